@@ -1,0 +1,6 @@
+export * from './organizations';
+export * from './people';
+export * from './program';
+export * from './applications';
+export * from './money';
+export * from './audit';

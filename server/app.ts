@@ -1,0 +1,90 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { tx } from '../db/client';
+import { audit } from './lib/audit';
+import { requireUser, sessionMiddleware } from './lib/auth';
+import type { AppEnv, Deps } from './lib/context';
+import { ApiError } from './lib/errors';
+import { OutOfScope } from './lib/resource';
+import { sameOriginOnly } from './lib/csrf';
+import { log } from './lib/log';
+import { apiRoutes } from './resources';
+
+const MAX_BODY = 11 * 1024 * 1024; // a 10 MB scan plus its multipart envelope
+
+/** The whole HTTP app over a database and a clock; tests build it the same way. */
+export function createApp(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    const started = performance.now();
+    await next();
+    log.info({ rid: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status,
+      ms: Math.round(performance.now() - started), user: c.var.user?.id });
+  });
+  app.use('*', secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'blob:'], fontSrc: ["'self'", 'data:'], connectSrc: ["'self'"],
+      objectSrc: ["'none'"], frameAncestors: ["'self'"], frameSrc: ["'self'", 'blob:'], baseUri: ["'self'"],
+      formAction: ["'self'"],
+    },
+    crossOriginEmbedderPolicy: false,
+  }));
+
+  const api = new Hono<AppEnv>();
+  api.use('*', bodyLimit({ maxSize: MAX_BODY, onError: () => { throw new ApiError(413, '上传内容过大（每个文件最多 10 MB）'); } }));
+  api.use('*', sameOriginOnly);
+  api.use('*', sessionMiddleware);
+  api.use('*', async (c, next) => {
+    const open = ['/api/auth/login', '/api/auth/logout', '/api/health'].includes(c.req.path);
+    if (!open) requireUser(c);
+    await next();
+  });
+  api.route('/', apiRoutes());
+  api.notFound((c) => c.json({ message: '接口不存在' }, 404));
+  app.route('/api', api);
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) {
+      if (err instanceof OutOfScope || err.status === 403) {
+        recordRefusal(c, err);
+      }
+      return c.json({ message: err.message, ...(err.errors ? { errors: err.errors } : {}) }, err.status);
+    }
+    if ('getResponse' in err && typeof (err as { getResponse?: unknown }).getResponse === 'function') {
+      const res = (err as unknown as { getResponse: () => Response }).getResponse();
+      return c.json({ message: err.message || '请求有误' }, res.status as 400);
+    }
+    const sqliteCode = (err as { code?: string }).code;
+    if (sqliteCode === 'SQLITE_BUSY') return c.json({ message: '系统繁忙，请稍后重试' }, 503);
+    if (sqliteCode?.startsWith('SQLITE_CONSTRAINT')) {
+      log.info({ rid: c.var.requestId, constraint: err.message });
+      return c.json({ message: '与已有记录冲突' }, 409);
+    }
+    log.error({ rid: c.var.requestId, error: err.message, stack: err.stack });
+    return c.json({ message: '服务器内部错误', requestId: c.var.requestId }, 500);
+  });
+  app.notFound((c) => c.json({ message: '页面不存在' }, 404));
+  return app;
+}
+
+/** 403s, and 404s on a record that exists out of scope, are audited (issue 3). */
+function recordRefusal(c: Parameters<Parameters<Hono<AppEnv>['onError']>[0]>[1], err: ApiError): void {
+  const actor = c.var.actor;
+  if (!actor || !c.var.deps) return;
+  try {
+    tx(c.var.deps.db, (t) => audit(t, actor, {
+      action: `refused:${err.status}`,
+      resource: err instanceof OutOfScope ? err.resource : c.req.path,
+      recordId: err instanceof OutOfScope ? err.recordId : null,
+      after: { method: c.req.method, path: c.req.path },
+    }));
+  } catch (e) {
+    log.error({ rid: c.var.requestId, error: `audit of refusal failed: ${(e as Error).message}` });
+  }
+}

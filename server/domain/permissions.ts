@@ -1,0 +1,53 @@
+/**
+ * One role × resource × action table, used by the server to refuse (403) and imported by the
+ * admin panel's canAccess so the menu and the buttons follow the same rules. Scope (which
+ * records) is a separate matter: see server/lib/scope.ts.
+ */
+export type Role = 'city_admin' | 'org_admin' | 'unit_admin' | 'agent' | 'institution' | 'worker';
+export type Action = 'list' | 'show' | 'create' | 'edit' | 'delete' | string;
+
+const R = ['list', 'show'] as const;
+const RW = ['list', 'show', 'create', 'edit'] as const;
+const ALL = ['list', 'show', 'create', 'edit', 'delete'] as const;
+
+type Table = Record<string, Partial<Record<Role, readonly string[]>>>;
+
+export const PERMISSIONS: Table = {
+  organizations: { city_admin: ALL, org_admin: [...RW], unit_admin: R, agent: R, institution: R, worker: R },
+  users: { city_admin: [...ALL, 'resetPassword'], org_admin: [...RW, 'resetPassword'], unit_admin: [...RW, 'resetPassword'] },
+  workers: { city_admin: [...RW, 'reveal'], org_admin: [...R, 'reveal'], unit_admin: [...RW, 'reveal'], agent: R, institution: R, worker: [...R, 'edit'] },
+  institutions: { city_admin: ALL, org_admin: R, unit_admin: R, agent: R, institution: [...R, 'edit'], worker: R },
+  rounds: { city_admin: ALL, org_admin: R, unit_admin: R, agent: R, institution: R, worker: R },
+  quotas: { city_admin: [...RW, 'adjust'], org_admin: R, unit_admin: R },
+  applications: {
+    city_admin: [...R, 'review', 'verifyGraduation', 'dropout'],
+    org_admin: [...R, 'review', 'dropout'],
+    unit_admin: [...ALL, 'submit', 'withdraw', 'review', 'printForm'],
+    institution: [...R, 'dropout', 'graduate'],
+    agent: R,
+    worker: [...ALL, 'submit', 'withdraw', 'graduate', 'printForm'],
+  },
+  reviews: { city_admin: R, org_admin: R, unit_admin: R, worker: R },
+  documents: {
+    city_admin: [...R, 'create', 'download'], org_admin: [...R, 'download'], unit_admin: [...R, 'create', 'delete', 'download'],
+    institution: [...R, 'create', 'download'], worker: [...R, 'create', 'delete', 'download'],
+  },
+  allocations: { city_admin: [...R, 'create', 'transfer'], org_admin: [...R, 'receive'] },
+  payments: { city_admin: R, org_admin: [...R, 'pay', 'fail', 'reissue', 'export'], agent: [...R, 'pay', 'fail', 'export'], worker: R },
+  refunds: { city_admin: [...R, 'create', 'receive', 'confirm'], org_admin: R, institution: [...R, 'create', 'receive'] },
+  'fund-returns': { city_admin: [...R, 'confirm'], org_admin: [...R, 'create'] },
+  'matching-policies': { city_admin: R, org_admin: [...ALL] },
+  'agency-agreements': { city_admin: [...ALL], org_admin: R, agent: R },
+  appeals: { city_admin: [...R, 'respond', 'close'], org_admin: [...R, 'respond', 'close'], unit_admin: [...R, 'respond', 'close'], worker: [...R, 'create'] },
+  'audit-log': { city_admin: R, org_admin: R },
+  stats: { city_admin: ['show'], org_admin: ['show'], unit_admin: ['show'] },
+  integrity: { city_admin: ['show'] },
+};
+
+export function canAccess(role: Role | undefined, params: { resource: string; action: Action }): boolean {
+  if (!role) return false;
+  const actions = PERMISSIONS[params.resource]?.[role];
+  return !!actions && actions.includes(params.action);
+}
+
+export const RESOURCES = Object.keys(PERMISSIONS).filter((r) => r !== 'stats' && r !== 'integrity');

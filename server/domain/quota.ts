@@ -1,0 +1,31 @@
+/** R7: places go first come, first served by submission time; the waitlist is promoted in that order. */
+export interface Candidate { id: number; submittedAt: string }
+
+export const bySubmission = (a: Candidate, b: Candidate) =>
+  a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : a.id - b.id;
+
+/**
+ * The city approves `app` while `used` of `places` are taken. `displaceable` are approvals that
+ * no money has touched yet: if the quota is full and one of them was submitted later than `app`,
+ * the latest of them yields its place (R7 first come, first served).
+ */
+export function settleApproval(app: Candidate, used: number, places: number, displaceable: Candidate[]):
+  { result: 'approved' | 'waitlisted'; displace?: number } {
+  if (used < places) return { result: 'approved' };
+  const latest = [...displaceable].sort(bySubmission).at(-1);
+  if (latest && bySubmission(latest, app) > 0) return { result: 'approved', displace: latest.id };
+  return { result: 'waitlisted' };
+}
+
+/** How many of the waitlist to promote, earliest first. */
+export function promotions(used: number, places: number, waitlist: Candidate[]): number[] {
+  const free = Math.max(0, places - used);
+  return [...waitlist].sort(bySubmission).slice(0, free).map((c) => c.id);
+}
+
+/** R7: a quota can be raised freely, lowered never below the places already used. */
+export function adjustProblem(places: number, used: number, delta: number): string | null {
+  if (!Number.isInteger(delta) || delta === 0) return '调整数量须为非零整数';
+  if (places + delta < used) return `调整后名额（${places + delta}）不能少于已使用的 ${used} 个`;
+  return null;
+}

@@ -1,0 +1,21 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The only reader of process.env. */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  /** 64 hex chars; otherwise a key file is created in DATA_DIR with 0600 rights. */
+  PII_KEY: z.string().regex(/^[0-9a-f]{64}$/i).optional(),
+  SECURE_COOKIES: z.enum(['0', '1']).optional(),
+  LOG_LEVEL: z.enum(['silent', 'info']).default('info'),
+});
+
+export type Env = z.infer<typeof schema> & { dataDir: string };
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const env = schema.parse(source);
+  return { ...env, dataDir: path.resolve(env.DATA_DIR) };
+}

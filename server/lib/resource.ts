@@ -1,0 +1,132 @@
+import { and, eq, type SQL } from 'drizzle-orm';
+import { Hono } from 'hono';
+import type { z } from 'zod';
+import { tx, type Db } from '../../db/client';
+import { canAccess } from '../domain/permissions';
+import { audit } from './audit';
+import type { Actor, AppEnv, Deps, SessionUser } from './context';
+import { ApiError, forbidden, methodNotAllowed, notFound } from './errors';
+import { parseListQuery, runList, setContentRange, type ListSpec } from './ra-list';
+import { scopeFor } from './scope';
+import { parse } from './validate';
+
+type AnyRow = Record<string, unknown> & { id: number };
+
+export interface ResourceDef<Row extends AnyRow = AnyRow> {
+  list: ListSpec;
+  /** The API view of a row for this user: drops secrets, masks personal data. */
+  serialize?: (row: Row, user: SessionUser, db: Db, mode: 'list' | 'one') => Record<string, unknown>;
+  create?: { schema: z.ZodType; run: (db: Db, actor: Actor, data: never, deps: Deps) => number };
+  update?: { schema: z.ZodType; run: (db: Db, actor: Actor, before: Row, data: never, deps: Deps) => void };
+  remove?: (db: Db, actor: Actor, before: Row) => void;
+}
+
+/** Never leaves the server, whoever asks: ciphertexts, keyed hashes, password hashes. */
+export function stripSecrets(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (k.endsWith('Enc') || k.endsWith('Hash') || k === 'passwordHash') continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+/** Found and in scope, or 404; a record that exists out of scope is a refusal worth auditing. */
+export class OutOfScope extends ApiError {
+  constructor(readonly resource: string, readonly recordId: number) {
+    super(404, '记录不存在');
+  }
+}
+
+export function parseId(raw: string): number {
+  const id = Number(raw);
+  if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
+  return id;
+}
+
+export function findScoped<Row extends AnyRow>(db: Db, spec: ListSpec, user: SessionUser, id: number): Row {
+  const idCol = spec.columns.id;
+  const row = db.select().from(spec.table as never).where(and(eq(idCol, id), scopeFor(spec.resource, user))).get() as Row | undefined;
+  if (row) return row;
+  const exists = db.select({ id: idCol }).from(spec.table as never).where(eq(idCol, id)).get();
+  if (exists) throw new OutOfScope(spec.resource, id);
+  throw notFound();
+}
+
+export function requireAccess(user: SessionUser, resource: string, action: string): void {
+  if (!canAccess(user.role, { resource, action })) throw forbidden();
+}
+
+/** react-admin's simple-rest protocol for one resource, scoped and permission-checked. */
+export function crud<Row extends AnyRow>(def: ResourceDef<Row>, extraScope?: (u: SessionUser) => SQL | undefined): Hono<AppEnv> {
+  const { resource } = def.list;
+  const app = new Hono<AppEnv>();
+  const view = (row: Row, u: SessionUser, db: Db, mode: 'list' | 'one' = 'one') =>
+    stripSecrets(def.serialize ? def.serialize(row, u, db, mode) : row);
+
+  app.get('/', (c) => {
+    const u = c.var.user!;
+    requireAccess(u, resource, 'list');
+    const q = parseListQuery(c, def.list);
+    const result = runList<Row>(c.var.deps.db, def.list, q, and(scopeFor(resource, u), extraScope?.(u)));
+    setContentRange(c, resource, result);
+    return c.json(result.rows.map((r) => view(r, u, c.var.deps.db, 'list')));
+  });
+
+  app.get('/:id{[0-9]+}', (c) => {
+    const u = c.var.user!;
+    requireAccess(u, resource, 'show');
+    const row = findScoped<Row>(c.var.deps.db, def.list, u, parseId(c.req.param('id')));
+    return c.json(view(row, u, c.var.deps.db));
+  });
+
+  app.post('/', async (c) => {
+    if (!def.create) throw methodNotAllowed();
+    const u = c.var.user!;
+    requireAccess(u, resource, 'create');
+    const data = parse(def.create.schema, await c.req.json().catch(() => null));
+    const { db } = c.var.deps;
+    const row = tx(db, (t) => {
+      const id = def.create!.run(t, c.var.actor, data as never, c.var.deps);
+      const created = findScoped<Row>(t, def.list, u, id);
+      audit(t, c.var.actor, { action: 'create', resource, recordId: id, after: view(created, u, t) });
+      return created;
+    });
+    return c.json(view(row, u, db), 201);
+  });
+
+  app.put('/:id{[0-9]+}', async (c) => {
+    if (!def.update) throw methodNotAllowed();
+    const u = c.var.user!;
+    requireAccess(u, resource, 'edit');
+    const id = parseId(c.req.param('id'));
+    const body = await c.req.json().catch(() => null);
+    const { db } = c.var.deps;
+    const row = tx(db, (t) => {
+      const before = findScoped<Row>(t, def.list, u, id);
+      const data = parse(def.update!.schema, body);
+      def.update!.run(t, c.var.actor, before, data as never, c.var.deps);
+      const after = findScoped<Row>(t, def.list, u, id);
+      audit(t, c.var.actor, { action: 'update', resource, recordId: id, before: view(before, u, t), after: view(after, u, t) });
+      return after;
+    });
+    return c.json(view(row, u, db));
+  });
+
+  app.delete('/:id{[0-9]+}', (c) => {
+    if (!def.remove) throw methodNotAllowed();
+    const u = c.var.user!;
+    requireAccess(u, resource, 'delete');
+    const id = parseId(c.req.param('id'));
+    const { db } = c.var.deps;
+    const before = tx(db, (t) => {
+      const row = findScoped<Row>(t, def.list, u, id);
+      def.remove!(t, c.var.actor, row);
+      audit(t, c.var.actor, { action: 'delete', resource, recordId: id, before: view(row, u, t) });
+      return row;
+    });
+    return c.json(view(before, u, db));
+  });
+
+  return app;
+}

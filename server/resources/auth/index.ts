@@ -1,0 +1,57 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { clearSessionCookie, requireUser, setSessionCookie } from '../../lib/auth';
+import { endUserSessions } from '../../lib/auth';
+import type { AppEnv } from '../../lib/context';
+import { ApiError } from '../../lib/errors';
+import { valid } from '../../lib/validate';
+import { audit } from '../../lib/audit';
+import { tx } from '../../../db/client';
+import { changePassword, login } from './service';
+import { Throttle } from './throttle';
+
+export function authRoutes() {
+  const app = new Hono<AppEnv>();
+  const throttle = new Throttle(30, 5 * 60 * 1000);
+
+  app.post('/login', valid('json', z.object({
+    username: z.string().trim().min(1, '请输入用户名').max(64),
+    password: z.string().min(1, '请输入密码').max(128),
+  })), (c) => {
+    const { deps, actor } = c.var;
+    if (!throttle.take(actor.ip ?? 'unknown', deps.clock().getTime())) {
+      throw new ApiError(429, '登录尝试过于频繁，请稍后再试');
+    }
+    const body = c.req.valid('json');
+    const { user, token } = login(deps.db, deps.pii, actor, body.username, body.password);
+    setSessionCookie(c, token);
+    return c.json(user);
+  });
+
+  app.get('/me', (c) => c.json(requireUser(c)));
+
+  app.post('/logout', (c) => {
+    const user = c.var.user;
+    if (user) {
+      tx(c.var.deps.db, (t) => {
+        endUserSessions(t, user.id);
+        audit(t, c.var.actor, { action: 'logout', resource: 'users', recordId: user.id });
+      });
+    }
+    clearSessionCookie(c);
+    return c.json({ ok: true });
+  });
+
+  app.post('/password', valid('json', z.object({
+    currentPassword: z.string().min(1, '请输入当前密码').max(128),
+    newPassword: z.string().max(128),
+  })), (c) => {
+    requireUser(c);
+    const body = c.req.valid('json');
+    const token = changePassword(c.var.deps.db, c.var.actor, body.currentPassword, body.newPassword);
+    setSessionCookie(c, token);
+    return c.json({ ok: true });
+  });
+
+  return app;
+}

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { tx } from '../../../db/client';
+import { documents } from '../../../db/schema';
+import { DOCUMENT_KINDS } from '../../../db/schema/common';
+import { EDITABLE } from '../../domain/lifecycle';
+import { audit } from '../../lib/audit';
+import { ApiError, badRequest, conflict, notFound } from '../../lib/errors';
+import { crud, findScoped, parseId, requireAccess } from '../../lib/resource';
+import type { ListSpec } from '../../lib/ra-list';
+import { scopedApplication } from '../applications/service';
+import { cleanFileName, filePath, MAX_DOCUMENT_BYTES, sniffMime, storeFile } from './storage';
+
+type DocRow = typeof documents.$inferSelect;
+
+export const documentList: ListSpec = {
+  resource: 'documents',
+  table: documents,
+  columns: {
+    id: documents.id, applicationId: documents.applicationId, kind: documents.kind, mimeType: documents.mimeType,
+    size: documents.size, createdAt: documents.createdAt, fileName: documents.fileName,
+  },
+};
+
+export const documentRoutes = () => {
+  const app = crud<DocRow>({
+    list: documentList,
+    // A scan of a submitted application cannot be taken back: only drafts lose documents.
+    remove: (db, _a, before) => {
+      const a = db.$client.prepare('select status from applications where id = ?').get(before.applicationId) as { status: string };
+      if (!EDITABLE.includes(a.status as never)) throw conflict('已提交的申请材料不能删除，只能补充');
+      db.delete(documents).where(eq(documents.id, before.id)).run();
+    },
+  });
+
+  app.post('/', async (c) => {
+    const u = c.var.user!;
+    requireAccess(u, 'documents', 'create');
+    const form = await c.req.parseBody().catch(() => { throw badRequest('请以 multipart/form-data 上传', { file: '格式错误' }); });
+    const applicationId = Number(form.applicationId);
+    const kind = String(form.kind ?? '');
+    const file = form.file;
+    const errors: Record<string, string> = {};
+    if (!Number.isSafeInteger(applicationId) || applicationId <= 0) errors.applicationId = '缺少申请编号';
+    if (!(DOCUMENT_KINDS as readonly string[]).includes(kind)) errors.kind = '材料类型无效';
+    if (!(file instanceof File)) errors.file = '请选择文件';
+    if (Object.keys(errors).length) throw badRequest('上传信息不完整', errors);
+    const f = file as File;
+    if (f.size > MAX_DOCUMENT_BYTES) throw new ApiError(413, '文件过大，每个文件最多 10 MB', { file: '文件过大（最多 10 MB）' });
+    if (f.size === 0) throw badRequest('文件为空', { file: '文件为空' });
+    const buf = new Uint8Array(await f.arrayBuffer());
+    const mimeType = sniffMime(buf);
+    if (!mimeType) throw badRequest('只接受 PDF、JPEG 或 PNG 文件', { file: '只接受 PDF、JPEG 或 PNG 文件' });
+    const { db, dataDir } = c.var.deps;
+    scopedApplication(db, u, applicationId); // 404 before anything is written
+    const sha256 = storeFile(dataDir, buf);
+    const row = tx(db, (t) => {
+      const a = scopedApplication(t, u, applicationId);
+      if (['withdrawn', 'rejected', 'completed', 'lapsed'].includes(a.status)) throw conflict('该申请已结束，不能再上传材料');
+      const created = t.insert(documents).values({
+        applicationId, kind: kind as DocRow['kind'], fileName: cleanFileName(f.name), mimeType, size: buf.length, sha256,
+        uploadedBy: u.id, createdAt: c.var.actor.now().toISOString(),
+      }).returning().get();
+      audit(t, c.var.actor, { action: 'upload', resource: 'documents', recordId: created.id, after: { applicationId, kind, sha256, size: buf.length } });
+      return created;
+    });
+    return c.json(row, 201);
+  });
+
+  app.get('/:id{[0-9]+}/file', (c) => {
+    const u = c.var.user!;
+    requireAccess(u, 'documents', 'download');
+    const { db, dataDir } = c.var.deps;
+    const doc = findScoped<DocRow>(db, documentList, u, parseId(c.req.param('id')));
+    const file = filePath(dataDir, doc.sha256);
+    if (!fs.existsSync(file)) throw notFound('文件');
+    c.header('Content-Type', doc.mimeType);
+    c.header('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Cache-Control', 'private, max-age=300');
+    return c.body(fs.readFileSync(file));
+  });
+  return app;
+};

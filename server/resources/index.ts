@@ -1,0 +1,44 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../lib/context';
+import { agencyRoutes } from './agency-agreements';
+import { allocationRoutes } from './allocations';
+import { appealRoutes } from './appeals';
+import { applicationRoutes } from './applications';
+import { auditRoutes } from './audit-log';
+import { authRoutes } from './auth';
+import { documentRoutes } from './documents';
+import { fundReturnRoutes } from './fund-returns';
+import { institutionRoutes } from './institutions';
+import { integrityRoutes } from './integrity';
+import { matchingRoutes } from './matching-policies';
+import { organizationRoutes } from './organizations';
+import { paymentRoutes } from './payments';
+import { quotaRoutes } from './quotas';
+import { refundRoutes } from './refunds';
+import { reviewRoutes } from './reviews';
+import { roundRoutes } from './rounds';
+import { userRoutes } from './users';
+import { workerRoutes } from './workers';
+
+export function apiRoutes(): Hono<AppEnv> {
+  return new Hono<AppEnv>()
+    .route('/auth', authRoutes())
+    .route('/organizations', organizationRoutes())
+    .route('/users', userRoutes())
+    .route('/workers', workerRoutes())
+    .route('/institutions', institutionRoutes())
+    .route('/rounds', roundRoutes())
+    .route('/quotas', quotaRoutes())
+    .route('/applications', applicationRoutes())
+    .route('/reviews', reviewRoutes())
+    .route('/documents', documentRoutes())
+    .route('/allocations', allocationRoutes())
+    .route('/payments', paymentRoutes())
+    .route('/refunds', refundRoutes())
+    .route('/fund-returns', fundReturnRoutes())
+    .route('/matching-policies', matchingRoutes())
+    .route('/agency-agreements', agencyRoutes())
+    .route('/appeals', appealRoutes())
+    .route('/audit-log', auditRoutes())
+    .route('/', integrityRoutes());
+}

@@ -1,0 +1,15 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../lib/context';
+import { requireAccess } from '../../lib/resource';
+import { checkIntegrity } from './service';
+
+export const integrityRoutes = () => new Hono<AppEnv>()
+  .get('/integrity', (c) => {
+    requireAccess(c.var.user!, 'integrity', 'show');
+    return c.json(checkIntegrity(c.var.deps.db));
+  })
+  .get('/health', (c) => {
+    const { db } = c.var.deps;
+    db.$client.prepare('select 1').get();
+    return c.json({ ok: true, time: c.var.deps.clock().toISOString() });
+  });

@@ -1,0 +1,79 @@
+import type { Db } from '../../../db/client';
+import { PLACE_HOLDING } from '../../domain/lifecycle';
+import { verifyAuditChain } from '../../lib/audit';
+
+export interface Problem { invariant: number; detail: string }
+
+const HOLDING = `(${PLACE_HOLDING.map((s) => `'${s}'`).join(',')})`;
+
+/** SPEC §5: every money invariant, checked over the whole database. */
+export function checkIntegrity(db: Db): { ok: boolean; problems: Problem[] } {
+  const q = <T>(sqlText: string) => db.$client.prepare(sqlText).all() as T[];
+  const problems: Problem[] = [];
+
+  for (const r of q<{ application_id: number; stage: string; source: string; n: number }>(`select application_id, stage, source, count(*) n
+    from payments where status in ('pending','paid') group by 1,2,3 having n > 1`)) {
+    problems.push({ invariant: 1, detail: `申请 #${r.application_id} 的 ${r.stage}/${r.source} 有 ${r.n} 笔有效发放` });
+  }
+
+  for (const r of q<{ worker_id: number; education_level: string; paid: number; cap: number }>(`
+    with paid as (
+      select a.worker_id, a.education_level, sum(p.amount_fen) paid from payments p join applications a on a.id = p.application_id
+      where p.status = 'paid' and p.source = 'city' group by 1, 2)
+    select paid.*, (select max(r.process_amount_fen + r.result_amount_fen) from applications a2 join rounds r on r.id = a2.round_id
+      where a2.worker_id = paid.worker_id and a2.education_level = paid.education_level) cap
+    from paid where paid > cap`)) {
+    problems.push({ invariant: 2, detail: `职工 #${r.worker_id} ${r.education_level} 已发 ${r.paid} 分，超过 ${r.cap} 分` });
+  }
+  for (const r of q<{ worker_id: number; paid: number; cap: number }>(`
+    select a.worker_id, sum(p.amount_fen) paid, max(coalesce(m.process_amount_fen,0) + coalesce(m.result_amount_fen,0)) cap
+    from payments p join applications a on a.id = p.application_id
+    left join matching_policies m on m.round_id = a.round_id and m.organization_id = a.level2_id
+    where p.status = 'paid' and p.source = 'matching' group by a.worker_id, a.education_level having paid > cap`)) {
+    problems.push({ invariant: 2, detail: `职工 #${r.worker_id} 配套资助已发 ${r.paid} 分，超过政策 ${r.cap} 分` });
+  }
+
+  for (const r of q<{ round_id: number; organization_id: number; stage: string; paid: number; received: number; returned: number }>(`
+    with paid as (select a.round_id, p.organization_id, p.stage, sum(p.amount_fen) paid from payments p join applications a on a.id = p.application_id
+        where p.status = 'paid' and p.source = 'city' group by 1,2,3),
+      recv as (select round_id, organization_id, stage, sum(amount_fen) received from allocations where status = 'received' group by 1,2,3),
+      ret as (select round_id, organization_id, stage, sum(amount_fen) returned from fund_returns group by 1,2,3)
+    select paid.round_id, paid.organization_id, paid.stage, paid.paid, coalesce(recv.received,0) received, coalesce(ret.returned,0) returned
+    from paid left join recv using (round_id, organization_id, stage) left join ret using (round_id, organization_id, stage)
+    where paid.paid > coalesce(recv.received,0) - coalesce(ret.returned,0)`)) {
+    problems.push({ invariant: 3, detail: `工会 #${r.organization_id} 批次 #${r.round_id} ${r.stage}: 已发 ${r.paid} > 到账 ${r.received} − 返还 ${r.returned}` });
+  }
+
+  for (const r of q<{ id: number; status: string; amount_fen: number; paid: number | null; pstatus: string | null; stage: string | null }>(`
+    select f.id, a.status, f.amount_fen, p.amount_fen paid, p.status pstatus, p.stage from refunds f
+    join applications a on a.id = f.application_id left join payments p on p.id = f.payment_id
+    where a.status <> 'dropped_out' or p.status is not 'paid' or p.stage is not 'process' or f.amount_fen > p.amount_fen`)) {
+    problems.push({ invariant: 4, detail: `退款 #${r.id}: 申请状态 ${r.status}，发放 ${r.pstatus ?? '无'}，金额 ${r.amount_fen} / 已发 ${r.paid ?? 0}` });
+  }
+
+  for (const r of q<{ id: number }>(`select p.id from payments p join applications a on a.id = p.application_id join rounds r on r.id = a.round_id
+    where p.stage = 'result' and p.status in ('pending','paid')
+      and (a.graduation_verified_at is null or a.graduated_on is null or a.graduated_on > r.graduation_deadline)`)) {
+    problems.push({ invariant: 5, detail: `结果资助发放 #${r.id} 没有期限内已核验的毕业` });
+  }
+
+  for (const r of q<{ round_id: number; level2_id: number; n: number; places: number | null }>(`
+    select a.round_id, a.level2_id, count(*) n, q.places from applications a
+    left join quotas q on q.round_id = a.round_id and q.organization_id = a.level2_id
+    where a.status in ${HOLDING} group by 1, 2 having n > coalesce(q.places, 0)`)) {
+    problems.push({ invariant: 6, detail: `工会 #${r.level2_id} 批次 #${r.round_id}: 通过 ${r.n} 人，名额 ${r.places ?? 0}` });
+  }
+
+  const chain = verifyAuditChain(db);
+  if (!chain.ok) problems.push({ invariant: 7, detail: `审计日志哈希链在 #${chain.brokenAt} 处断开` });
+  for (const r of q<{ resource: string; id: number }>(`
+    select 'payments' resource, id from payments p where status in ('paid','failed')
+      and not exists (select 1 from audit_log l where l.resource = 'payments' and l.record_id = p.id)
+    union all select 'allocations', id from allocations a where not exists (select 1 from audit_log l where l.resource = 'allocations' and l.record_id = a.id)
+    union all select 'refunds', id from refunds f where not exists (select 1 from audit_log l where l.resource = 'refunds' and l.record_id = f.id)
+    union all select 'fund-returns', id from fund_returns f where not exists (select 1 from audit_log l where l.resource = 'fund-returns' and l.record_id = f.id)
+    limit 100`)) {
+    problems.push({ invariant: 7, detail: `${r.resource} #${r.id} 没有审计记录` });
+  }
+  return { ok: problems.length === 0, problems };
+}
