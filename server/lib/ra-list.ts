@@ -13,7 +13,7 @@ export interface ListSpec {
   /** Columns that `q` searches (substring). */
   search?: SQLiteColumn[];
   /** Filters that are not a plain column (e.g. `waitingStep`, `outstandingDocuments`). */
-  filters?: Record<string, (value: unknown) => SQL | undefined>;
+  filters?: Record<string, (value: unknown, now: Date) => SQL | undefined>;
   defaultSort?: [string, 'ASC' | 'DESC'];
 }
 
@@ -83,7 +83,7 @@ function columnCondition(col: SQLiteColumn, op: 'eq' | 'gte' | 'lte', value: unk
   return eq(col, value as never);
 }
 
-export function buildWhere(spec: ListSpec, filter: Record<string, unknown>): SQL | undefined {
+export function buildWhere(spec: ListSpec, filter: Record<string, unknown>, now: Date = new Date()): SQL | undefined {
   const parts: (SQL | undefined)[] = [];
   for (const [key, value] of Object.entries(filter)) {
     if (value === undefined || value === '') continue;
@@ -91,13 +91,13 @@ export function buildWhere(spec: ListSpec, filter: Record<string, unknown>): SQL
       if (typeof value !== 'string' || value.length > 100) throw badRequest('q 应为不超过 100 字的文本', { q: '格式错误' });
       const pattern = `%${value.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
       const custom = spec.filters?.q;
-      if (custom) { parts.push(custom(value)); continue; }
+      if (custom) { parts.push(custom(value, now)); continue; }
       if (!spec.search?.length) throw badRequest('此资源不支持文本搜索', { q: '不支持' });
       parts.push(or(...spec.search.map((col) => sql`${col} like ${pattern} escape '\\'`)));
       continue;
     }
     const custom = spec.filters?.[key];
-    if (custom) { parts.push(custom(value)); continue; }
+    if (custom) { parts.push(custom(value, now)); continue; }
     const m = /^(.*?)(?:_(gte|lte))?$/.exec(key)!;
     const col = spec.columns[m[1]];
     if (!col) throw badRequest(`不能按 ${key} 筛选`, { [key]: `未知字段 ${key}` });
@@ -110,8 +110,8 @@ export function buildWhere(spec: ListSpec, filter: Record<string, unknown>): SQL
 export interface ListResult<Row> { rows: Row[]; total: number; start: number; end: number }
 
 /** One page and its total, scope and filter combined; a filter can only narrow the scope. */
-export function runList<Row>(db: Db, spec: ListSpec, q: ListQuery, scope: SQL | undefined): ListResult<Row> {
-  const where = and(scope, buildWhere(spec, q.filter));
+export function runList<Row>(db: Db, spec: ListSpec, q: ListQuery, scope: SQL | undefined, now?: Date): ListResult<Row> {
+  const where = and(scope, buildWhere(spec, q.filter, now));
   const sortCol = spec.columns[q.sort[0]];
   const order = q.sort[1] === 'ASC' ? asc : desc;
   const idCol = spec.columns.id;

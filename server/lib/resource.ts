@@ -15,7 +15,7 @@ type AnyRow = Record<string, unknown> & { id: number };
 export interface ResourceDef<Row extends AnyRow = AnyRow> {
   list: ListSpec;
   /** The API view of a row for this user: drops secrets, masks personal data. */
-  serialize?: (row: Row, user: SessionUser, db: Db, mode: 'list' | 'one') => Record<string, unknown>;
+  serialize?: (row: Row, user: SessionUser, db: Db, mode: 'list' | 'one', now: Date) => Record<string, unknown>;
   create?: { schema: z.ZodType; run: (db: Db, actor: Actor, data: never, deps: Deps) => number };
   update?: { schema: z.ZodType; run: (db: Db, actor: Actor, before: Row, data: never, deps: Deps) => void };
   remove?: (db: Db, actor: Actor, before: Row) => void;
@@ -61,23 +61,24 @@ export function requireAccess(user: SessionUser, resource: string, action: strin
 export function crud<Row extends AnyRow>(def: ResourceDef<Row>, extraScope?: (u: SessionUser) => SQL | undefined): Hono<AppEnv> {
   const { resource } = def.list;
   const app = new Hono<AppEnv>();
-  const view = (row: Row, u: SessionUser, db: Db, mode: 'list' | 'one' = 'one') =>
-    stripSecrets(def.serialize ? def.serialize(row, u, db, mode) : row);
+  const view = (row: Row, u: SessionUser, db: Db, mode: 'list' | 'one' = 'one', now = new Date()) =>
+    stripSecrets(def.serialize ? def.serialize(row, u, db, mode, now) : row);
 
   app.get('/', (c) => {
     const u = c.var.user!;
     requireAccess(u, resource, 'list');
     const q = parseListQuery(c, def.list);
-    const result = runList<Row>(c.var.deps.db, def.list, q, and(scopeFor(resource, u), extraScope?.(u)));
+    const now = c.var.deps.clock();
+    const result = runList<Row>(c.var.deps.db, def.list, q, and(scopeFor(resource, u), extraScope?.(u)), now);
     setContentRange(c, resource, result);
-    return c.json(result.rows.map((r) => view(r, u, c.var.deps.db, 'list')));
+    return c.json(result.rows.map((r) => view(r, u, c.var.deps.db, 'list', now)));
   });
 
   app.get('/:id{[0-9]+}', (c) => {
     const u = c.var.user!;
     requireAccess(u, resource, 'show');
     const row = findScoped<Row>(c.var.deps.db, def.list, u, parseId(c.req.param('id')));
-    return c.json(view(row, u, c.var.deps.db));
+    return c.json(view(row, u, c.var.deps.db, 'one', c.var.deps.clock()));
   });
 
   app.post('/', async (c) => {

@@ -7,7 +7,7 @@ export async function upload(client: Client, applicationId: number, kind: string
   const form = new FormData();
   form.set('applicationId', String(applicationId));
   form.set('kind', kind);
-  form.set('file', new File([bytes], name));
+  form.set('file', new File([bytes as unknown as BlobPart], name));
   return client.request('POST', '/api/documents', form);
 }
 

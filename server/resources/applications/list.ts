@@ -1,5 +1,6 @@
 import { and, eq, gte, isNotNull, lte, sql } from 'drizzle-orm';
 import { applications } from '../../../db/schema';
+import { chinaDate } from '../../domain/eligibility';
 import { badRequest } from '../../lib/errors';
 import type { ListSpec } from '../../lib/ra-list';
 
@@ -38,10 +39,10 @@ export const applicationList: ListSpec = {
       ? and(isNotNull(applications.submittedAt), sql`not exists (select 1 from documents d where d.application_id = ${applications.id} and d.kind = 'enrollment_report')`)
       : undefined,
     /** R6: lapses within N days (deadline of the round ahead, no verified graduation). */
-    lapsingWithinDays: (v) => {
+    lapsingWithinDays: (v, now) => {
       if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > 3650) throw badRequest('lapsingWithinDays 应为天数', { lapsingWithinDays: '应为天数' });
       return sql`${applications.status} in ('approved','process_paid') and ${applications.roundId} in
-        (select id from rounds where graduation_deadline between date('now') and date('now', ${`+${v} days`}))`;
+        (select id from rounds where graduation_deadline between ${chinaDate(now)} and date(${chinaDate(now)}, ${`+${v} days`}))`;
     },
     ...Object.fromEntries(Object.entries(FLAG_COLUMN).map(([key, col]) => [key, (v: unknown) =>
       sql`${applications.workerId} in (select id from workers where ${sql.raw(col)} = ${bool(v, key) ? 1 : 0})`])),

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import { Hono } from 'hono';
 import { eq } from 'drizzle-orm';
 import { tx } from '../../../db/client';
 import { documents } from '../../../db/schema';
 import { DOCUMENT_KINDS } from '../../../db/schema/common';
 import { EDITABLE } from '../../domain/lifecycle';
 import { audit } from '../../lib/audit';
+import type { AppEnv } from '../../lib/context';
 import { ApiError, badRequest, conflict, notFound } from '../../lib/errors';
 import { crud, findScoped, parseId, requireAccess } from '../../lib/resource';
 import type { ListSpec } from '../../lib/ra-list';
@@ -23,7 +25,8 @@ export const documentList: ListSpec = {
 };
 
 export const documentRoutes = () => {
-  const app = crud<DocRow>({
+  const app = new Hono<AppEnv>();
+  const generic = crud<DocRow>({
     list: documentList,
     // A scan of a submitted application cannot be taken back: only drafts lose documents.
     remove: (db, _a, before) => {
@@ -33,6 +36,7 @@ export const documentRoutes = () => {
     },
   });
 
+  // The upload is registered before the generic routes, whose POST would answer 405.
   app.post('/', async (c) => {
     const u = c.var.user!;
     requireAccess(u, 'documents', 'create');
@@ -80,5 +84,6 @@ export const documentRoutes = () => {
     c.header('Cache-Control', 'private, max-age=300');
     return c.body(fs.readFileSync(file));
   });
+  app.route('/', generic);
   return app;
 };
