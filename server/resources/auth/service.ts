@@ -33,12 +33,13 @@ export function login(db: Db, pii: Pii, actor: Actor, username: string, password
   const found = findLoginUser(db, pii, username.trim());
   // Same work and same answer for an unknown user as for a wrong password.
   const ok = verifyPassword(password, found?.passwordHash ?? DUMMY_HASH) && !!found && found.active;
-  return tx(db, (t) => {
+  // A refusal is recorded (failure count, lock, audit row) and committed before it is answered.
+  const outcome = tx(db, (t): { user: SessionUser; token: string } | ApiError => {
     const u = found && t.select().from(users).where(eq(users.id, found.id)).get();
     if (u?.lockedUntil && Date.parse(u.lockedUntil) > now.getTime()) {
       const minutes = Math.ceil((Date.parse(u.lockedUntil) - now.getTime()) / 60000);
       audit(t, actor, { action: 'login:locked', resource: 'users', recordId: u.id });
-      throw new ApiError(423, `账号已锁定，请 ${minutes} 分钟后再试`);
+      return new ApiError(423, `账号已锁定，请 ${minutes} 分钟后再试`);
     }
     if (!ok || !u) {
       if (u) {
@@ -50,7 +51,7 @@ export function login(db: Db, pii: Pii, actor: Actor, username: string, password
         }).where(eq(users.id, u.id)).run();
       }
       audit(t, actor, { action: 'login:failed', resource: 'users', recordId: u?.id ?? null, after: { login: username.slice(0, 3) + '…' } });
-      throw new ApiError(401, '用户名或密码错误');
+      return new ApiError(401, '用户名或密码错误');
     }
     t.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now.toISOString() }).where(eq(users.id, u.id)).run();
     const token = createSession(t, u.id, now, actor.ip ?? null);
@@ -58,6 +59,8 @@ export function login(db: Db, pii: Pii, actor: Actor, username: string, password
     audit(t, { ...actor, user }, { action: 'login', resource: 'users', recordId: u.id });
     return { user, token };
   });
+  if (outcome instanceof ApiError) throw outcome;
+  return outcome;
 }
 
 export function changePassword(db: Db, actor: Actor, current: string, next: string): string {
