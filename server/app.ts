@@ -38,6 +38,11 @@ export function createApp(deps: Deps): Hono<AppEnv> {
 
   const api = new Hono<AppEnv>();
   api.use('*', bodyLimit({ maxSize: MAX_BODY, onError: () => { throw new ApiError(413, '上传内容过大（每个文件最多 10 MB）'); } }));
+  api.use('*', async (c, next) => {
+    await next();
+    c.header('Access-Control-Expose-Headers', 'Content-Range');
+    c.header('Cache-Control', 'no-store');
+  });
   api.use('*', sameOriginOnly);
   api.use('*', sessionMiddleware);
   api.use('*', async (c, next) => {
