@@ -2,6 +2,7 @@
  * The first city admin of a production instance: `npm run create-admin -- USERNAME [PASSWORD]`
  * (the password is prompted, without echo, when not given).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { eq } from 'drizzle-orm';
@@ -32,6 +33,7 @@ const problem = passwordProblem(password);
 if (problem) { console.error(problem); process.exit(2); }
 
 const env = readEnv();
+fs.mkdirSync(env.dataDir, { recursive: true });
 const db = openDb(path.join(env.dataDir, 'app.db'));
 migrateDb(db);
 let city = db.select().from(organizations).where(eq(organizations.level, 1)).get();
