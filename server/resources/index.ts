@@ -17,6 +17,7 @@ import { quotaRoutes } from './quotas';
 import { refundRoutes } from './refunds';
 import { reviewRoutes } from './reviews';
 import { roundRoutes } from './rounds';
+import { statsRoutes } from './stats';
 import { userRoutes } from './users';
 import { workerRoutes } from './workers';
 
@@ -40,5 +41,6 @@ export function apiRoutes(): Hono<AppEnv> {
     .route('/agency-agreements', agencyRoutes())
     .route('/appeals', appealRoutes())
     .route('/audit-log', auditRoutes())
+    .route('/stats', statsRoutes())
     .route('/', integrityRoutes());
 }
