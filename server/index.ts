@@ -14,6 +14,7 @@ import { Pii } from './lib/pii';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = readEnv();
+if (env.LOG_LEVEL === 'silent') log.silence();
 fs.mkdirSync(env.dataDir, { recursive: true });
 
 const adminDist = path.join(root, 'admin', 'dist');
