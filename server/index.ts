@@ -11,6 +11,7 @@ import { readEnv } from './env';
 import { pruneSessions } from './lib/auth';
 import { log } from './lib/log';
 import { Pii } from './lib/pii';
+import { lapseSweep } from './resources/applications/progress';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = readEnv();
@@ -35,12 +36,17 @@ if (empty && env.NODE_ENV !== 'production') {
   log.info({ msg: 'seeded the demo city', summary });
 }
 pruneSessions(db, clock());
+// R6: lapse what passed its deadline, now and every day after.
+const sweep = () => { try { log.info({ msg: 'R6 lapse sweep', lapsed: lapseSweep(db, clock).length }); } catch (e) { log.error({ msg: 'lapse sweep failed', error: (e as Error).message }); } };
+sweep();
+setInterval(sweep, 86_400_000).unref();
 
 const app = createApp({ db, clock, pii, dataDir: env.dataDir, secureCookies: env.SECURE_COOKIES === '1' });
 const rel = path.relative(process.cwd(), adminDist) || '.';
 app.use('/assets/*', serveStatic({ root: rel }));
-app.use('/portal/*', serveStatic({ root: rel }));
+// The workers' pages are their own single-page app: every /portal path answers portal.html.
 app.get('/portal', serveStatic({ path: path.join(rel, 'portal.html') }));
+app.get('/portal/*', serveStatic({ path: path.join(rel, 'portal.html') }));
 app.get('*', serveStatic({ path: path.join(rel, 'index.html') }));
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {

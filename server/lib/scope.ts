@@ -27,7 +27,11 @@ const isStaff = (u: SessionUser) => u.role === 'city_admin' || u.role === 'org_a
 
 /** Applications the user may see. */
 export function applicationScope(u: SessionUser): SQL | undefined {
-  if (isStaff(u)) return orgScope(u, applications.organizationId, applications.level2Id);
+  // A draft is the worker's (or its unit's) own business until it is submitted.
+  if (isStaff(u)) {
+    const orgs = orgScope(u, applications.organizationId, applications.level2Id);
+    return u.role === 'unit_admin' ? orgs : and(orgs, ne(applications.status, 'draft'));
+  }
   switch (u.role) {
     case 'worker': return eq(applications.workerId, u.workerId!);
     case 'institution': return and(eq(applications.institutionId, u.institutionId!), ne(applications.status, 'draft'));

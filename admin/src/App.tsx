@@ -1,0 +1,32 @@
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router';
+import { ChangePasswordPage } from './account/ChangePasswordPage';
+import { Dashboard } from './dashboard/Dashboard';
+import { i18nProvider } from './i18n/i18nProvider';
+import { Layout } from './layout/Layout';
+import { LoginPage } from './layout/LoginPage';
+import { theme } from './layout/theme';
+import { authProvider } from './providers/authProvider';
+import { dataProvider } from './providers/dataProvider';
+import { RESOURCE_CONFIGS } from './resources';
+
+/** The admin panel of union staff, institutions and the workers' school. */
+export const App = () => (
+  <Admin
+    title="app.title"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    loginPage={LoginPage}
+    dashboard={Dashboard}
+    layout={Layout}
+    theme={theme}
+    requireAuth
+    disableTelemetry
+  >
+    {RESOURCE_CONFIGS.map(([name, config]) => <Resource key={name} name={name} {...config} />)}
+    <CustomRoutes>
+      <Route path="/change-password" element={<ChangePasswordPage />} />
+    </CustomRoutes>
+  </Admin>
+);

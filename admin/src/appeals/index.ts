@@ -1,0 +1,8 @@
+import FeedbackIcon from '@mui/icons-material/Feedback';
+import { byId, lazyView, type ResourceConfig } from '../common';
+
+export const appeals: ResourceConfig = {
+  list: lazyView(() => import('./AppealList'), 'AppealList'),
+  icon: FeedbackIcon,
+  recordRepresentation: byId,
+};

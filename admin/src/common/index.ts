@@ -1,0 +1,14 @@
+export { AppList } from './AppList';
+export { CHOICES, enumChoices, type EnumName } from './choices';
+export { DateTimeField } from './DateTimeField';
+export { EnumField } from './EnumField';
+export { FieldGrid } from './FieldGrid';
+export { lazyView } from './lazyView';
+export { MoneyField } from './MoneyField';
+export { MoneyInput } from './MoneyInput';
+export { byId, type ResourceConfig } from './resource';
+export { Section } from './Section';
+export { StatusChip } from './StatusChip';
+export { ellipsisSx, nowrapSx, statusColor, statusRowSx } from './statusColors';
+export { enumFilter, organizationFilter, roundFilter } from './filters';
+export { formSx } from './formSx';

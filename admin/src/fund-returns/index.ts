@@ -1,0 +1,8 @@
+import AssignmentReturnIcon from '@mui/icons-material/AssignmentReturn';
+import { byId, lazyView, type ResourceConfig } from '../common';
+
+export const fundReturns: ResourceConfig = {
+  list: lazyView(() => import('./FundReturnList'), 'FundReturnList'),
+  icon: AssignmentReturnIcon,
+  recordRepresentation: byId,
+};

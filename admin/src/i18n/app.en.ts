@@ -1,0 +1,46 @@
+import type { appZhCN } from './app.zh-CN';
+
+export const appEn: typeof appZhCN = {
+  title: 'Education Upgrade Subsidy',
+  org: 'Kunming Federation of Trade Unions',
+  locale: { 'zh-CN': '简体中文', en: 'English' },
+  login: {
+    title: 'Education Upgrade Subsidy',
+    subtitle: 'Kunming Federation of Trade Unions · staff sign-in',
+    username: 'Username',
+    password: 'Password',
+    submit: 'Sign in',
+    submitting: 'Signing in…',
+    required: 'Please enter your username and password',
+    failed: 'Sign-in failed, please retry',
+    footer: 'Workers apply through the mobile “worker application” pages',
+  },
+  dashboard: {
+    greeting: 'Hello, %{name}',
+    role: 'Signed in as: %{role}',
+    intro: 'Choose a task from the menu on the left.',
+    must_change_password: 'Your password was set by someone else: please change it first.',
+    change_password_now: 'Change now',
+  },
+  password: {
+    menu: 'Change password',
+    title: 'Change password',
+    current: 'Current password',
+    new: 'New password',
+    confirm: 'Confirm new password',
+    mismatch: 'The two new passwords differ',
+    changed: 'Password changed',
+    hint: 'At least 10 characters, with both letters and digits.',
+  },
+  money: { yuan: 'CNY' },
+  empty: '—',
+  hints: { intake_term: 'e.g. 2019-autumn, 2020-spring' },
+  worker_flags: { not_frontline: 'Not front-line', not_member: 'Not a member' },
+  worker_form: {
+    keep_blank: 'Leave blank to keep',
+    id_invalid: 'Invalid ID number (18 characters, valid check digit)',
+    phone_invalid: 'Must be an 11-digit mobile number',
+    card_invalid: 'Card numbers have 16–19 digits and a valid check digit',
+  },
+  validation: { window: 'Closing date cannot precede the opening date', code: 'Lower-case letters, digits and hyphens (2–40)' },
+};

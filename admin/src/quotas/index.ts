@@ -1,0 +1,8 @@
+import EventSeatIcon from '@mui/icons-material/EventSeat';
+import { byId, lazyView, type ResourceConfig } from '../common';
+
+export const quotas: ResourceConfig = {
+  list: lazyView(() => import('./QuotaList'), 'QuotaList'),
+  icon: EventSeatIcon,
+  recordRepresentation: byId,
+};

@@ -1,0 +1,27 @@
+import { AutocompleteInput, DataTable, ReferenceField, ReferenceInput } from 'react-admin';
+import { AppList, DateTimeField, enumFilter, MoneyField, StatusChip, statusRowSx } from '../common';
+
+const refundFilters = [
+  enumFilter('status', 'refundStatus', true),
+  <ReferenceInput key="institutionId" source="institutionId" reference="institutions"><AutocompleteInput /></ReferenceInput>,
+];
+
+/** R5: the process subsidy an institution returns for a worker who dropped out. */
+export const RefundList = () => (
+  <AppList filters={refundFilters} sort={{ field: 'id', order: 'DESC' }}>
+    <DataTable bulkActionButtons={false} rowClick={false} rowSx={statusRowSx}>
+      <DataTable.Col source="id" />
+      <DataTable.Col source="applicationId">
+        <ReferenceField source="applicationId" reference="applications" link="show" />
+      </DataTable.Col>
+      <DataTable.Col source="institutionId">
+        <ReferenceField source="institutionId" reference="institutions" link={false} />
+      </DataTable.Col>
+      <DataTable.Col source="amountFen" field={MoneyField} align="right" />
+      <DataTable.Col source="status"><StatusChip source="status" enumName="refundStatus" /></DataTable.Col>
+      <DataTable.Col source="reference" disableSort />
+      <DataTable.Col source="receivedAt" field={DateTimeField} />
+      <DataTable.Col source="confirmedAt" field={DateTimeField} />
+    </DataTable>
+  </AppList>
+);

@@ -1,0 +1,19 @@
+import { DataTable, SearchInput } from 'react-admin';
+import { AppList, MoneyField } from '../common';
+
+const roundFilters = [<SearchInput key="q" source="q" alwaysOn />];
+
+export const RoundList = () => (
+  <AppList filters={roundFilters} sort={{ field: 'opensOn', order: 'DESC' }}>
+    <DataTable rowClick="edit" bulkActionButtons={false}>
+      <DataTable.Col source="name" />
+      <DataTable.Col source="intakeTerm" />
+      <DataTable.Col source="opensOn" />
+      <DataTable.Col source="closesOn" />
+      <DataTable.NumberCol source="plannedPlaces" />
+      <DataTable.Col source="processAmountFen" field={MoneyField} align="right" disableSort />
+      <DataTable.Col source="resultAmountFen" field={MoneyField} align="right" disableSort />
+      <DataTable.Col source="graduationDeadline" />
+    </DataTable>
+  </AppList>
+);

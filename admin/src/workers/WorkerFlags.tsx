@@ -1,0 +1,29 @@
+import { Chip, Stack, type ChipProps } from '@mui/material';
+import { useRecordContext, useTranslate } from 'react-admin';
+
+type Flag = [label: string, color: ChipProps['color'], shown: (r: Record<string, unknown>) => boolean];
+
+/**
+ * R10 priority flags (migrant, hardship, key industry) and, since nearly everyone is one, the
+ * exceptions to R9a/R9b (not front-line, not a member) rather than the rule.
+ */
+const FLAGS: Flag[] = [
+  ['resources.workers.fields.isMigrant', 'secondary', (r) => r.isMigrant === true],
+  ['resources.workers.fields.isHardship', 'warning', (r) => r.isHardship === true],
+  ['resources.workers.fields.isKeyIndustry', 'info', (r) => r.isKeyIndustry === true],
+  ['app.worker_flags.not_frontline', 'error', (r) => r.isFrontline === false],
+  ['app.worker_flags.not_member', 'error', (r) => r.isUnionMember === false],
+];
+
+export const WorkerFlags = () => {
+  const record = useRecordContext<Record<string, unknown>>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 0.5 }}>
+      {FLAGS.filter(([, , shown]) => shown(record)).map(([label, color]) => (
+        <Chip key={label} size="small" variant="outlined" color={color} label={translate(label)} />
+      ))}
+    </Stack>
+  );
+};
