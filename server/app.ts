@@ -47,7 +47,11 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   api.use('*', sessionMiddleware);
   api.use('*', async (c, next) => {
     const open = ['/api/auth/login', '/api/auth/logout', '/api/health'].includes(c.req.path);
-    if (!open) requireUser(c);
+    if (!open) {
+      const user = requireUser(c);
+      // An initial password set by someone else opens nothing but the way to change it.
+      if (user.mustChangePassword && !c.req.path.startsWith('/api/auth/')) throw new ApiError(403, '请先修改初始密码');
+    }
     await next();
   });
   api.route('/', apiRoutes());

@@ -222,3 +222,18 @@ describe('personal data (PIPL)', () => {
     expect(bytes.includes('621700000000000001')).toBe(false);
   });
 });
+
+describe('initial passwords', () => {
+  it('a user whose password was set by someone else can do nothing but change it', async () => {
+    const city = await as('city');
+    const made = await city.post('/api/users', { username: 'newclerk', displayName: '新办事员', role: 'unit_admin', organizationId: f.unit1.id, password: 'Initial2026x' });
+    expect(made.status).toBe(201);
+    const clerk = await new Client(env).login('newclerk', 'Initial2026x');
+    expect((await clerk.get('/api/auth/me')).body.mustChangePassword).toBe(true);
+    const blocked = await clerk.get('/api/applications');
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.message).toContain('修改初始密码');
+    expect((await clerk.post('/api/auth/password', { currentPassword: 'Initial2026x', newPassword: 'MyOwn2026pass' })).status).toBe(200);
+    expect((await clerk.get('/api/applications')).status).toBe(200);
+  });
+});
