@@ -21,6 +21,11 @@ export interface ResourceDef<Row extends AnyRow = AnyRow> {
   remove?: (db: Db, actor: Actor, before: Row) => void;
 }
 
+/** Drops the keys a partial update leaves undefined: nothing to write is not an error. */
+export function compact<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 /** Never leaves the server, whoever asks: ciphertexts, keyed hashes, password hashes. */
 export function stripSecrets(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -105,8 +110,8 @@ export function crud<Row extends AnyRow>(def: ResourceDef<Row>, extraScope?: (u:
     const { db } = c.var.deps;
     const row = tx(db, (t) => {
       const before = findScoped<Row>(t, def.list, u, id);
-      const data = parse(def.update!.schema, body);
-      def.update!.run(t, c.var.actor, before, data as never, c.var.deps);
+      const data = compact(parse(def.update!.schema, body) as Record<string, unknown>);
+      if (Object.keys(data).length) def.update!.run(t, c.var.actor, before, data as never, c.var.deps);
       const after = findScoped<Row>(t, def.list, u, id);
       audit(t, c.var.actor, { action: 'update', resource, recordId: id, before: view(before, u, t), after: view(after, u, t) });
       return after;

@@ -5,6 +5,7 @@ import { verifyAuditChain } from '../../server/lib/audit';
 import { Client, q, testEnv, type TestEnv } from '../helpers/app';
 import { makeIdNumber, smallCity } from '../helpers/fixtures';
 import { submitted, upload } from '../helpers/flow';
+import { LIST, ROLE_USERS } from '../helpers/matrix';
 
 let env: TestEnv;
 let f: ReturnType<typeof smallCity>;
@@ -14,14 +15,7 @@ beforeEach(() => {
 });
 const as = (u: string) => new Client(env).login(u);
 
-const ROLES = ['city', 'wuhua', 'wuhua-001', 'school', 'ynou', 'worker1'] as const;
-/** Expected answer to a list, per role in the order above: Y = 200, N = 403. Written out, not derived. */
-const LIST: Record<string, string> = {
-  organizations: 'YYYYYY', users: 'YYYNNN', workers: 'YYYYYY', institutions: 'YYYYYY', rounds: 'YYYYYY',
-  quotas: 'YYYNNN', applications: 'YYYYYY', reviews: 'YYYNNY', documents: 'YYYNYY', allocations: 'YYNNNN',
-  payments: 'YYNYNY', refunds: 'YYNNYN', 'fund-returns': 'YYNNNN', 'matching-policies': 'YYNNNN',
-  'agency-agreements': 'YYNYNN', appeals: 'YYYNNY', 'audit-log': 'YYNNNN',
-};
+const ROLES = ROLE_USERS;
 
 describe('role × resource matrix', () => {
   it.each(ROLES.map((r, i) => [r, i] as const))('%s lists exactly the resources its role may', async (role, i) => {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { institutions } from '../../../db/schema';
 import { conflict, forbidden } from '../../lib/errors';
-import { crud } from '../../lib/resource';
+import { compact, crud } from '../../lib/resource';
 import type { ListSpec } from '../../lib/ra-list';
 
 export const institutionList: ListSpec = {
@@ -32,9 +32,9 @@ export const institutionRoutes = () => crud({
       const u = actor.user!;
       if (u.role === 'institution') {
         if (u.institutionId !== before.id) throw forbidden();
-        data = { reductionPolicy: data.reductionPolicy, contact: data.contact };
+        data = compact({ reductionPolicy: data.reductionPolicy, contact: data.contact });
       }
-      db.update(institutions).set(data).where(eq(institutions.id, before.id)).run();
+      if (Object.keys(data).length) db.update(institutions).set(data).where(eq(institutions.id, before.id)).run();
     },
   },
   remove: (db, _a, before) => {

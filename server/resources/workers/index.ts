@@ -4,7 +4,7 @@ import { tx } from '../../../db/client';
 import { workers } from '../../../db/schema';
 import { audit } from '../../lib/audit';
 import { notFound } from '../../lib/errors';
-import { crud, findScoped, parseId, requireAccess } from '../../lib/resource';
+import { compact, crud, findScoped, parseId, requireAccess } from '../../lib/resource';
 import type { ListSpec } from '../../lib/ra-list';
 import { valid } from '../../lib/validate';
 import { assertUniqueId, REVEALABLE, serializeWorker, workerColumns, workerCreate, workerUpdate } from './service';
@@ -40,7 +40,7 @@ export const workerRoutes = () => {
       run: (db, actor, before, data: z.infer<typeof workerUpdate>, { pii }) => {
         const u = actor.user!;
         // A worker keeps its own phone and cards up to date; the rest is its union's to record.
-        if (u.role === 'worker') data = { phone: data.phone, bankName: data.bankName, bankCard: data.bankCard, benefitCard: data.benefitCard };
+        if (u.role === 'worker') data = compact({ phone: data.phone, bankName: data.bankName, bankCard: data.bankCard, benefitCard: data.benefitCard });
         assertUniqueId(db, pii, data.idNumber, before.id);
         const cols = workerColumns(pii, data, db, u);
         if (Object.keys(cols).length) db.update(workers).set(cols).where(eq(workers.id, before.id)).run();
