@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne, notInArray } from 'drizzle-orm';
+import { and, eq, ne, notInArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { applications, organizations, reviews, rounds, workers } from '../../../db/schema';
 import { chinaDate, submitProblems } from '../../domain/eligibility';
@@ -152,4 +152,3 @@ export function otherApplications(db: Db, app: AppRow) {
     .from(applications).where(and(eq(applications.workerId, app.workerId), ne(applications.id, app.id))).all();
 }
 
-export { inArray };
