@@ -32,10 +32,15 @@ export const PERMISSIONS: Table = {
     city_admin: [...R, 'create', 'download'], org_admin: [...R, 'download'], unit_admin: [...R, 'create', 'delete', 'download'],
     institution: [...R, 'create', 'download'], worker: [...R, 'create', 'delete', 'download'],
   },
-  allocations: { city_admin: [...R, 'create', 'transfer'], org_admin: [...R, 'receive'] },
-  payments: { city_admin: R, org_admin: [...R, 'pay', 'fail', 'reissue', 'export'], agent: [...R, 'pay', 'fail', 'export'], worker: R },
+  // A `direct` union's staff are unit_admins at level 2: the services let only the union's own staff act (R3).
+  allocations: { city_admin: [...R, 'create', 'transfer'], org_admin: [...R, 'receive'], unit_admin: ['receive'] },
+  payments: {
+    city_admin: R, org_admin: [...R, 'pay', 'fail', 'reissue', 'export', 'import'], unit_admin: ['pay', 'fail', 'reissue', 'export', 'import'],
+    agent: [...R, 'pay', 'fail', 'export', 'import'], worker: R,
+  },
   refunds: { city_admin: [...R, 'create', 'receive', 'confirm'], org_admin: R, institution: [...R, 'create', 'receive'] },
-  'fund-returns': { city_admin: [...R, 'confirm'], org_admin: [...R, 'create'] },
+  'fund-returns': { city_admin: [...R, 'confirm'], org_admin: [...R, 'create'], unit_admin: ['create'] },
+  balances: { city_admin: R, org_admin: R },
   'matching-policies': { city_admin: R, org_admin: [...ALL] },
   'agency-agreements': { city_admin: [...ALL], org_admin: R, agent: R },
   appeals: { city_admin: [...R, 'respond', 'close'], org_admin: [...R, 'respond', 'close'], unit_admin: [...R, 'respond', 'close'], worker: [...R, 'create'] },
@@ -50,4 +55,4 @@ export function canAccess(role: Role | undefined, params: { resource: string; ac
   return !!actions && actions.includes(params.action);
 }
 
-export const RESOURCES = Object.keys(PERMISSIONS).filter((r) => r !== 'stats' && r !== 'integrity');
+export const RESOURCES = Object.keys(PERMISSIONS).filter((r) => r !== 'stats' && r !== 'integrity' && r !== 'balances');

@@ -6,6 +6,7 @@ import { appealRoutes } from './appeals';
 import { applicationRoutes } from './applications';
 import { auditRoutes } from './audit-log';
 import { authRoutes } from './auth';
+import { balanceRoutes } from './balances';
 import { documentRoutes } from './documents';
 import { fundReturnRoutes } from './fund-returns';
 import { institutionRoutes } from './institutions';
@@ -37,6 +38,7 @@ export function apiRoutes(): Hono<AppEnv> {
     .route('/payments', paymentRoutes())
     .route('/refunds', refundRoutes())
     .route('/fund-returns', fundReturnRoutes())
+    .route('/balances', balanceRoutes())
     .route('/matching-policies', matchingRoutes())
     .route('/agency-agreements', agencyRoutes())
     .route('/appeals', appealRoutes())

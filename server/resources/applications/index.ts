@@ -9,6 +9,7 @@ import {
   createDraft, deleteDraft, otherApplications, review, scopedApplication, submit, updateDraft, withdraw, type AppRow, type DraftInput,
 } from './service';
 import { timeline } from './timeline';
+import { progressRoutes } from './progress';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2019-11-11');
 const draftFields = {
@@ -90,5 +91,6 @@ export const applicationRoutes = () => {
     const { db } = c.var.deps;
     return c.json(otherApplications(db, scopedApplication(db, u, parseId(c.req.param('id')))));
   });
+  progressRoutes(app);
   return app;
 };

@@ -44,6 +44,23 @@ export function checkIntegrity(db: Db): { ok: boolean; problems: Problem[] } {
     problems.push({ invariant: 3, detail: `工会 #${r.organization_id} 批次 #${r.round_id} ${r.stage}: 已发 ${r.paid} > 到账 ${r.received} − 返还 ${r.returned}` });
   }
 
+  // §5.3 bookkeeping: an allocation is the sum of what it covers, a return the sum of its items, and
+  // every city payment draws on a received allocation of its own union and stage.
+  for (const r of q<{ id: number }>(`select a.id from allocations a left join (select allocation_id, sum(amount_fen) s, count(*) n
+      from allocation_items group by 1) i on i.allocation_id = a.id where a.amount_fen <> coalesce(i.s, 0) or a.application_count <> coalesce(i.n, 0)
+      or exists (select 1 from allocation_items x where x.allocation_id = a.id and x.stage <> a.stage)`)) {
+    problems.push({ invariant: 3, detail: `拨付 #${r.id} 的金额或人数与所覆盖的申请不符` });
+  }
+  for (const r of q<{ id: number }>(`select f.id from fund_returns f where f.amount_fen <> (select coalesce(sum(amount_fen), 0) from fund_return_items i where i.fund_return_id = f.id)`)) {
+    problems.push({ invariant: 3, detail: `返还 #${r.id} 的金额与明细不符` });
+  }
+  for (const r of q<{ id: number }>(`select p.id from payments p join applications a on a.id = p.application_id
+    where p.source = 'city' and p.status <> 'cancelled' and (p.organization_id <> a.level2_id or not exists (select 1 from allocation_items i
+      join allocations al on al.id = i.allocation_id where i.allocation_id = p.allocation_id and i.application_id = p.application_id
+      and i.stage = p.stage and al.organization_id = p.organization_id and al.status = 'received'))`)) {
+    problems.push({ invariant: 3, detail: `发放 #${r.id} 没有对应的已到账拨付` });
+  }
+
   for (const r of q<{ id: number; status: string; amount_fen: number; paid: number | null; pstatus: string | null; stage: string | null }>(`
     select f.id, a.status, f.amount_fen, p.amount_fen paid, p.status pstatus, p.stage from refunds f
     join applications a on a.id = f.application_id left join payments p on p.id = f.payment_id

@@ -1,6 +1,12 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
 import { refunds } from '../../../db/schema';
-import { crud } from '../../lib/resource';
+import type { AppEnv } from '../../lib/context';
+import { moneyAction, moneyGate } from '../../lib/idempotency';
+import { crud, findScoped, parseId } from '../../lib/resource';
 import type { ListSpec } from '../../lib/ra-list';
+import { valid } from '../../lib/validate';
+import { confirmRefund, receiveRefund, type RefundRow } from './service';
 
 export const refundList: ListSpec = {
   resource: 'refunds',
@@ -12,4 +18,24 @@ export const refundList: ListSpec = {
   defaultSort: ['id', 'DESC'],
 };
 
-export const refundRoutes = () => crud({ list: refundList });
+/** R5 退款: expected at the dropout (applications/progress.ts), received from the institution, confirmed by the city. */
+export const refundRoutes = () => {
+  const app = new Hono<AppEnv>();
+  app.post('/:id{[0-9]+}/receive', moneyGate('refunds', 'receive'), valid('json', z.object({ reference: z.string().trim().min(1, '请填写退款凭证号').max(60) })), (c) => {
+    const id = parseId(c.req.param('id'));
+    const { reference } = c.req.valid('json');
+    return moneyAction(c, (t) => {
+      receiveRefund(t, c.var.actor, findScoped<RefundRow>(t, refundList, c.var.user!, id), reference);
+      return findScoped<RefundRow>(t, refundList, c.var.user!, id);
+    });
+  });
+  app.post('/:id{[0-9]+}/confirm', moneyGate('refunds', 'confirm'), (c) => {
+    const id = parseId(c.req.param('id'));
+    return moneyAction(c, (t) => {
+      confirmRefund(t, c.var.actor, findScoped<RefundRow>(t, refundList, c.var.user!, id));
+      return findScoped<RefundRow>(t, refundList, c.var.user!, id);
+    });
+  });
+  app.route('/', crud<RefundRow>({ list: refundList }));
+  return app;
+};

@@ -1,0 +1,127 @@
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { tx, type Db } from '../../../db/client';
+import { chinaDate } from '../../domain/eligibility';
+import { assertTransition, TransitionError, type Status } from '../../domain/lifecycle';
+import { shouldLapse } from '../../domain/money';
+import { audit } from '../../lib/audit';
+import type { Actor, AppEnv, Clock } from '../../lib/context';
+import { badRequest, conflict, DomainError } from '../../lib/errors';
+import { moneyAction, moneyGate } from '../../lib/idempotency';
+import { parseId } from '../../lib/resource';
+import { valid } from '../../lib/validate';
+import { cancelPending } from '../payments/service';
+import { promoteWaitlist } from '../quotas/service';
+import { expectRefund } from '../refunds/service';
+import { scopedApplication, type AppRow } from './service';
+
+/** After approval: dropout (R5), graduation and its verification (R2), lapse (R6). */
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2019-11-11');
+const deadlineOf = (db: Db, roundId: number) =>
+  (db.$client.prepare('select graduation_deadline d from rounds where id = ?').get(roundId) as { d: string }).d;
+
+function transition(db: Db, actor: Actor, app: AppRow, to: Status, set: Record<string, unknown>, action: string, after: Record<string, unknown>): void {
+  if (app.status !== to) {
+    try { assertTransition(app.status, to); } catch (e) { if (e instanceof TransitionError) throw conflict(e.message); throw e; }
+  }
+  const cols = { ...set, status: to, updated_at: actor.now().toISOString() };
+  db.$client.prepare(`update applications set ${Object.keys(cols).map((k) => `${k} = ?`).join(', ')} where id = ?`).run(...Object.values(cols), app.id);
+  audit(db, actor, { action, resource: 'applications', recordId: app.id, before: { status: app.status }, after: { status: to, ...after } });
+}
+
+function checkDay(actor: Actor, app: AppRow, day: string, field: string): void {
+  if (day > chinaDate(actor.now())) throw badRequest('日期不能晚于今天', { [field]: '日期不能晚于今天' });
+  if (app.enrolledOn && day < app.enrolledOn) throw badRequest(`日期不能早于入学日期 ${app.enrolledOn}`, { [field]: '早于入学日期' });
+}
+
+/**
+ * R5: the worker left the programme. Pending money is cancelled (the union returns it, R4), a paid
+ * process subsidy becomes a refund expected from the institution, and the place goes to the waitlist (R7).
+ */
+export function dropout(db: Db, actor: Actor, app: AppRow, d: { date: string; reason: string }) {
+  checkDay(actor, app, d.date, 'date');
+  transition(db, actor, app, 'dropped_out', { dropped_out_on: d.date, dropout_reason: d.reason, current_step: null }, 'dropout',
+    { droppedOutOn: d.date, reason: d.reason, why: d.reason });
+  const cancelled = cancelPending(db, actor, app.id, `R5: 职工已于 ${d.date} 退学`);
+  const refundId = expectRefund(db, actor, app.id);
+  const promoted = promoteWaitlist(db, actor, app.roundId, app.level2Id, `R5: 申请 #${app.id} 退学，名额递补`);
+  return { refundId, cancelled, promoted };
+}
+
+/** R2: the worker (or the institution) reports the graduation with the 学信网 record; the city verifies it next. */
+export function graduate(db: Db, actor: Actor, app: AppRow, d: { date: string; documentId: number }) {
+  const doc = db.$client.prepare('select kind from documents where id = ? and application_id = ?').get(d.documentId, app.id) as { kind: string } | undefined;
+  if (doc?.kind !== 'graduation_record') {
+    throw badRequest('请先上传学信网《教育部学历证书电子注册备案表》', { documentId: '须为本申请的学历证书电子注册备案表' });
+  }
+  checkDay(actor, app, d.date, 'date');
+  const deadline = deadlineOf(db, app.roundId);
+  if (d.date > deadline) throw new DomainError('R6', `毕业时间晚于 ${deadline}（入学后三年），不发结果资助`, { date: `晚于 ${deadline}` });
+  if (app.status === 'graduated' && app.graduationVerifiedAt) throw conflict('毕业已核验，不能再修改');
+  transition(db, actor, app, 'graduated', { graduated_on: d.date, graduation_document_id: d.documentId, graduation_verified_at: null }, 'graduate',
+    { graduatedOn: d.date, documentId: d.documentId });
+}
+
+/** R2: the city checks the record; only a verified graduation before the deadline earns the result subsidy (R6). */
+export function verifyGraduation(db: Db, actor: Actor, app: AppRow, d: { decision: 'approve' | 'reject' | 'return'; comment: string }) {
+  if (app.status !== 'graduated' || app.graduationVerifiedAt) throw conflict('只有已上报毕业、尚未核验的申请可以核验');
+  if (d.decision !== 'approve') {
+    if (!d.comment.trim()) throw badRequest('核验不通过须说明原因', { comment: '请填写意见' });
+    audit(db, actor, { action: 'verify-graduation', resource: 'applications', recordId: app.id, before: { status: app.status },
+      after: { status: app.status, decision: d.decision, why: d.comment } });
+    return;
+  }
+  const deadline = deadlineOf(db, app.roundId);
+  if (!app.graduatedOn || app.graduatedOn > deadline) throw new DomainError('R6', `毕业时间晚于 ${deadline}，不发结果资助`);
+  const now = actor.now().toISOString();
+  transition(db, actor, app, 'graduated', { graduation_verified_at: now }, 'verify-graduation',
+    { decision: 'approve', graduationVerifiedAt: now, ...(d.comment ? { why: d.comment } : {}) });
+}
+
+/**
+ * R6: every application past its round's deadline without a verified graduation lapses, against the
+ * injected clock. R6 takes the result subsidy only: a process subsidy still owed stays payable.
+ * Run at start and daily (server/index.ts).
+ */
+export function lapseSweep(db: Db, clock: Clock): number[] {
+  const now = clock();
+  const today = chinaDate(now);
+  const actor: Actor = { user: null, now: () => now };
+  return tx(db, (t) => {
+    const rows = t.$client.prepare(`select a.*, r.graduation_deadline deadline from applications a join rounds r on r.id = a.round_id
+      where a.status in ('approved','process_paid') and a.graduation_verified_at is null and r.graduation_deadline < ?`).all(today) as
+      ({ id: number; status: string; graduation_verified_at: string | null; deadline: string })[];
+    const lapsed: number[] = [];
+    for (const r of rows) {
+      if (!shouldLapse({ status: r.status, graduationVerifiedAt: r.graduation_verified_at }, r.deadline, today)) continue;
+      const why = `R6: 未在 ${r.deadline} 前取得毕业证书并经核验，结果资助失效`;
+      t.$client.prepare(`update applications set status = 'lapsed', current_step = null, updated_at = ? where id = ?`).run(now.toISOString(), r.id);
+      audit(t, actor, { action: 'lapse', resource: 'applications', recordId: r.id, before: { status: r.status }, after: { status: 'lapsed', reason: why, why } });
+      cancelPending(t, actor, r.id, why, 'result');
+      lapsed.push(r.id);
+    }
+    return lapsed;
+  });
+}
+
+const dropoutBody = z.object({ date, reason: z.string().trim().min(2, '请填写退学原因').max(500) });
+const graduateBody = z.object({ date, documentId: z.number().int().positive() });
+const verifyBody = z.object({ decision: z.enum(['approve', 'reject', 'return']), comment: z.string().max(1000).default('') });
+
+/** Adds the after-approval actions to the applications sub-app; each is one transaction with its audit rows. */
+export function progressRoutes(app: Hono<AppEnv>): void {
+  const action = <S extends z.ZodType>(name: string, perm: string, schema: S, run: (t: Db, actor: Actor, a: AppRow, body: z.infer<S>) => unknown) =>
+    app.post(`/:id{[0-9]+}/${name}`, moneyGate('applications', perm), valid('json', schema), (c) => {
+      const u = c.var.user!;
+      const id = parseId(c.req.param('id'));
+      const body = c.req.valid('json' as never) as z.infer<S>;
+      return moneyAction(c, (t) => {
+        const extra = run(t, c.var.actor, scopedApplication(t, u, id), body);
+        return { ...scopedApplication(t, u, id), ...(extra && typeof extra === 'object' ? extra : {}) };
+      });
+    });
+  action('dropout', 'dropout', dropoutBody, dropout);
+  action('graduate', 'graduate', graduateBody, graduate);
+  action('verify-graduation', 'verifyGraduation', verifyBody, verifyGraduation);
+}
