@@ -755,9 +755,7 @@ export function seedDemo(db: Db, pii: Pii, now: Date, opts: SeedOptions = {}): S
           a.graduatedOn = ymd(grad);
           const uploaded = a.tag === 'G1' ? between(addDays(now, -20), latest) : addMs(grad, rng.int(5, 20) * DAY);
           a.graduationDoc = addDoc(a, 'graduation_record', uploaded);
-          // The upload alone does not graduate: until the city verifies it (R2) the status stays process_paid.
-          if (a.tag === 'G1') a.status = 'process_paid';
-          appEvent(a, uploaded, 'graduate', () => ({ status: 'process_paid', graduatedOn: a.graduatedOn, documentId: a.graduationDoc!.id }));
+          appEvent(a, uploaded, 'graduate', () => ({ status: 'graduated', graduatedOn: a.graduatedOn, documentId: a.graduationDoc!.id }));
           a.updatedAt = uploaded;
           if (a.tag !== 'G1') {
             a.graduationVerifiedAt = addMs(uploaded, rng.int(3, 10) * DAY);

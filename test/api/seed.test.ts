@@ -275,9 +275,8 @@ describe('demo seed', () => {
     expect(n("select count(*) from appeals where status = 'open' and organization_id = ?", at('wuhua'))).toBeGreaterThan(0);
     expect(n("select count(*) from appeals where status = 'open' and organization_id = ?", at('city'))).toBeGreaterThan(0);
     expect(n("select count(*) from applications where status = 'waitlisted'")).toBeGreaterThan(0);
-    // Graduations uploaded and waiting for the city's check (R2): still process_paid until verified.
-    expect(n("select count(*) from applications where status = 'process_paid' and graduation_document_id is not null and graduation_verified_at is null")).toBeGreaterThan(0);
-    expect(n("select count(*) from applications where status = 'graduated' and graduation_verified_at is null")).toBe(0);
+    // Graduations reported in time and waiting for the city's check (R2).
+    expect(n("select count(*) from applications where status = 'graduated' and graduation_verified_at is null")).toBeGreaterThan(0);
     expect(n("select count(*) from allocations where status in ('created','transferred')")).toBeGreaterThan(0);
     expect(n("select count(*) from matching_policies m join organizations o on o.id = m.organization_id where o.code = 'wuhua' and m.mode = 'two_stage' and m.process_amount_fen = 30000")).toBeGreaterThan(0);
     expect(n("select count(*) from payments where source = 'matching' and status = 'paid'")).toBeGreaterThan(1);
