@@ -9,6 +9,9 @@ const VENDOR_GROUPS: [name: string, test: RegExp][] = [
   ['react', /node_modules[\\/](react|react-dom|scheduler)[\\/]/],
   ['mui', /node_modules[\\/](@mui|@emotion|@popperjs|react-transition-group|stylis)[\\/]/],
   ['react-admin', /node_modules[\\/](react-admin|ra-[a-z-]+|react-hook-form|@tanstack|react-router|react-router-dom)[\\/]/],
+  // Loaded only by the performance view and by an .xlsx export: each its own lazy chunk.
+  ['charts', /node_modules[\\/](recharts|d3-[a-z-]+|victory-vendor|internmap|@reduxjs|redux|redux-thunk|reselect|immer|react-redux|es-toolkit|decimal\.js-light|eventemitter3|tiny-invariant)[\\/]/],
+  ['exceljs', /node_modules[\\/]exceljs[\\/]/],
   ['vendor', /node_modules[\\/]/],
 ];
 
@@ -27,6 +30,8 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 900,
     rolldownOptions: {
+      // Two pages: the staff panel and the workers' own light portal (it never loads react-admin).
+      input: { index: `${root}index.html`, portal: `${root}portal.html` },
       output: {
         codeSplitting: {
           groups: VENDOR_GROUPS.map(([name, test], i) => ({ name, test, priority: VENDOR_GROUPS.length - i })),

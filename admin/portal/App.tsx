@@ -1,0 +1,57 @@
+import { useI18n } from './i18n';
+import { ApplyPage } from './apply/ApplyPage';
+import { Link, match, Redirect, usePath } from './lib/router';
+import { useSession } from './lib/session';
+import { FormPage } from './screens/FormPage';
+import { HomePage } from './screens/HomePage';
+import { LoginPage } from './screens/LoginPage';
+import { PasswordPage } from './screens/PasswordPage';
+import { ProfilePage } from './screens/ProfilePage';
+import { StatusPage } from './status/StatusPage';
+import { ErrorNotice, Loading, Notice, Page } from './ui/kit';
+
+function Header() {
+  const { t, lang, setLang } = useI18n();
+  return (
+    <header className="topbar no-print">
+      <Link to="/" className="brand">{t('app.short')}</Link>
+      <button type="button" className="lang" onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')} lang={lang === 'en' ? 'zh-CN' : 'en'}
+        data-testid="lang">{lang === 'en' ? '中文' : 'English'}</button>
+    </header>
+  );
+}
+
+function Routes() {
+  const path = usePath();
+  const { t } = useI18n();
+  const { user, basics, basicsError, refreshBasics } = useSession();
+  if (user === undefined) return <Loading />;
+  if (user === null) return path === '/' || path === '/login' ? <LoginPage /> : <><Redirect to="/" /><LoginPage /></>;
+  if (user.role !== 'worker') {
+    return <Page title={t('staff.title')}><Notice>{t('staff.lead')}</Notice><a className="btn btn-primary btn-block" href="/">{t('staff.go')}</a></Page>;
+  }
+  // The server refuses everything else until the initial password is changed.
+  if (user.mustChangePassword) return <PasswordPage forced />;
+  if (!basics && basicsError) {
+    return <Page title={t('app.short')}><ErrorNotice error={basicsError} /><button type="button" className="btn btn-primary btn-block" onClick={refreshBasics}>{t('common.retry')}</button></Page>;
+  }
+  if (!basics) return <Loading />;
+
+  let m: Record<string, string> | null;
+  if (path === '/' || path === '/login') return <HomePage />;
+  if ((m = match('/apply/:id', path))) return <ApplyPage id={m.id} />;
+  if ((m = match('/applications/:id/form', path))) return <FormPage id={Number(m.id)} />;
+  if ((m = match('/applications/:id', path))) return <StatusPage id={Number(m.id)} />;
+  if (path === '/profile') return <ProfilePage />;
+  if (path === '/password') return <PasswordPage forced={false} />;
+  return <Page title={t('notFound.title')} back="/"><p>{t('notFound.lead')}</p></Page>;
+}
+
+export function App() {
+  return (
+    <>
+      <Header />
+      <Routes />
+    </>
+  );
+}

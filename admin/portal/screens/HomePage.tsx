@@ -1,0 +1,64 @@
+import { useI18n } from '../i18n';
+import { api } from '../lib/api';
+import { chinaToday, daysBetween, yuan } from '../lib/format';
+import { Link } from '../lib/router';
+import { useBasics } from '../lib/session';
+import { EDITABLE, isOpen, roundOf } from '../lib/status';
+import type { Application } from '../lib/types';
+import { ErrorNotice, Loading, Page, useLoad } from '../ui/kit';
+import { StatusChip } from '../ui/StatusChip';
+
+/** The worker's start page: the open round (R11) and every application with its status (R14). */
+export function HomePage() {
+  const { t, tn, lang } = useI18n();
+  const { worker, rounds, institutions } = useBasics();
+  const { data: apps, error } = useLoad(() => api.list<Application>('applications'), []);
+  const today = chinaToday();
+  const open = rounds.filter((r) => isOpen(r, today));
+
+  return (
+    <Page title={t('home.hello', { name: worker.name })}>
+      {open.length === 0 && <section className="card"><p>{t('home.noRound')}</p></section>}
+      {open.map((r) => {
+        const draft = apps?.find((a) => a.roundId === r.id && EDITABLE.includes(a.status));
+        return (
+          <section className="card card-accent" key={r.id} data-testid="open-round">
+            <h2>{t('home.roundOpen', { name: r.name })}</h2>
+            <p>{tn('home.window', { opens: r.opensOn, closes: r.closesOn })} <strong className="nowrap">{t('home.daysLeft', { n: daysBetween(today, r.closesOn) })}</strong></p>
+            <p className="amounts">
+              {t('home.amounts', { process: yuan(r.processAmountFen, lang), result: yuan(r.resultAmountFen, lang), total: yuan(r.processAmountFen + r.resultAmountFen, lang) })}
+            </p>
+            {draft
+              ? <Link className="btn btn-primary btn-block" to={`/apply/${draft.id}`}>{t('home.continue')}</Link>
+              : <Link className="btn btn-primary btn-block" to={`/apply/new?round=${r.id}`}>{t('home.start')}</Link>}
+          </section>
+        );
+      })}
+
+      <h2 className="section-title">{t('home.mine')}</h2>
+      <ErrorNotice error={error} />
+      {!apps && !error && <Loading />}
+      {apps?.length === 0 && <p className="muted">{t('home.none')}</p>}
+      <ul className="list">
+        {apps?.map((a) => {
+          const inst = institutions.find((i) => i.id === a.institutionId);
+          return (
+            <li key={a.id}>
+              <Link className="list-item" to={EDITABLE.includes(a.status) ? `/apply/${a.id}` : `/applications/${a.id}`} data-testid={`app-${a.id}`}>
+                <span className="list-main">
+                  <strong>{roundOf(rounds, a)?.name} · {a.educationLevel ? t(`level.${a.educationLevel}`) : t('home.levelUnset')}</strong>
+                  <span className="muted">{inst?.name ?? t('home.instUnset')} · <span className="nowrap">{t('home.appNo', { id: a.id })}</span></span>
+                </span>
+                <StatusChip status={a.status} />
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+
+      <div className="links">
+        <Link className="btn btn-secondary btn-block" to="/profile">{t('nav.profile')}</Link>
+      </div>
+    </Page>
+  );
+}
