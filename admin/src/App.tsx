@@ -1,6 +1,7 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router';
 import { ChangePasswordPage } from './account/ChangePasswordPage';
+import { lazyView } from './common';
 import { Dashboard } from './dashboard/Dashboard';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
@@ -9,6 +10,9 @@ import { theme } from './layout/theme';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { RESOURCE_CONFIGS } from './resources';
+
+// The performance view brings recharts: loaded on first visit only.
+const PerformancePage = lazyView(() => import('./performance/PerformancePage'), 'PerformancePage');
 
 /** The admin panel of union staff, institutions and the workers' school. */
 export const App = () => (
@@ -27,6 +31,7 @@ export const App = () => (
     {RESOURCE_CONFIGS.map(([name, config]) => <Resource key={name} name={name} {...config} />)}
     <CustomRoutes>
       <Route path="/change-password" element={<ChangePasswordPage />} />
+      <Route path="/performance" element={<PerformancePage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -3,6 +3,7 @@ import { allocations } from './allocations';
 import { appeals } from './appeals';
 import { applications } from './applications';
 import { auditLog } from './audit-log';
+import { balances } from './balances';
 import type { ResourceConfig } from './common';
 import { documents } from './documents';
 import { fundReturns } from './fund-returns';
@@ -31,6 +32,7 @@ export const RESOURCE_CONFIGS: [name: string, config: ResourceConfig][] = [
   ['payments', payments],
   ['refunds', refunds],
   ['fund-returns', fundReturns],
+  ['balances', balances],
   ['rounds', rounds],
   ['quotas', quotas],
   ['matching-policies', matchingPolicies],

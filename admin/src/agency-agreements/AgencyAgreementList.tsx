@@ -6,7 +6,7 @@ const agreementFilters = [organizationFilter(), <BooleanInput key="active" sourc
 /** R3 代发协议: the workers' school pays a union's workers who have a card on file. */
 export const AgencyAgreementList = () => (
   <AppList filters={agreementFilters} sort={{ field: 'id', order: 'DESC' }}>
-    <DataTable bulkActionButtons={false} rowClick={false}>
+    <DataTable bulkActionButtons={false} rowClick="edit">
       <DataTable.Col source="agreementNo" />
       <DataTable.Col source="organizationId">
         <ReferenceField source="organizationId" reference="organizations" link={false} />

@@ -3,6 +3,8 @@ import { lazyView, type ResourceConfig } from '../common';
 
 export const agencyAgreements: ResourceConfig = {
   list: lazyView(() => import('./AgencyAgreementList'), 'AgencyAgreementList'),
+  create: lazyView(() => import('./AgencyAgreementCreate'), 'AgencyAgreementCreate'),
+  edit: lazyView(() => import('./AgencyAgreementEdit'), 'AgencyAgreementEdit'),
   icon: HandshakeIcon,
   recordRepresentation: 'agreementNo',
 };

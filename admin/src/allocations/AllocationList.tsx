@@ -1,5 +1,6 @@
 import { DataTable, ReferenceField } from 'react-admin';
 import { AppList, DateTimeField, EnumField, enumFilter, MoneyField, organizationFilter, roundFilter, StatusChip, statusRowSx } from '../common';
+import { AllocationRowButtons } from './AllocationButtons';
 
 const allocationFilters = [
   roundFilter(),
@@ -8,7 +9,7 @@ const allocationFilters = [
   organizationFilter(),
 ];
 
-/** R3 拨付: city → level-2 union, per round and stage. */
+/** R3 拨付: city → level-2 union, per round and stage; each row offers the caller's next step. */
 export const AllocationList = () => (
   <AppList filters={allocationFilters} sort={{ field: 'id', order: 'DESC' }}>
     <DataTable bulkActionButtons={false} rowClick={false} rowSx={statusRowSx}>
@@ -23,6 +24,7 @@ export const AllocationList = () => (
       <DataTable.Col source="status"><StatusChip source="status" enumName="allocationStatus" /></DataTable.Col>
       <DataTable.Col source="transferredAt" field={DateTimeField} />
       <DataTable.Col source="receivedAt" field={DateTimeField} />
+      <DataTable.Col label="app.actions" disableSort align="right"><AllocationRowButtons /></DataTable.Col>
     </DataTable>
   </AppList>
 );

@@ -3,6 +3,7 @@ import { byId, lazyView, type ResourceConfig } from '../common';
 
 export const allocations: ResourceConfig = {
   list: lazyView(() => import('./AllocationList'), 'AllocationList'),
+  create: lazyView(() => import('./AllocationCreate'), 'AllocationCreate'),
   icon: AccountBalanceIcon,
   recordRepresentation: byId,
 };

@@ -1,9 +1,19 @@
 import {
-  AutocompleteInput, BooleanInput, ReferenceInput, SearchInput, SelectInput,
+  AutocompleteInput, BooleanInput, DateInput, ReferenceInput, SearchInput, SelectInput, useTranslate, type SelectInputProps,
 } from 'react-admin';
 import { CHOICES } from '../common';
 
-/** Plain array, Posters Galore style; keys match the server's list spec (unknown keys are a 400). */
+/** R6: approved applications whose round's graduation deadline falls within N days. */
+const LapsingInput = (props: SelectInputProps) => {
+  const translate = useTranslate();
+  const choices = [30, 90, 180, 365].map((days) => ({ id: days, name: translate('app.filters.within_days', { days }) }));
+  return <SelectInput {...props} choices={choices} translateChoice={false} />;
+};
+
+/**
+ * Plain array, Posters Galore style; keys match the server's list spec (unknown keys are a 400).
+ * The union can also be picked from the tree (UnionTreeButton), which fills level2Id / organizationId.
+ */
 export const applicationFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <ReferenceInput key="roundId" source="roundId" reference="rounds" alwaysOn sort={{ field: 'opensOn', order: 'DESC' }}>
@@ -25,5 +35,8 @@ export const applicationFilters = [
   <BooleanInput key="isMigrant" source="isMigrant" defaultValue />,
   <BooleanInput key="isHardship" source="isHardship" defaultValue />,
   <BooleanInput key="isKeyIndustry" source="isKeyIndustry" defaultValue />,
+  <DateInput key="submittedAt_gte" source="submittedAt_gte" />,
+  <DateInput key="submittedAt_lte" source="submittedAt_lte" />,
   <BooleanInput key="outstandingDocuments" source="outstandingDocuments" defaultValue />,
+  <LapsingInput key="lapsingWithinDays" source="lapsingWithinDays" />,
 ];

@@ -22,7 +22,7 @@ const auditFilters = [
 export const AuditLogList = () => {
   const translate = useTranslate();
   return (
-    <AppList filters={auditFilters} sort={{ field: 'id', order: 'DESC' }} exporter={false}>
+    <AppList filters={auditFilters} sort={{ field: 'id', order: 'DESC' }} exportSpec={false}>
       <DataTable bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="id" />
         <DataTable.Col source="at" field={DateTimeField} />

@@ -7,7 +7,7 @@ export const DateTimeField = (props: FieldProps) => {
   const value = useFieldValue(props) as string | null | undefined;
   return (
     <Typography component="span" variant="body2" sx={{ whiteSpace: 'nowrap' }}>
-      {formatDateTime(value)}
+      {formatDateTime(value) || '—'}
     </Typography>
   );
 };

@@ -1,6 +1,9 @@
 import type { appZhCN } from './app.zh-CN';
+import { dashboardEn, performanceEn } from './performance.en';
+import { workEn } from './work.en';
 
 export const appEn: typeof appZhCN = {
+  ...workEn,
   title: 'Education Upgrade Subsidy',
   org: 'Kunming Federation of Trade Unions',
   locale: { 'zh-CN': '简体中文', en: 'English' },
@@ -15,13 +18,8 @@ export const appEn: typeof appZhCN = {
     failed: 'Sign-in failed, please retry',
     footer: 'Workers apply through the mobile “worker application” pages',
   },
-  dashboard: {
-    greeting: 'Hello, %{name}',
-    role: 'Signed in as: %{role}',
-    intro: 'Choose a task from the menu on the left.',
-    must_change_password: 'Your password was set by someone else: please change it first.',
-    change_password_now: 'Change now',
-  },
+  dashboard: dashboardEn,
+  performance: performanceEn,
   password: {
     menu: 'Change password',
     title: 'Change password',

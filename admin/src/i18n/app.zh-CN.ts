@@ -1,5 +1,9 @@
+import { dashboardZhCN, performanceZhCN } from './performance.zh-CN';
+import { workZhCN } from './work.zh-CN';
+
 /** The panel's own strings (`app.*`): login, dashboard, account. */
 export const appZhCN = {
+  ...workZhCN,
   title: '学历提升资助管理系统',
   org: '昆明市总工会',
   locale: { 'zh-CN': '简体中文', en: 'English' },
@@ -14,13 +18,8 @@ export const appZhCN = {
     failed: '登录失败，请重试',
     footer: '职工本人申请请使用手机端“职工申请”页面',
   },
-  dashboard: {
-    greeting: '%{name}，您好',
-    role: '当前身份：%{role}',
-    intro: '请从左侧菜单进入各项工作。',
-    must_change_password: '您的密码由他人设置，请先修改密码。',
-    change_password_now: '立即修改',
-  },
+  dashboard: dashboardZhCN,
+  performance: performanceZhCN,
   password: {
     menu: '修改密码',
     title: '修改密码',

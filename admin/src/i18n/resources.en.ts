@@ -88,7 +88,7 @@ export const resourcesEn: typeof resourcesZhCN = {
     fields: {
       ...common, ...money, applicationId: 'Application', allocationId: 'Allocation', organizationId: 'Paying union',
       source: 'Source', channel: 'Channel', payerOrganizationId: 'Payer', reference: 'Reference',
-      failureReason: 'Failure reason', reissueOf: 'Reissue of', paidAt: 'Paid at',
+      failureReason: 'Failure reason', reissueOf: 'Reissue of', paidAt: 'Paid at', q: 'Search reference',
     },
   },
   refunds: {
@@ -100,7 +100,16 @@ export const resourcesEn: typeof resourcesZhCN = {
   },
   'fund-returns': {
     name: 'Fund return |||| Fund returns',
-    fields: { ...common, ...money, organizationId: 'Level-2 union', report: 'Return report', confirmedAt: 'Confirmed at' },
+    fields: { ...common, ...money, organizationId: 'Level-2 union', report: 'Return report', confirmedAt: 'Confirmed at', items: 'Applications returned', applicationIds: 'Applications returned' },
+  },
+  balances: {
+    name: 'Balance |||| Balances',
+    fields: {
+      ...common, ...money, organizationId: 'Level-2 union', budgetedFen: 'Budgeted', allocatedFen: 'Allocated', transferredFen: 'Transferred',
+      receivedFen: 'Received', paidFen: 'Paid out', pendingFen: 'Pending', failedFen: 'Failed', refundedFen: 'Refunded',
+      returnedFen: 'Returned', heldFen: 'Held', refundsOutstandingFen: 'Refunds outstanding', returnsOutstandingFen: 'Returns to confirm',
+      matchingPaidFen: 'Matching paid', matchingPendingFen: 'Matching pending',
+    },
   },
   'matching-policies': {
     name: 'Matching policy |||| Matching policies',
@@ -121,7 +130,7 @@ export const resourcesEn: typeof resourcesZhCN = {
     fields: {
       ...common, applicationId: 'Application', subject: 'Subject', organizationId: 'Handling union', reviewStep: 'Review step',
       content: 'Appeal', response: 'Response', status: 'Status', dueOn: 'Due on', respondedAt: 'Responded at',
-      closedAt: 'Closed at',
+      closedAt: 'Closed at', overdue: 'Overdue',
     },
   },
   'audit-log': {

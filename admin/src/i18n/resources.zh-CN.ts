@@ -86,7 +86,7 @@ export const resourcesZhCN = {
     fields: {
       ...common, ...money, applicationId: '申请', allocationId: '拨付', organizationId: '发放工会', source: '资金来源',
       channel: '发放方式', payerOrganizationId: '付款单位', reference: '支付凭证号', failureReason: '失败原因',
-      reissueOf: '补发自', paidAt: '发放时间',
+      reissueOf: '补发自', paidAt: '发放时间', q: '搜索凭证号',
     },
   },
   refunds: {
@@ -98,7 +98,16 @@ export const resourcesZhCN = {
   },
   'fund-returns': {
     name: '资金返还',
-    fields: { ...common, ...money, organizationId: '二级工会', report: '返还情况报告', confirmedAt: '确认时间' },
+    fields: { ...common, ...money, organizationId: '二级工会', report: '返还情况报告', confirmedAt: '确认时间', items: '返还的申请', applicationIds: '返还的申请' },
+  },
+  balances: {
+    name: '资金结存',
+    fields: {
+      ...common, ...money, organizationId: '二级工会', budgetedFen: '预算', allocatedFen: '已拨付', transferredFen: '已划转',
+      receivedFen: '已到账', paidFen: '已发放', pendingFen: '待发放', failedFen: '发放失败', refundedFen: '已退款',
+      returnedFen: '已返还', heldFen: '结存', refundsOutstandingFen: '待退款', returnsOutstandingFen: '返还待确认',
+      matchingPaidFen: '配套已发放', matchingPendingFen: '配套待发放',
+    },
   },
   'matching-policies': {
     name: '配套资助',
@@ -118,7 +127,7 @@ export const resourcesZhCN = {
     name: '申诉',
     fields: {
       ...common, applicationId: '申请', subject: '申诉事项', organizationId: '受理工会', reviewStep: '针对审核环节',
-      content: '申诉内容', response: '答复', status: '状态', dueOn: '答复期限', respondedAt: '答复时间', closedAt: '关闭时间',
+      content: '申诉内容', response: '答复', status: '状态', dueOn: '答复期限', respondedAt: '答复时间', closedAt: '关闭时间', overdue: '逾期未答复',
     },
   },
   'audit-log': {

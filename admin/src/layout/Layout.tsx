@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { AppBar, Layout as RaLayout, TitlePortal } from 'react-admin';
 import { AppUserMenu } from './AppUserMenu';
+import { Menu } from './Menu';
 
 const AppAppBar = () => (
   <AppBar userMenu={<AppUserMenu />}>
@@ -8,7 +9,7 @@ const AppAppBar = () => (
   </AppBar>
 );
 
-/** react-admin's layout; its menu already lists only the resources canAccess lets the role list. */
+/** react-admin's layout; the menu lists only what canAccess lets the role see. */
 export const Layout = ({ children }: { children: ReactNode }) => (
-  <RaLayout appBar={AppAppBar}>{children}</RaLayout>
+  <RaLayout appBar={AppAppBar} menu={Menu}>{children}</RaLayout>
 );

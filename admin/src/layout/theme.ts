@@ -30,12 +30,22 @@ export const theme: RaThemeOptions = {
   },
   typography: { ...defaultTheme.typography, fontFamily: CJK_FONTS },
   components: mergeComponents(mergeComponents(defaultTheme.components ?? {}, zhCN.components ?? {}), {
+    // A wide table scrolls inside its card on a tablet instead of pushing the page (and its
+    // filter and export buttons) past the right edge.
+    RaLayout: {
+      styleOverrides: {
+        root: { minWidth: 0, '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 } },
+      },
+    },
+    RaList: { styleOverrides: { root: { minWidth: 0, '& .RaList-main': { minWidth: 0 } } } },
     // Chinese headers are short; wrapping them a character a line reads badly.
     // and lists of ten columns need to fit a 1366-pixel office screen beside the menu.
     RaDataTable: {
       styleOverrides: {
         root: {
           '& .RaDataTable-headerCell': { whiteSpace: 'nowrap' },
+          // Only the table scrolls: the bulk-actions toolbar above it must not be clipped.
+          '& .RaDataTable-tableWrapper': { overflowX: 'auto' },
           '& .RaDataTable-headerCell, & .RaDataTable-rowCell': { paddingLeft: 8, paddingRight: 8 },
         },
       },

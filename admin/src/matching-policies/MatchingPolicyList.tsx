@@ -6,7 +6,7 @@ const matchingFilters = [roundFilter(), enumFilter('mode', 'matchingMode'), orga
 /** R8: a level-2 union's own subsidy on top of the city's. */
 export const MatchingPolicyList = () => (
   <AppList filters={matchingFilters} sort={{ field: 'id', order: 'DESC' }}>
-    <DataTable bulkActionButtons={false} rowClick={false}>
+    <DataTable bulkActionButtons={false} rowClick="edit">
       <DataTable.Col source="roundId"><ReferenceField source="roundId" reference="rounds" link={false} /></DataTable.Col>
       <DataTable.Col source="organizationId">
         <ReferenceField source="organizationId" reference="organizations" link={false} />

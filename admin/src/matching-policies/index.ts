@@ -3,6 +3,8 @@ import { byId, lazyView, type ResourceConfig } from '../common';
 
 export const matchingPolicies: ResourceConfig = {
   list: lazyView(() => import('./MatchingPolicyList'), 'MatchingPolicyList'),
+  create: lazyView(() => import('./MatchingPolicyCreate'), 'MatchingPolicyCreate'),
+  edit: lazyView(() => import('./MatchingPolicyEdit'), 'MatchingPolicyEdit'),
   icon: SavingsIcon,
   recordRepresentation: byId,
 };

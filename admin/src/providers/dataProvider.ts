@@ -1,20 +1,25 @@
 import simpleRestProvider from 'ra-data-simple-rest';
-import type { DataProvider, Identifier, RaRecord } from 'react-admin';
-import { API_URL, apiUrl, getJson, httpClient, postJson } from './http';
+import type { DataProvider, GetListParams, GetListResult, Identifier, RaRecord } from 'react-admin';
+import type {
+  AllocationPreview, BalanceRow, BankImportResult, BulkReviewResult, Decision, DocumentKind, Integrity, OtherApplication, Stage,
+  StatsOverview, Timeline,
+} from './apiTypes';
+import { API_URL, getFile, getJson, httpClient, postForm, postJson, type CallOptions } from './http';
+import { listLocally } from './listLocally';
 
-export type Decision = 'approve' | 'reject' | 'return';
-export type DocumentKind =
-  | 'application_form' | 'id_card' | 'admission_notice' | 'tuition_receipt'
-  | 'enrollment_report' | 'graduation_record' | 'withdrawal_proof';
+export type { Decision, DocumentKind } from './apiTypes';
 
 const base = simpleRestProvider(API_URL, httpClient);
+
+/** The server's page cap (server/lib/ra-list.ts MAX_PAGE): an export pages through in steps of this. */
+export const MAX_PAGE = 500;
 
 /**
  * A workflow action is its own endpoint (`POST /api/{resource}/{id}/{name}`), never a generic
  * update of a status field: the server runs the check and the write in one transaction.
  */
-function action<T = RaRecord>(resource: string, id: Identifier, name: string, body?: unknown): Promise<T> {
-  return postJson<T>(`${resource}/${id}/${name}`, body);
+function action<T = RaRecord>(resource: string, id: Identifier, name: string, body?: unknown, opts?: CallOptions): Promise<T> {
+  return postJson<T>(`${resource}/${id}/${name}`, body, opts);
 }
 
 async function uploadDocument(applicationId: Identifier, kind: DocumentKind, file: File): Promise<RaRecord> {
@@ -23,42 +28,92 @@ async function uploadDocument(applicationId: Identifier, kind: DocumentKind, fil
   form.append('applicationId', String(applicationId));
   form.append('kind', kind);
   form.append('file', file);
-  const { json } = await httpClient(apiUrl('documents'), { method: 'POST', body: form });
-  return json as RaRecord;
+  return postForm<RaRecord>('documents', form);
+}
+
+const query = (params: Record<string, unknown>) => new URLSearchParams(
+  Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => [k, String(v)]),
+).toString();
+
+/** `GET /api/balances` takes only `?roundId=`: the rest of a list query is applied here. */
+async function balancesList(params: GetListParams): Promise<GetListResult<BalanceRow>> {
+  const { roundId, ...rest } = params.filter ?? {};
+  const rows = await getJson<BalanceRow[]>(`balances?${query({ roundId })}`);
+  return listLocally(rows, { ...params, filter: rest });
+}
+
+const getList = ((resource: string, params: GetListParams) =>
+  resource === 'balances' ? balancesList(params) : base.getList(resource, params)) as DataProvider['getList'];
+
+/** Every record of a filtered list, page by page (the server caps a page at 500). */
+async function fetchAll<T extends RaRecord = RaRecord>(
+  resource: string, params: { filter?: Record<string, unknown>; sort?: { field: string; order: 'ASC' | 'DESC' } }, limit = 50_000,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (let page = 1; ; page++) {
+    const { data, total } = await getList<T>(resource, {
+      pagination: { page, perPage: MAX_PAGE }, sort: params.sort ?? { field: 'id', order: 'ASC' }, filter: params.filter ?? {},
+    });
+    out.push(...data);
+    if (data.length < MAX_PAGE || out.length >= (total ?? 0) || out.length >= limit) return out;
+  }
 }
 
 export const dataProvider = {
   ...base,
+  getList,
   action,
+  fetchAll,
   // applications
   submit: (id: Identifier) => action('applications', id, 'submit'),
   withdraw: (id: Identifier) => action('applications', id, 'withdraw'),
   review: (id: Identifier, body: { decision: Decision; comment: string }) => action('applications', id, 'review', body),
-  dropout: (id: Identifier, body: { date: string; reason: string }) => action('applications', id, 'dropout', body),
-  graduate: (id: Identifier, body: { date: string; documentId: Identifier }) => action('applications', id, 'graduate', body),
-  verifyGraduation: (id: Identifier, body: { decision: Decision; comment: string }) =>
-    action('applications', id, 'verify-graduation', body),
-  timeline: (id: Identifier) => getJson<RaRecord[]>(`applications/${id}/timeline`),
+  bulkReview: (body: { ids: Identifier[]; decision: Decision; comment: string }) =>
+    postJson<BulkReviewResult>('applications/review', body),
+  dropout: (id: Identifier, body: { date: string; reason: string }, opts?: CallOptions) =>
+    action('applications', id, 'dropout', body, opts),
+  graduate: (id: Identifier, body: { date: string; documentId: Identifier }, opts?: CallOptions) =>
+    action('applications', id, 'graduate', body, opts),
+  verifyGraduation: (id: Identifier, body: { decision: Decision; comment: string }, opts?: CallOptions) =>
+    action('applications', id, 'verify-graduation', body, opts),
+  timeline: (id: Identifier) => getJson<Timeline>(`applications/${id}/timeline`),
+  otherApplications: (id: Identifier) => getJson<OtherApplication[]>(`applications/${id}/others`),
   uploadDocument,
-  // money
-  adjustQuota: (id: Identifier, body: { delta: number; reason: string }) => action('quotas', id, 'adjust', body),
-  allocate: (body: { roundId: Identifier; organizationId: Identifier; stage: 'process' | 'result' }) =>
-    postJson<RaRecord>('allocations', body),
-  transferAllocation: (id: Identifier) => action('allocations', id, 'transfer'),
-  receiveAllocation: (id: Identifier) => action('allocations', id, 'receive'),
-  pay: (id: Identifier, body: { reference: string }) => action('payments', id, 'pay', body),
-  failPayment: (id: Identifier, body: { reason: string }) => action('payments', id, 'fail', body),
-  confirmRefund: (id: Identifier) => action('refunds', id, 'confirm'),
-  confirmFundReturn: (id: Identifier) => action('fund-returns', id, 'confirm'),
+  // plan
+  adjustQuota: (id: Identifier, body: { delta: number; reason: string }) =>
+    action<RaRecord & { promoted: number[] }>('quotas', id, 'adjust', body),
+  // money (each with its Idempotency-Key)
+  allocationPreview: (p: { roundId: Identifier; organizationId: Identifier; stage: Stage }) =>
+    getJson<AllocationPreview>(`allocations/due?${query(p)}`),
+  allocate: (body: { roundId: Identifier; organizationId: Identifier; stage: Stage }, opts?: CallOptions) =>
+    postJson<RaRecord>('allocations', body, opts),
+  transferAllocation: (id: Identifier, opts?: CallOptions) => action('allocations', id, 'transfer', {}, opts),
+  receiveAllocation: (id: Identifier, opts?: CallOptions) => action('allocations', id, 'receive', {}, opts),
+  pay: (id: Identifier, body: { reference: string }, opts?: CallOptions) => action('payments', id, 'pay', body, opts),
+  failPayment: (id: Identifier, body: { reason: string }, opts?: CallOptions) => action('payments', id, 'fail', body, opts),
+  reissuePayment: (id: Identifier, body: { cardUnchanged: boolean; note?: string }, opts?: CallOptions) =>
+    action('payments', id, 'reissue', body, opts),
+  bankFile: (p: { roundId?: Identifier; stage?: Stage }) => getFile(`payments/bank-file?${query(p)}`),
+  importBankFile: (file: File, opts?: CallOptions) => {
+    const form = new FormData();
+    form.append('file', file);
+    return postForm<BankImportResult>('payments/bank-file', form, opts);
+  },
+  receiveRefund: (id: Identifier, body: { reference: string }, opts?: CallOptions) => action('refunds', id, 'receive', body, opts),
+  confirmRefund: (id: Identifier, opts?: CallOptions) => action('refunds', id, 'confirm', {}, opts),
+  fileFundReturn: (body: { roundId: Identifier; stage: Stage; applicationIds: Identifier[]; report: string }, opts?: CallOptions) =>
+    postJson<RaRecord>('fund-returns', body, opts),
+  confirmFundReturn: (id: Identifier, opts?: CallOptions) => action('fund-returns', id, 'confirm', {}, opts),
+  balances: (roundId?: Identifier) => getJson<BalanceRow[]>(`balances?${query({ roundId })}`),
   // appeals, people
-  respondAppeal: (id: Identifier, body: { response: string }) => action('appeals', id, 'respond', body),
+  respondAppeal: (id: Identifier, body: { response: string; upheld: boolean }) => action('appeals', id, 'respond', body),
   closeAppeal: (id: Identifier) => action('appeals', id, 'close'),
   revealWorker: (id: Identifier, field: 'idNumber' | 'bankCard' | 'benefitCard') =>
     getJson<{ id: number; field: string; value: string }>(`workers/${id}/reveal?field=${field}`),
   resetPassword: (id: Identifier, password: string) => action('users', id, 'reset-password', { password }),
   // monitoring
-  stats: (roundId?: Identifier) => getJson<Record<string, unknown>>(`stats/overview${roundId ? `?roundId=${roundId}` : ''}`),
-  integrity: () => getJson<{ ok: boolean; problems: { invariant: string; detail: string }[] }>('integrity'),
+  stats: (roundId?: Identifier | null) => getJson<StatsOverview>(`stats/overview?${query({ roundId })}`),
+  integrity: () => getJson<Integrity>('integrity'),
 } satisfies DataProvider;
 
 export type AppDataProvider = typeof dataProvider;

@@ -1,20 +1,29 @@
-import { DataTable, ReferenceField } from 'react-admin';
+import { DataTable, ReferenceField, useCanAccess, type RaRecord } from 'react-admin';
 import { AppList, organizationFilter, roundFilter } from '../common';
+import { AdjustQuotaButton } from './AdjustQuotaButton';
+import { QuotaBar } from './QuotaBar';
+import { QuotaWaitlist } from './QuotaWaitlist';
 
 const quotaFilters = [roundFilter(), organizationFilter()];
 
-/** R7/R18: each level-2 union's places in a round, with what is used and waiting. */
-export const QuotaList = () => (
-  <AppList filters={quotaFilters} sort={{ field: 'id', order: 'ASC' }}>
-    <DataTable bulkActionButtons={false} rowClick={false}>
-      <DataTable.Col source="roundId"><ReferenceField source="roundId" reference="rounds" link={false} /></DataTable.Col>
-      <DataTable.Col source="organizationId">
-        <ReferenceField source="organizationId" reference="organizations" link="show" />
-      </DataTable.Col>
-      <DataTable.NumberCol source="places" />
-      <DataTable.NumberCol source="used" disableSort />
-      <DataTable.NumberCol source="waitlisted" disableSort />
-      <DataTable.NumberCol source="free" disableSort />
-    </DataTable>
-  </AppList>
-);
+/** R7/R18: each level-2 union's places in a round as a bar; a row with a waitlist opens to show it in order. */
+export const QuotaList = () => {
+  const adjust = useCanAccess({ resource: 'quotas', action: 'adjust' });
+  return (
+    <AppList filters={quotaFilters} sort={{ field: 'id', order: 'DESC' }}>
+      <DataTable bulkActionButtons={false} rowClick="expand" expand={<QuotaWaitlist />}
+        isRowExpandable={(r: RaRecord) => r.waitlisted > 0}>
+        <DataTable.Col source="roundId"><ReferenceField source="roundId" reference="rounds" link={false} /></DataTable.Col>
+        <DataTable.Col source="organizationId">
+          <ReferenceField source="organizationId" reference="organizations" link={false} />
+        </DataTable.Col>
+        <DataTable.Col label="app.quotas.use" disableSort sx={{ width: '30%' }}><QuotaBar /></DataTable.Col>
+        <DataTable.NumberCol source="places" />
+        <DataTable.NumberCol source="used" disableSort />
+        <DataTable.NumberCol source="waitlisted" disableSort />
+        <DataTable.NumberCol source="free" disableSort />
+        {adjust.canAccess && <DataTable.Col label="app.actions" disableSort align="right"><AdjustQuotaButton /></DataTable.Col>}
+      </DataTable>
+    </AppList>
+  );
+};

@@ -1,12 +1,16 @@
 import { AutocompleteInput, DataTable, ReferenceField, ReferenceInput } from 'react-admin';
 import { AppList, DateTimeField, enumFilter, MoneyField, StatusChip, statusRowSx } from '../common';
+import { RefundRowButtons } from './RefundButtons';
 
 const refundFilters = [
   enumFilter('status', 'refundStatus', true),
   <ReferenceInput key="institutionId" source="institutionId" reference="institutions"><AutocompleteInput /></ReferenceInput>,
 ];
 
-/** R5: the process subsidy an institution returns for a worker who dropped out. */
+/**
+ * R5: the process subsidy an institution returns for a worker who dropped out. A refund is expected
+ * when the dropout is recorded (application page); here it is received, then confirmed by the city.
+ */
 export const RefundList = () => (
   <AppList filters={refundFilters} sort={{ field: 'id', order: 'DESC' }}>
     <DataTable bulkActionButtons={false} rowClick={false} rowSx={statusRowSx}>
@@ -22,6 +26,7 @@ export const RefundList = () => (
       <DataTable.Col source="reference" disableSort />
       <DataTable.Col source="receivedAt" field={DateTimeField} />
       <DataTable.Col source="confirmedAt" field={DateTimeField} />
+      <DataTable.Col label="app.actions" disableSort align="right"><RefundRowButtons /></DataTable.Col>
     </DataTable>
   </AppList>
 );

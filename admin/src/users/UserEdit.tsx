@@ -1,14 +1,15 @@
 import {
   BooleanInput, Edit, maxLength, minLength, ReferenceField, required, SelectInput, SimpleForm, TextField, TextInput,
-  Labeled, useGetIdentity,
+  Labeled, ListButton, TopToolbar, useGetIdentity,
 } from 'react-admin';
+import { ResetPasswordButton } from './ResetPasswordButton';
 import { CHOICES, formSx } from '../common';
 
 /** Only the city changes roles (the server checks the new role against the user's organisation). */
 export const UserEdit = () => {
   const { identity } = useGetIdentity();
   return (
-    <Edit mutationMode="pessimistic" redirect="list">
+    <Edit mutationMode="pessimistic" redirect="list" actions={<TopToolbar><ResetPasswordButton /><ListButton /></TopToolbar>}>
       <SimpleForm sx={formSx}>
         <Labeled><TextField source="username" /></Labeled>
         <Labeled><ReferenceField source="organizationId" reference="organizations" emptyText="—" /></Labeled>

@@ -1,5 +1,5 @@
 import { Chip, Stack, type ChipProps } from '@mui/material';
-import { useRecordContext, useTranslate } from 'react-admin';
+import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 
 type Flag = [label: string, color: ChipProps['color'], shown: (r: Record<string, unknown>) => boolean];
 
@@ -15,8 +15,9 @@ const FLAGS: Flag[] = [
   ['app.worker_flags.not_member', 'error', (r) => r.isUnionMember === false],
 ];
 
-export const WorkerFlags = () => {
-  const record = useRecordContext<Record<string, unknown>>();
+// Field props are accepted so Labeled and DataTable can name the column; the flags come from the record.
+export const WorkerFlags = (props: Partial<FieldProps>) => {
+  const record = useRecordContext<Record<string, unknown>>(props);
   const translate = useTranslate();
   if (!record) return null;
   return (

@@ -2,8 +2,17 @@ import {
   BooleanField, DataTable, EditButton, ReferenceField, ReferenceManyField, Show, TextField, TopToolbar, useCanAccess,
 } from 'react-admin';
 import { DateTimeField, EnumField, FieldGrid, Section, StatusChip } from '../common';
+import { RevealButton } from './RevealButton';
+import { WorkerFlags } from './WorkerFlags';
 
-const WorkerShowActions = () => <TopToolbar><EditButton /></TopToolbar>;
+const WorkerShowActions = () => (
+  <TopToolbar>
+    <RevealButton field="idNumber" />
+    <RevealButton field="bankCard" />
+    <RevealButton field="benefitCard" />
+    <EditButton />
+  </TopToolbar>
+);
 
 /** Personal numbers stay masked here; revealing one is a separate, audited action. */
 export const WorkerShow = () => {
@@ -18,6 +27,7 @@ export const WorkerShow = () => {
           <TextField source="idNumberMasked" />
           <TextField source="phone" />
           <TextField source="jobTitle" />
+          <WorkerFlags source="flags" />
           <ReferenceField source="organizationId" reference="organizations" link="show" />
           <ReferenceField source="level2Id" reference="organizations" link="show" />
           <DateTimeField source="createdAt" />

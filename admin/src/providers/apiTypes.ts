@@ -1,0 +1,70 @@
+import type { Identifier } from 'react-admin';
+
+/** Shapes of the API's non-CRUD answers (server/resources/*), as the panel reads them. */
+
+export type Decision = 'approve' | 'reject' | 'return';
+export type Stage = 'process' | 'result';
+export type DocumentKind =
+  | 'application_form' | 'id_card' | 'admission_notice' | 'tuition_receipt'
+  | 'enrollment_report' | 'graduation_record' | 'withdrawal_proof';
+
+export interface TimelineEntry { at: string; what: string; by: string; decision?: string; comment?: string; status?: string }
+export interface Timeline {
+  applicationId: number;
+  status: string;
+  statusLabel: string;
+  entries: TimelineEntry[];
+  current: { step: number; label: string; holder: string; since: string } | null;
+  next: string | null;
+  missing: string[];
+}
+
+export interface OtherApplication { id: number; roundId: number; educationLevel: string | null; status: string }
+
+export interface BulkReviewResult {
+  succeeded: number;
+  failed: number;
+  results: { id: number; ok: boolean; status: string | number; message?: string }[];
+}
+
+export interface AllocationPreview {
+  roundId: number; organizationId: number; stage: Stage; applicationCount: number; amountFen: number; applicationIds: number[];
+}
+
+export interface BankImportResult { paid: number; failed: number; unchanged: number }
+
+export interface BalanceRow {
+  id: Identifier; roundId: number; organizationId: number | null; stage: Stage;
+  budgetedFen: number; allocatedFen: number; transferredFen: number; receivedFen: number; paidFen: number; pendingFen: number;
+  failedFen: number; refundedFen: number; returnedFen: number; heldFen: number; refundsOutstandingFen: number;
+  returnsOutstandingFen: number; matchingPaidFen: number; matchingPendingFen: number;
+}
+
+export interface UnionStats {
+  id: number; name: string; submitted: number; approved: number; rejected: number; waitlisted: number; droppedOut: number;
+  processPaid: number; completed: number; places: number | null;
+  approvalRate: number | null; dropoutRate: number | null; completionRate: number | null; quotaUse: number | null;
+}
+export interface InstitutionStats {
+  id: number; name: string; approved: number; droppedOut: number; processPaid: number; completed: number;
+  dropoutRate: number | null; completionRate: number | null;
+}
+export interface StatsOverview {
+  roundId: number | null;
+  scope: 'city' | 'union';
+  funnel: { submitted: number; unitApproved: number; approved: number; processPaid: number; graduated: number; completed: number };
+  byStatus: { status: string; n: number }[];
+  unions: UnionStats[];
+  institutions: InstitutionStats[];
+  ranking: { rank: number; id: number; name: string; completionRate: number | null; approved: number }[];
+  turnaround: { step: number; reviews: number; medianDays: number | null }[];
+  money: {
+    budgetedFen: number | null; allocatedFen: number; receivedFen: number; paidFen: number; paidProcessFen: number;
+    paidResultFen: number; pendingFen: number; failedFen: number; refundedFen: number; returnedFen: number; heldFen: number;
+    matchingPaidFen: number;
+  };
+  priority: { total: number; migrant: number | null; hardship: number | null; keyIndustry: number | null; frontline: number | null };
+  overdueAppeals: number;
+}
+
+export interface Integrity { ok: boolean; problems: { invariant: string; detail: string }[] }
