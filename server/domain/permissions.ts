@@ -33,13 +33,13 @@ export const PERMISSIONS: Table = {
     institution: [...R, 'create', 'download'], worker: [...R, 'create', 'delete', 'download'],
   },
   // A `direct` union's staff are unit_admins at level 2: the services let only the union's own staff act (R3).
-  allocations: { city_admin: [...R, 'create', 'transfer'], org_admin: [...R, 'receive'], unit_admin: ['receive'] },
+  allocations: { city_admin: [...R, 'create', 'transfer'], org_admin: [...R, 'receive'], unit_admin: [...R, 'receive'] },
   payments: {
-    city_admin: R, org_admin: [...R, 'pay', 'fail', 'reissue', 'export', 'import'], unit_admin: ['pay', 'fail', 'reissue', 'export', 'import'],
+    city_admin: R, org_admin: [...R, 'pay', 'fail', 'reissue', 'export', 'import'], unit_admin: [...R, 'pay', 'fail', 'reissue', 'export', 'import'],
     agent: [...R, 'pay', 'fail', 'export', 'import'], worker: R,
   },
   refunds: { city_admin: [...R, 'create', 'receive', 'confirm'], org_admin: R, institution: [...R, 'create', 'receive'] },
-  'fund-returns': { city_admin: [...R, 'confirm'], org_admin: [...R, 'create'], unit_admin: ['create'] },
+  'fund-returns': { city_admin: [...R, 'confirm'], org_admin: [...R, 'create'], unit_admin: [...R, 'create'] },
   balances: { city_admin: R, org_admin: R },
   'matching-policies': { city_admin: R, org_admin: [...ALL] },
   'agency-agreements': { city_admin: [...ALL], org_admin: R, agent: R },

@@ -76,12 +76,13 @@ export function scopeFor(resource: string, u: SessionUser): SQL | undefined {
     case 'matching-policies':
       if (u.orgLevel === 1) return undefined;
       return isStaff(u) ? eq(matchingPolicies.organizationId, u.level2Id!) : NONE;
+    // Money between the city and a level-2 union: a grassroots clerk under a district has none of its own.
     case 'allocations':
       if (u.orgLevel === 1 && isStaff(u)) return undefined;
-      return isStaff(u) ? eq(allocations.organizationId, u.level2Id!) : NONE;
+      return isStaff(u) && u.orgLevel === 2 ? eq(allocations.organizationId, u.level2Id!) : NONE;
     case 'fund-returns':
       if (u.orgLevel === 1 && isStaff(u)) return undefined;
-      return isStaff(u) ? eq(fundReturns.organizationId, u.level2Id!) : NONE;
+      return isStaff(u) && u.orgLevel === 2 ? eq(fundReturns.organizationId, u.level2Id!) : NONE;
     case 'agency-agreements':
       if (u.role === 'agent') return eq(agencyAgreements.agentOrganizationId, u.organizationId!);
       if (u.orgLevel === 1) return undefined;

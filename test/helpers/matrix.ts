@@ -4,8 +4,8 @@ export const ROLE_USERS = ['city', 'wuhua', 'wuhua-001', 'school', 'ynou', 'work
 /** Expected answer to a list, per role in ROLE_USERS order: Y = 200, N = 403. Written out, not derived. */
 export const LIST: Record<string, string> = {
   organizations: 'YYYYYY', users: 'YYYNNN', workers: 'YYYYYY', institutions: 'YYYYYY', rounds: 'YYYYYY',
-  quotas: 'YYYNNN', applications: 'YYYYYY', reviews: 'YYYNNY', documents: 'YYYNYY', allocations: 'YYNNNN',
-  payments: 'YYNYNY', refunds: 'YYNNYN', 'fund-returns': 'YYNNNN', 'matching-policies': 'YYNNNN',
+  quotas: 'YYYNNN', applications: 'YYYYYY', reviews: 'YYYNNY', documents: 'YYYNYY', allocations: 'YYYNNN',
+  payments: 'YYYYNY', refunds: 'YYNNYN', 'fund-returns': 'YYYNNN', 'matching-policies': 'YYNNNN',
   'agency-agreements': 'YYNYNN', appeals: 'YYYNNY', 'audit-log': 'YYNNNN',
 };
 

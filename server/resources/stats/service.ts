@@ -9,7 +9,9 @@ import { chinaDate } from '../../domain/eligibility';
 export interface Scope { where: string; params: unknown[]; groupCol: 'level2_id' | 'organization_id' }
 
 export function statsScope(u: SessionUser): Scope {
-  if (u.orgLevel === 1) return { where: '1', params: [], groupCol: 'level2_id' };
+  // Drafts are the worker's (or its unit's) business until submitted, in the figures as in the lists.
+  if (u.orgLevel === 1) return { where: "a.status <> 'draft'", params: [], groupCol: 'level2_id' };
+  if (u.role !== 'unit_admin') return { where: "a.level2_id = ? and a.status <> 'draft'", params: [u.organizationId], groupCol: 'organization_id' };
   if (u.orgLevel === 2) return { where: 'a.level2_id = ?', params: [u.organizationId], groupCol: 'organization_id' };
   return { where: 'a.organization_id = ?', params: [u.organizationId], groupCol: 'organization_id' };
 }
