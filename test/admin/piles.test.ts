@@ -34,8 +34,10 @@ describe('each role’s home shows its own piles of work', () => {
     expect(keys({ role: 'institution', orgLevel: null, organizationId: null })).toEqual(['students', 'refunds_to_receive']);
   });
 
-  it('never shows a pile the role may not list (a direct union’s clerk cannot list payments)', () => {
-    expect(keys({ role: 'unit_admin', orgLevel: 2, organizationId: 25 })).not.toContain('payments_to_make');
+  it('shows the money piles to the union that holds the money, never to a grassroots clerk under a district', () => {
+    expect(keys({ role: 'unit_admin', orgLevel: 2, organizationId: 25 })).toContain('payments_to_make');
+    expect(keys({ role: 'unit_admin', orgLevel: 3, organizationId: 40 })).not.toContain('payments_to_make');
+    expect(keys({ role: 'unit_admin', orgLevel: 3, organizationId: 40 })).not.toContain('allocations_to_receive');
     expect(keys({ role: 'worker', orgLevel: null, organizationId: null })).toEqual([]);
   });
 
