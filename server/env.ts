@@ -11,6 +11,10 @@ const schema = z.object({
   PII_KEY: z.string().regex(/^[0-9a-f]{64}$/i).optional(),
   SECURE_COOKIES: z.enum(['0', '1']).optional(),
   LOG_LEVEL: z.enum(['silent', 'info']).default('info'),
+  /** 1: serve the API only, no admin panel (reliability harnesses, API-only deployments). */
+  API_ONLY: z.enum(['0', '1']).optional(),
+  /** Audit rows older than this are copied to the verified archive (server/lib/archive.ts). */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(180),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string };

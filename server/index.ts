@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { openDb } from '../db/client';
@@ -9,6 +10,8 @@ import { migrateDb } from '../db/migrate';
 import { createApp } from './app';
 import { readEnv } from './env';
 import { pruneSessions } from './lib/auth';
+import { pidFile } from './lib/backup';
+import { pruneIdempotencyKeys } from './lib/idempotency';
 import { log } from './lib/log';
 import { Pii } from './lib/pii';
 import { lapseSweep } from './resources/applications/progress';
@@ -19,7 +22,8 @@ if (env.LOG_LEVEL === 'silent') log.silence();
 fs.mkdirSync(env.dataDir, { recursive: true });
 
 const adminDist = path.join(root, 'admin', 'dist');
-if (!fs.existsSync(path.join(adminDist, 'index.html'))) {
+const apiOnly = env.API_ONLY === '1';
+if (!apiOnly && !fs.existsSync(path.join(adminDist, 'index.html'))) {
   log.info({ msg: 'building the admin panel (first start)' });
   execFileSync('npx', ['vite', 'build', '--config', 'admin/vite.config.ts'], { cwd: root, stdio: 'inherit' });
 }
@@ -33,30 +37,74 @@ const empty = !(db.$client.prepare('select 1 from organizations limit 1').get())
 if (empty && env.NODE_ENV !== 'production') {
   const { seedDemo } = await import('../seed/demo');
   const summary = seedDemo(db, pii, clock());
-  log.info({ msg: 'seeded the demo city', summary });
+  // Counts only: the summary's account list carries workers' names (personal data stays out of logs).
+  log.info({ msg: 'seeded the demo city', counts: summary.counts });
 }
 pruneSessions(db, clock());
-// R6: lapse what passed its deadline, now and every day after.
-const sweep = () => { try { log.info({ msg: 'R6 lapse sweep', lapsed: lapseSweep(db, clock).length }); } catch (e) { log.error({ msg: 'lapse sweep failed', error: (e as Error).message }); } };
+// R6: lapse what passed its deadline, now and every day after (and forget week-old Idempotency-Keys).
+const sweep = () => {
+  try { log.info({ msg: 'daily sweep', lapsed: lapseSweep(db, clock).length, idempotencyKeys: pruneIdempotencyKeys(db, clock()) }); }
+  catch (e) { log.error({ msg: 'daily sweep failed', error: (e as Error).message }); }
+};
 sweep();
 setInterval(sweep, 86_400_000).unref();
 
-const app = createApp({ db, clock, pii, dataDir: env.dataDir, secureCookies: env.SECURE_COOKIES === '1' });
-const rel = path.relative(process.cwd(), adminDist) || '.';
-app.use('/assets/*', serveStatic({ root: rel }));
-// The workers' pages are their own single-page app: every /portal path answers portal.html.
-app.get('/portal', serveStatic({ path: path.join(rel, 'portal.html') }));
-app.get('/portal/*', serveStatic({ path: path.join(rel, 'portal.html') }));
-app.get('*', serveStatic({ path: path.join(rel, 'index.html') }));
+// Audit retention: rows past it are copied to the verified archive (never dropped), in a worker thread
+// shortly after start and every day after, so a long history never holds up requests.
+const archive = () => {
+  let worker: Worker;
+  try {
+    // A worker thread does not inherit tsx's loader: it registers it, then loads the job.
+    const tsx = import.meta.resolve('tsx/esm/api');
+    const job = new URL('./lib/archive-worker.ts', import.meta.url).href;
+    worker = new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(job)}); })`, {
+      eval: true, workerData: { dbFile: path.join(env.dataDir, 'app.db'), dataDir: env.dataDir, retentionDays: env.AUDIT_RETENTION_DAYS },
+    });
+  } catch (e) { log.error({ msg: 'audit archive failed to start', error: (e as Error).message }); return; }
+  worker.unref();
+  worker.once('message', (m: { ok: boolean; rows?: number; archivedThroughId?: number; error?: string }) =>
+    (m.ok ? log.info({ msg: 'audit archive', rows: m.rows, archivedThroughId: m.archivedThroughId }) : log.error({ msg: 'audit archive failed', error: m.error })));
+  worker.once('error', (e) => log.error({ msg: 'audit archive failed', error: e.message }));
+};
+setTimeout(archive, 2_000).unref();
+setInterval(archive, 86_400_000).unref();
+
+const app = createApp({ db, clock, pii, dataDir: env.dataDir, secureCookies: env.SECURE_COOKIES === '1', auditRetentionDays: env.AUDIT_RETENTION_DAYS });
+if (!apiOnly) {
+  const rel = path.relative(process.cwd(), adminDist) || '.';
+  app.use('/assets/*', serveStatic({ root: rel }));
+  // The workers' pages are their own single-page app: every /portal path answers portal.html.
+  app.get('/portal', serveStatic({ path: path.join(rel, 'portal.html') }));
+  app.get('/portal/*', serveStatic({ path: path.join(rel, 'portal.html') }));
+  app.get('*', serveStatic({ path: path.join(rel, 'index.html') }));
+}
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-  log.info({ msg: `listening on http://localhost:${info.port}` });
+  // Restore refuses to run while this file names a live process (server/lib/backup.ts).
+  fs.writeFileSync(pidFile(env.dataDir), String(process.pid));
+  log.info({ msg: `listening on http://${env.HOST}:${info.port}`, pid: process.pid });
 });
 
+/**
+ * SIGTERM: stop accepting, let the requests in flight finish (their keep-alive connections are
+ * closed once idle), then close the database — its WAL checkpointed and removed — and exit 0.
+ * Ten seconds at most; a second signal does not start another round.
+ */
+let stopping = false;
 function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  const began = Date.now();
   log.info({ msg: `${signal}: finishing requests in flight` });
-  server.close(() => { db.$client.close(); process.exit(0); });
-  setTimeout(() => process.exit(1), 10_000).unref();
+  server.close(() => {
+    db.$client.close();
+    fs.rmSync(pidFile(env.dataDir), { force: true });
+    log.info({ msg: 'stopped: database closed', ms: Date.now() - began });
+    process.exit(0);
+  });
+  const idle = setInterval(() => (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.(), 100);
+  idle.unref();
+  setTimeout(() => { log.error({ msg: 'shutdown timed out: requests still in flight after 10 s' }); process.exit(1); }, 10_000).unref();
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));

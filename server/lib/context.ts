@@ -25,6 +25,8 @@ export interface Deps {
   pii: Pii;
   dataDir: string;
   secureCookies: boolean;
+  /** Audit retention in days (server/lib/archive.ts); 180 when not given. */
+  auditRetentionDays?: number;
 }
 
 /** Who is acting, from where, when: what the services and the audit log need of a request. */

@@ -9,6 +9,7 @@ import { authRoutes } from './auth';
 import { balanceRoutes } from './balances';
 import { documentRoutes } from './documents';
 import { fundReturnRoutes } from './fund-returns';
+import { healthRoutes } from './health';
 import { institutionRoutes } from './institutions';
 import { integrityRoutes } from './integrity';
 import { matchingRoutes } from './matching-policies';
@@ -44,5 +45,6 @@ export function apiRoutes(): Hono<AppEnv> {
     .route('/appeals', appealRoutes())
     .route('/audit-log', auditRoutes())
     .route('/stats', statsRoutes())
-    .route('/', integrityRoutes());
+    .route('/', integrityRoutes())
+    .route('/', healthRoutes());
 }

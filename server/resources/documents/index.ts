@@ -11,7 +11,9 @@ import { ApiError, badRequest, conflict, notFound } from '../../lib/errors';
 import { crud, findScoped, parseId, requireAccess } from '../../lib/resource';
 import type { ListSpec } from '../../lib/ra-list';
 import { scopedApplication } from '../applications/service';
-import { cleanFileName, filePath, MAX_DOCUMENT_BYTES, sniffMime, storeFile } from './storage';
+import { cleanFileName, contentProblem, fileNameProblem, filePath, MAX_DOCUMENT_BYTES, sniffMime, storeFile } from './storage';
+
+const FINISHED = ['withdrawn', 'rejected', 'completed', 'lapsed'];
 
 type DocRow = typeof documents.$inferSelect;
 
@@ -55,12 +57,15 @@ export const documentRoutes = () => {
     const buf = new Uint8Array(await f.arrayBuffer());
     const mimeType = sniffMime(buf);
     if (!mimeType) throw badRequest('只接受 PDF、JPEG 或 PNG 文件', { file: '只接受 PDF、JPEG 或 PNG 文件' });
+    const refused = fileNameProblem(f.name) ?? contentProblem(buf, mimeType);
+    if (refused) throw badRequest(refused, { file: refused });
     const { db, dataDir } = c.var.deps;
-    scopedApplication(db, u, applicationId); // 404 before anything is written
+    const target = scopedApplication(db, u, applicationId); // 404 before anything is written
+    if (FINISHED.includes(target.status)) throw conflict('该申请已结束，不能再上传材料');
     const sha256 = storeFile(dataDir, buf);
     const row = tx(db, (t) => {
       const a = scopedApplication(t, u, applicationId);
-      if (['withdrawn', 'rejected', 'completed', 'lapsed'].includes(a.status)) throw conflict('该申请已结束，不能再上传材料');
+      if (FINISHED.includes(a.status)) throw conflict('该申请已结束，不能再上传材料');
       const created = t.insert(documents).values({
         applicationId, kind: kind as DocRow['kind'], fileName: cleanFileName(f.name), mimeType, size: buf.length, sha256,
         uploadedBy: u.id, createdAt: c.var.actor.now().toISOString(),

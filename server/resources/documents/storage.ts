@@ -13,6 +13,33 @@ export function sniffMime(buf: Uint8Array): 'application/pdf' | 'image/jpeg' | '
   return null;
 }
 
+/**
+ * Beyond the first bytes (issue 9): a scan that is also something else — a polyglot — is refused.
+ * Markup or script (a browser could be talked into rendering it), an executable stub, a ZIP archive
+ * appended behind the image (JAR/ZIP polyglots: unzip tools read from the end), and PDFs that carry
+ * script, launch actions or attachments. Served files also go out with their sniffed type and
+ * `nosniff`, so what is left cannot run.
+ */
+export function contentProblem(buf: Uint8Array, mime: string): string | null {
+  const bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  const text = bytes.toString('latin1');
+  if (/<\s*(script|html|iframe|svg|object|embed|body)\b|<\?php|javascript:/i.test(text)) return '文件中含有网页或脚本内容';
+  if (text.includes('This program cannot be run in DOS mode') || text.includes('\x7fELF\x02\x01\x01') || text.includes('\x7fELF\x01\x01\x01')) return '文件中夹带了可执行程序';
+  // A ZIP's end-of-central-directory record: 22 bytes plus its comment, ending the file.
+  for (let p = bytes.lastIndexOf('PK\x05\x06', undefined, 'latin1'); p >= 0 && p >= bytes.length - 65_557; p = p > 0 ? bytes.lastIndexOf('PK\x05\x06', p - 1, 'latin1') : -1) {
+    if (p + 22 <= bytes.length && p + 22 + bytes.readUInt16LE(p + 20) === bytes.length) return '文件中夹带了压缩包';
+  }
+  if (mime === 'application/pdf' && /\/(JavaScript|JS|Launch|EmbeddedFile|RichMedia|XFA)\b/.test(text)) return 'PDF 中含有脚本、启动动作或附件';
+  return null;
+}
+
+/** A name as the browser sends it: a base name. Paths, `..` and control characters mean a crafted request. */
+export function fileNameProblem(name: string): string | null {
+  if (!name || name.length > 255) return '文件名无效';
+  if (/[\\/]/.test(name) || /^\.+$/.test(name) || /[\u0000-\u001f\u007f]/.test(name)) return '文件名不能含路径或控制字符';
+  return null;
+}
+
 /** Content-addressed: the same scan uploaded twice is stored once. */
 export function storeFile(dataDir: string, buf: Uint8Array): string {
   const sha256 = createHash('sha256').update(buf).digest('hex');

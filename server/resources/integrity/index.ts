@@ -7,9 +7,4 @@ export const integrityRoutes = () => new Hono<AppEnv>()
   .get('/integrity', (c) => {
     requireAccess(c.var.user!, 'integrity', 'show');
     return c.json(checkIntegrity(c.var.deps.db));
-  })
-  .get('/health', (c) => {
-    const { db } = c.var.deps;
-    db.$client.prepare('select 1').get();
-    return c.json({ ok: true, time: c.var.deps.clock().toISOString() });
   });
