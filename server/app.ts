@@ -9,6 +9,7 @@ import type { AppEnv, Deps } from './lib/context';
 import { ApiError } from './lib/errors';
 import { OutOfScope } from './lib/resource';
 import { sameOriginOnly } from './lib/csrf';
+import { compression } from './lib/compression';
 import { log } from './lib/log';
 import { apiRoutes } from './resources';
 
@@ -18,6 +19,8 @@ const MAX_BODY = 11 * 1024 * 1024; // a 10 MB scan plus its multipart envelope
 export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
+  // Lists, statistics and the panel's scripts travel gzipped when the client accepts it (issue 8).
+  app.use('*', compression);
   app.use('*', requestId());
   app.use('*', async (c, next) => {
     c.set('deps', deps);

@@ -40,7 +40,10 @@ export const applications = sqliteTable('applications', {
   index('applications_level2_status_submitted_idx').on(t.level2Id, t.status, t.submittedAt),
   index('applications_org_status_submitted_idx').on(t.organizationId, t.status, t.submittedAt),
   index('applications_status_submitted_idx').on(t.status, t.submittedAt),
-  index('applications_round_level2_status_idx').on(t.roundId, t.level2Id, t.status),
+  // submitted_at too: the per-round statistics read the round without touching the table (R15).
+  index('applications_round_level2_status_idx').on(t.roundId, t.level2Id, t.status, t.submittedAt),
+  // A union's applications in id order (deep pages), with the status to drop drafts inside the index.
+  index('applications_level2_id_idx').on(t.level2Id, t.id, t.status),
   index('applications_worker_idx').on(t.workerId),
   index('applications_institution_idx').on(t.institutionId, t.status),
 ]);
@@ -58,7 +61,8 @@ export const reviews = sqliteTable('reviews', {
 }, (t) => [
   check('reviews_step_ck', sql`step in (1,2,3)`),
   check('reviews_decision_ck', inList('decision', DECISIONS)),
-  index('reviews_application_idx').on(t.applicationId),
+  // Covering for "did step N approve" and the turnaround of each step (timeline, statistics).
+  index('reviews_application_idx').on(t.applicationId, t.step, t.decision, t.createdAt),
   index('reviews_org_created_idx').on(t.organizationId, t.createdAt),
 ]);
 

@@ -4,3 +4,4 @@ export * from './program';
 export * from './applications';
 export * from './money';
 export * from './audit';
+export * from './counts';

@@ -67,6 +67,8 @@ export const payments = sqliteTable('payments', {
   check('payments_money_ck', sql`amount_fen > 0`),
   // §5.1: at most one live payment per application, stage and source.
   uniqueIndex('payments_live_uq').on(t.applicationId, t.stage, t.source).where(sql`status in ('pending','paid')`),
+  // An application's payments (timeline, live-payment checks); the partial unique index above cannot serve it.
+  index('payments_application_idx').on(t.applicationId, t.stage, t.source, t.status),
   index('payments_org_status_idx').on(t.organizationId, t.status),
   index('payments_payer_status_idx').on(t.payerOrganizationId, t.status),
   index('payments_allocation_idx').on(t.allocationId),

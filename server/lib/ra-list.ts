@@ -1,7 +1,9 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type Database from 'better-sqlite3';
+import { and, eq, getTableColumns, getTableName, gte, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { SQLiteSyncDialect, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Context } from 'hono';
 import type { Db } from '../../db/client';
+import { applicationCounts, applications } from '../../db/schema';
 import { badRequest } from './errors';
 
 /** What a resource exposes to react-admin's list protocol. */
@@ -109,22 +111,93 @@ export function buildWhere(spec: ListSpec, filter: Record<string, unknown>, now:
 
 export interface ListResult<Row> { rows: Row[]; total: number; start: number; end: number }
 
+/**
+ * Tables with a trigger-kept counter (db/schema/counts.ts): a total whose condition names only the
+ * counter's columns — the scope of staff and the usual status, round and step filters — is a sum over
+ * the counter (a few thousand rows) instead of a count over the table. Anything else counts rows.
+ */
+const COUNTERS = new Map<SQLiteTable, { counter: string; columns: Set<string> }>([
+  [applications, { counter: getTableName(applicationCounts), columns: new Set(['round_id', 'level2_id', 'status', 'current_step']) }],
+]);
+
+/**
+ * Lists are the hot path: the condition is rendered once, the page and its total are composed around
+ * it, and each distinct statement is compiled once per connection and reused (bounded cache).
+ */
+const dialect = new SQLiteSyncDialect();
+const compiled = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+function prepared(db: Db, text: string): Database.Statement {
+  let cache = compiled.get(db.$client);
+  if (!cache) compiled.set(db.$client, (cache = new Map()));
+  let stmt = cache.get(text);
+  if (!stmt) {
+    if (cache.size >= 500) cache.clear(); // filters make shapes; keep the cache bounded
+    cache.set(text, (stmt = db.$client.prepare(text)));
+  }
+  return stmt;
+}
+
+interface Shape { select: string; decode: (row: unknown[]) => Record<string, unknown> }
+const shapes = new WeakMap<SQLiteTable, Shape>();
+/** `select` of every column, and the row decoded as drizzle would (API field names, booleans). */
+function shapeOf(table: SQLiteTable): Shape {
+  let shape = shapes.get(table);
+  if (!shape) {
+    const cols = Object.entries(getTableColumns(table));
+    const name = getTableName(table);
+    shape = {
+      select: `select ${cols.map(([, c]) => `"${c.name}"`).join(', ')} from "${name}"`,
+      decode: (row) => {
+        const out: Record<string, unknown> = {};
+        for (let i = 0; i < cols.length; i++) out[cols[i][0]] = row[i] === null ? null : cols[i][1].mapFromDriverValue(row[i]);
+        return out;
+      },
+    };
+    shapes.set(table, shape);
+  }
+  return shape;
+}
+
+type Condition = { sql: string; params: unknown[] };
+const render = (where: SQL | undefined): Condition => (where ? dialect.sqlToQuery(where) : { sql: '', params: [] });
+const whereOf = (c: Condition) => (c.sql ? ` where ${c.sql}` : '');
+
+/** The condition names only `table`'s columns among `columns`, and no subquery. */
+function countable(condition: string, table: string, columns: Set<string>): boolean {
+  if (/\bselect\b/i.test(condition)) return false;
+  for (const m of condition.matchAll(/"([^"]+)"\."([^"]+)"/g)) if (m[1] !== table || !columns.has(m[2])) return false;
+  return true;
+}
+
+function total(db: Db, table: SQLiteTable, cond: Condition): number {
+  const name = getTableName(table);
+  const c = COUNTERS.get(table);
+  // The counter under the table's name, so the same condition reads its columns.
+  const text = c && countable(cond.sql, name, c.columns)
+    ? `select coalesce(sum("${name}"."n"), 0) from "${c.counter}" "${name}"${whereOf(cond)}`
+    : `select count(*) from "${name}"${whereOf(cond)}`;
+  return prepared(db, text).pluck().get(...cond.params) as number;
+}
+
+export const countRows = (db: Db, table: SQLiteTable, where: SQL | undefined): number => total(db, table, render(where));
+
+const qualified = (col: SQLiteColumn) => `"${getTableName(col.table)}"."${col.name}"`;
+
 /** One page and its total, scope and filter combined; a filter can only narrow the scope. */
 export function runList<Row>(db: Db, spec: ListSpec, q: ListQuery, scope: SQL | undefined, now?: Date): ListResult<Row> {
-  const where = and(scope, buildWhere(spec, q.filter, now));
+  const cond = render(and(scope, buildWhere(spec, q.filter, now)));
   const sortCol = spec.columns[q.sort[0]];
-  const order = q.sort[1] === 'ASC' ? asc : desc;
   const idCol = spec.columns.id;
+  const dir = q.sort[1] === 'ASC' ? 'asc' : 'desc';
+  const order = [sortCol, ...(sortCol === idCol ? [] : [idCol])].map((c) => `${qualified(c)} ${dir}`).join(', ');
   const isGetMany = Array.isArray(q.filter.id) && !q.range;
   const [start, end] = q.range ?? [0, isGetMany ? MAX_IDS - 1 : 24];
-  const rows = db.select().from(spec.table as never).where(where)
-    .orderBy(order(sortCol), ...(sortCol === idCol ? [] : [order(idCol)]))
-    .limit(end - start + 1).offset(start).all() as Row[];
+  const shape = shapeOf(spec.table);
+  const page = prepared(db, `${shape.select}${whereOf(cond)} order by ${order} limit ? offset ?`).raw();
+  const rows = (page.all(...cond.params, end - start + 1, start) as unknown[][]).map(shape.decode) as Row[];
   // The count is skipped when the page itself shows the total (first page not full).
-  const total = start === 0 && rows.length < end - start + 1
-    ? rows.length
-    : (db.select({ n: count() }).from(spec.table as never).where(where).get() as unknown as { n: number }).n;
-  return { rows, total, start, end: rows.length ? start + rows.length - 1 : start };
+  const n = start === 0 && rows.length < end - start + 1 ? rows.length : total(db, spec.table, cond);
+  return { rows, total: n, start, end: rows.length ? start + rows.length - 1 : start };
 }
 
 export function setContentRange(c: Context, resource: string, r: ListResult<unknown>): void {
