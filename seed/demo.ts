@@ -16,6 +16,7 @@ import type { Actor } from '../server/lib/context';
 import { hashPassword } from '../server/lib/password';
 import type { Pii } from '../server/lib/pii';
 import * as N from './names';
+import { Rng } from './rng';
 
 export const DEMO_PASSWORD = 'Kunming@2019';
 
@@ -58,32 +59,6 @@ type Stage = 'process' | 'result';
 
 /** Counted against a quota (§5.6). */
 const APPROVED_OR_BEYOND = new Set<Status>(['approved', 'process_paid', 'graduated', 'completed', 'dropped_out', 'lapsed']);
-
-class Rng {
-  private s: number;
-  constructor(seed: number) { this.s = seed >>> 0; }
-  next(): number {
-    this.s = (this.s + 0x6d2b79f5) | 0;
-    let t = Math.imul(this.s ^ (this.s >>> 15), 1 | this.s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(min: number, max: number): number { return min + Math.floor(this.next() * (max - min + 1)); }
-  chance(p: number): boolean { return this.next() < p; }
-  pick<T>(a: readonly T[]): T { return a[Math.floor(this.next() * a.length)]; }
-  digits(n: number): string { let s = ''; for (let i = 0; i < n; i++) s += String(this.int(0, 9)); return s; }
-  hex(n: number): string { let s = ''; for (let i = 0; i < n; i++) s += '0123456789abcdef'[this.int(0, 15)]; return s; }
-  shuffle<T>(a: T[]): T[] {
-    for (let i = a.length - 1; i > 0; i--) { const j = Math.floor(this.next() * (i + 1)); [a[i], a[j]] = [a[j], a[i]]; }
-    return a;
-  }
-  weighted<T>(entries: ReadonlyArray<readonly [T, number]>): T {
-    const total = entries.reduce((s, e) => s + e[1], 0);
-    let x = this.next() * total;
-    for (const [v, w] of entries) { if ((x -= w) < 0) return v; }
-    return entries[entries.length - 1][0];
-  }
-}
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

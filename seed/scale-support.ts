@@ -16,27 +16,7 @@ export const HOUR = 3_600_000;
 export const iso = (ms: number) => new Date(ms).toISOString();
 export const ymd = (ms: number) => iso(ms).slice(0, 10);
 
-export class Rng {
-  private s: number;
-  constructor(seed: number) { this.s = seed >>> 0; }
-  next(): number {
-    this.s = (this.s + 0x6d2b79f5) | 0;
-    let t = Math.imul(this.s ^ (this.s >>> 15), 1 | this.s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(min: number, max: number): number { return min + Math.floor(this.next() * (max - min + 1)); }
-  chance(p: number): boolean { return this.next() < p; }
-  pick<T>(a: readonly T[]): T { return a[Math.floor(this.next() * a.length)]; }
-  digits(n: number): string { let s = ''; for (let i = 0; i < n; i++) s += String(this.int(0, 9)); return s; }
-  between(a: number, b: number): number { return a + this.next() * Math.max(0, b - a); }
-  weighted<T>(entries: ReadonlyArray<readonly [T, number]>): T {
-    const total = entries.reduce((s, e) => s + e[1], 0);
-    let x = this.next() * total;
-    for (const [v, w] of entries) if ((x -= w) < 0) return v;
-    return entries[entries.length - 1][0];
-  }
-}
+export { Rng } from './rng';
 
 /**
  * §5.7: the audit events of the whole history, gathered compactly (a time, a kind, a record, the JSON
