@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, lt, or } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import { eq, lt, or } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Db } from '../../db/client';
-import { organizations, sessions, users } from '../../db/schema';
+import { sessions } from '../../db/schema';
 import type { AppEnv, SessionUser } from './context';
 import { unauthorized } from './errors';
 
@@ -13,17 +14,32 @@ export const ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
+/**
+ * Every request loads its session and user: two statements compiled once per connection and reused
+ * (building them through the query builder each time cost most of a list request's time, issue 8).
+ */
+const statements = new WeakMap<object, { session: Database.Statement; user: Database.Statement }>();
+function stmts(db: Db) {
+  let s = statements.get(db.$client);
+  if (!s) {
+    s = {
+      session: db.$client.prepare('select id, user_id userId, created_at createdAt, last_seen_at lastSeenAt from sessions where token_hash = ?'),
+      user: db.$client.prepare(`select u.id, u.username, u.display_name displayName, u.role, u.organization_id organizationId,
+        u.institution_id institutionId, u.worker_id workerId, u.must_change_password mustChangePassword,
+        o.level orgLevel, o.path orgPath, o.level2_id level2Id
+        from users u left join organizations o on o.id = u.organization_id where u.id = ? and u.active = 1`),
+    };
+    statements.set(db.$client, s);
+  }
+  return s;
+}
+
 export function loadSessionUser(db: Db, userId: number): SessionUser | null {
-  const row = db.select({ u: users, o: organizations }).from(users)
-    .leftJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(and(eq(users.id, userId), eq(users.active, true))).get();
+  const row = stmts(db).user.get(userId) as (Omit<SessionUser, 'mustChangePassword'> & { mustChangePassword: number }) | undefined;
   if (!row) return null;
-  const { u, o } = row;
   return {
-    id: u.id, username: u.username, displayName: u.displayName, role: u.role,
-    organizationId: u.organizationId, institutionId: u.institutionId, workerId: u.workerId,
-    orgLevel: o?.level ?? null, orgPath: o?.path ?? null, level2Id: o?.level2Id ?? null,
-    mustChangePassword: u.mustChangePassword,
+    ...row, orgLevel: row.orgLevel ?? null, orgPath: row.orgPath ?? null, level2Id: row.level2Id ?? null,
+    mustChangePassword: row.mustChangePassword === 1,
   };
 }
 
@@ -55,7 +71,7 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE);
   if (token) {
     const now = clock();
-    const s = db.select().from(sessions).where(eq(sessions.tokenHash, sha256(token))).get();
+    const s = stmts(db).session.get(sha256(token)) as { id: number; userId: number; createdAt: string; lastSeenAt: string } | undefined;
     if (s) {
       const idle = now.getTime() - Date.parse(s.lastSeenAt) > IDLE_MS;
       const old = now.getTime() - Date.parse(s.createdAt) > ABSOLUTE_MS;
