@@ -44,7 +44,7 @@ export async function startServer(root: string, dataDir: string, port: number, p
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before answering`);
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
+      if ([200, 503].includes((await fetch(`${url}/api/health`)).status)) break; // 503 (low disk, old backup) still serves
     } catch { /* not listening yet */ }
     if (Date.now() > deadline) { child.kill('SIGTERM'); throw new Error('the server did not answer /api/health within 180 s'); }
     await new Promise((r) => setTimeout(r, 200));

@@ -34,7 +34,8 @@ export async function startServer(): Promise<Server> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (proc.exitCode !== null) throw new Error(`server exited: ${stderr}`);
-    try { if ((await fetch(`${url}/api/health`)).ok) break; } catch { /* not yet */ }
+    // Up once it answers at all: a 503 for low disk or an old backup still means the server is serving.
+    try { const res = await fetch(`${url}/api/health`); if (res.status === 200 || res.status === 503) break; } catch { /* not yet */ }
     await new Promise((r) => setTimeout(r, 300));
   }
   return {
