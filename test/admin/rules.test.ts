@@ -8,7 +8,7 @@ import type { AppUser } from '../../admin/src/providers/authProvider';
 
 const user = (u: Partial<AppUser>): AppUser => ({
   id: 1, username: 'u', displayName: 'u', role: 'org_admin', organizationId: 2, institutionId: null, workerId: null,
-  orgLevel: 2, mustChangePassword: false, ...u,
+  orgLevel: 2, orgPath: null, level2Id: null, mustChangePassword: false, ...u,
 });
 
 describe('review buttons (R13)', () => {

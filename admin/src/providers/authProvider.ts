@@ -1,18 +1,10 @@
 import type { AuthProvider } from 'react-admin';
-import { canAccess, type Role } from './canAccess';
+import type { SessionUser } from '../../../server/lib/context';
+import { canAccess } from './canAccess';
 import { getJson, postJson, statusOf } from './http';
 
-export interface AppUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  organizationId: number | null;
-  institutionId: number | null;
-  workerId: number | null;
-  orgLevel: number | null;
-  mustChangePassword: boolean;
-}
+/** What /api/auth/me answers: the server's own type, not a copy of it. */
+export type AppUser = SessionUser;
 
 /** react-admin asks on every navigation; the session only changes on login, logout or expiry. */
 const TTL_MS = 60_000;
