@@ -32,6 +32,8 @@ export const STATUS_LABEL: Record<Status, string> = {
 
 /** Statuses that hold one of the union's places for the round (R7); a dropout frees its place (R5). */
 export const PLACE_HOLDING: readonly Status[] = ['approved', 'process_paid', 'graduated', 'completed', 'lapsed'];
+/** The same list as an SQL `in (...)` operand. */
+export const PLACE_HOLDING_SQL = `(${PLACE_HOLDING.map((s) => `'${s}'`).join(',')})`;
 /** Live for R9e: the education level is taken. */
 export const LEVEL_TAKING_EXCLUDED: readonly Status[] = ['rejected', 'withdrawn'];
 export const WITHDRAWABLE: readonly Status[] = ['draft', 'submitted', 'unit_approved', 'org_approved', 'waitlisted', 'returned'];

@@ -1,10 +1,9 @@
 import type { Db } from '../../../db/client';
-import { PLACE_HOLDING } from '../../domain/lifecycle';
+import { PLACE_HOLDING_SQL } from '../../domain/lifecycle';
 import { verifyAuditChain } from '../../lib/audit';
 
 export interface Problem { invariant: number; detail: string }
 
-const HOLDING = `(${PLACE_HOLDING.map((s) => `'${s}'`).join(',')})`;
 
 /** SPEC §5: every money invariant, checked over the whole database. */
 export function checkIntegrity(db: Db): { ok: boolean; problems: Problem[] } {
@@ -77,7 +76,7 @@ export function checkIntegrity(db: Db): { ok: boolean; problems: Problem[] } {
   for (const r of q<{ round_id: number; level2_id: number; n: number; places: number | null }>(`
     select a.round_id, a.level2_id, count(*) n, q.places from applications a
     left join quotas q on q.round_id = a.round_id and q.organization_id = a.level2_id
-    where a.status in ${HOLDING} group by 1, 2 having n > coalesce(q.places, 0)`)) {
+    where a.status in ${PLACE_HOLDING_SQL} group by 1, 2 having n > coalesce(q.places, 0)`)) {
     problems.push({ invariant: 6, detail: `工会 #${r.level2_id} 批次 #${r.round_id}: 通过 ${r.n} 人，名额 ${r.places ?? 0}` });
   }
 

@@ -1,13 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { applications, quotaAdjustments, quotas } from '../../../db/schema';
-import { PLACE_HOLDING } from '../../domain/lifecycle';
+import { PLACE_HOLDING_SQL } from '../../domain/lifecycle';
 import { adjustProblem, promotions, type Candidate } from '../../domain/quota';
 import { audit } from '../../lib/audit';
 import type { Actor } from '../../lib/context';
 import { DomainError } from '../../lib/errors';
 
-const HOLDING = `(${PLACE_HOLDING.map((s) => `'${s}'`).join(',')})`;
 
 export function quotaOf(db: Db, roundId: number, level2Id: number) {
   return db.select().from(quotas).where(and(eq(quotas.roundId, roundId), eq(quotas.organizationId, level2Id))).get();
@@ -15,7 +14,7 @@ export function quotaOf(db: Db, roundId: number, level2Id: number) {
 
 /** Places taken in a union's quota for a round (R7): approved and everything after it, bar dropouts. */
 export function placesUsed(db: Db, roundId: number, level2Id: number): number {
-  return (db.$client.prepare(`select count(*) n from applications where round_id = ? and level2_id = ? and status in ${HOLDING}`)
+  return (db.$client.prepare(`select count(*) n from applications where round_id = ? and level2_id = ? and status in ${PLACE_HOLDING_SQL}`)
     .get(roundId, level2Id) as { n: number }).n;
 }
 
