@@ -68,8 +68,9 @@ export function seedScale(db: Db, pii: Pii, now: Date, opts: ScaleOptions): Scal
   const indexes = raw.prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null
     and tbl_name in (${LOADED.map(() => '?').join(',')})`).all(...LOADED) as { name: string; sql: string }[];
   for (const ix of indexes) raw.exec(`drop index "${ix.name}"`);
-  // The counter triggers on applications (migration 0003) are rebuilt with one GROUP BY at the end.
-  const triggers = raw.prepare(`select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'applications'`).all() as { name: string; sql: string }[];
+  // The counter triggers on applications (migration 0003) are rebuilt with one GROUP BY at the end, the
+  // name pieces of workers (migration 0004) with one sorted INSERT … SELECT.
+  const triggers = raw.prepare(`select name, sql from sqlite_master where type = 'trigger' and tbl_name in ('applications', 'workers')`).all() as { name: string; sql: string }[];
   for (const t of triggers) raw.exec(`drop trigger "${t.name}"`);
   const ins = (table: string, cols: string) => {
     const stmt = raw.prepare(`insert into ${table} (${cols}) values (${cols.split(',').map(() => '?').join(',')})`);
@@ -288,8 +289,12 @@ export function seedScale(db: Db, pii: Pii, now: Date, opts: ScaleOptions): Scal
   for (const ix of indexes) raw.exec(ix.sql);
   raw.exec(`delete from application_counts; insert into application_counts (round_id, level2_id, status, current_step, n)
     select round_id, level2_id, status, current_step, count(*) from applications group by 1, 2, 3, 4`);
-  for (const t of triggers) raw.exec(t.sql);
   lap('indexes rebuilt');
+  raw.exec(`delete from worker_name_grams; insert into worker_name_grams (gram, worker_id)
+    select lower(substr(w.name, p.k, 1)), w.id from workers w join name_gram_positions p on p.k <= length(w.name)
+    union select lower(substr(w.name, p.k, 2)), w.id from workers w join name_gram_positions p on p.k < length(w.name) order by 1, 2`);
+  for (const t of triggers) raw.exec(t.sql);
+  lap('worker name pieces');
   raw.pragma('analysis_limit = 2000');
   raw.exec('analyze');
   raw.pragma('foreign_keys = ON');

@@ -5,3 +5,4 @@ export * from './applications';
 export * from './money';
 export * from './audit';
 export * from './counts';
+export * from './search';

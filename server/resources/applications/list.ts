@@ -2,6 +2,7 @@ import { and, eq, gte, isNotNull, lte, sql } from 'drizzle-orm';
 import { applications } from '../../../db/schema';
 import { chinaDate } from '../../domain/eligibility';
 import { badRequest } from '../../lib/errors';
+import { nameMatch } from '../../lib/name-search';
 import type { ListSpec } from '../../lib/ra-list';
 
 const bool = (v: unknown, key: string) => {
@@ -27,7 +28,7 @@ export const applicationList: ListSpec = {
     q: (v) => {
       const s = String(v);
       if (/^\d+$/.test(s)) return eq(applications.id, Number(s));
-      return sql`${applications.workerId} in (select id from workers where name like ${`%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`} escape '\\')`;
+      return nameMatch(applications.workerId, s);
     },
     /** The review step waiting: the clerk's pile. */
     waitingStep: (v) => {

@@ -4,6 +4,7 @@ import { tx } from '../../../db/client';
 import { workers } from '../../../db/schema';
 import { audit } from '../../lib/audit';
 import { notFound } from '../../lib/errors';
+import { nameMatch } from '../../lib/name-search';
 import { compact, crud, findScoped, parseId, requireAccess } from '../../lib/resource';
 import type { ListSpec } from '../../lib/ra-list';
 import { valid } from '../../lib/validate';
@@ -20,7 +21,7 @@ export const workerList: ListSpec = {
     isHardship: workers.isHardship, isKeyIndustry: workers.isKeyIndustry, jobTitle: workers.jobTitle,
     gender: workers.gender, createdAt: workers.createdAt,
   },
-  search: [workers.name],
+  filters: { q: (v) => nameMatch(workers.id, String(v)) },
 };
 
 export const workerRoutes = () => {
