@@ -40,11 +40,14 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   }));
 
   const api = new Hono<AppEnv>();
-  api.use('*', bodyLimit({ maxSize: MAX_BODY, onError: () => { throw new ApiError(413, '上传内容过大（每个文件最多 10 MB）'); } }));
+  const limit = bodyLimit({ maxSize: MAX_BODY, onError: () => { throw new ApiError(413, '上传内容过大（每个文件最多 10 MB）'); } });
+  // A GET has no body to limit; asking for one would build a full fetch Request per read (issue 8).
+  api.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next)));
   api.use('*', async (c, next) => {
-    await next();
+    // Set before the answer is built: a header added to a finished answer makes the server copy it.
     c.header('Access-Control-Expose-Headers', 'Content-Range');
     c.header('Cache-Control', 'no-store');
+    await next();
   });
   api.use('*', sameOriginOnly);
   api.use('*', sessionMiddleware);

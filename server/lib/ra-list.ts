@@ -126,7 +126,7 @@ const COUNTERS = new Map<SQLiteTable, { counter: string; columns: Set<string> }>
  */
 const dialect = new SQLiteSyncDialect();
 const compiled = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-function prepared(db: Db, text: string): Database.Statement {
+export function prepared(db: Db, text: string): Database.Statement {
   let cache = compiled.get(db.$client);
   if (!cache) compiled.set(db.$client, (cache = new Map()));
   let stmt = cache.get(text);
@@ -180,6 +180,17 @@ function total(db: Db, table: SQLiteTable, cond: Condition): number {
 }
 
 export const countRows = (db: Db, table: SQLiteTable, where: SQL | undefined): number => total(db, table, render(where));
+
+/**
+ * One row by id within a condition (the scope), decoded as a list row: getOne and every action's
+ * scope check go through here, compiled once per statement shape like the lists.
+ */
+export function rowById<Row>(db: Db, spec: ListSpec, id: number, where: SQL | undefined): Row | undefined {
+  const cond = render(and(eq(spec.columns.id, id), where));
+  const shape = shapeOf(spec.table);
+  const row = prepared(db, `${shape.select}${whereOf(cond)}`).raw().get(...cond.params) as unknown[] | undefined;
+  return row ? shape.decode(row) as Row : undefined;
+}
 
 const qualified = (col: SQLiteColumn) => `"${getTableName(col.table)}"."${col.name}"`;
 

@@ -1,4 +1,4 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, type SQL } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { z } from 'zod';
 import { tx, type Db } from '../../db/client';
@@ -6,7 +6,7 @@ import { canAccess } from '../domain/permissions';
 import { audit } from './audit';
 import type { Actor, AppEnv, Deps, SessionUser } from './context';
 import { ApiError, forbidden, methodNotAllowed, notFound } from './errors';
-import { parseListQuery, runList, setContentRange, type ListSpec } from './ra-list';
+import { parseListQuery, rowById, runList, setContentRange, type ListSpec } from './ra-list';
 import { scopeFor } from './scope';
 import { parse } from './validate';
 
@@ -50,11 +50,9 @@ export function parseId(raw: string): number {
 }
 
 export function findScoped<Row extends AnyRow>(db: Db, spec: ListSpec, user: SessionUser, id: number): Row {
-  const idCol = spec.columns.id;
-  const row = db.select().from(spec.table as never).where(and(eq(idCol, id), scopeFor(spec.resource, user))).get() as Row | undefined;
+  const row = rowById<Row>(db, spec, id, scopeFor(spec.resource, user));
   if (row) return row;
-  const exists = db.select({ id: idCol }).from(spec.table as never).where(eq(idCol, id)).get();
-  if (exists) throw new OutOfScope(spec.resource, id);
+  if (rowById(db, spec, id, undefined)) throw new OutOfScope(spec.resource, id);
   throw notFound();
 }
 
