@@ -12,6 +12,7 @@
  * the end. The audit events are gathered in memory and chained in time order at the end.
  */
 import type { Db } from '../db/client';
+import { rebuildStats } from '../db/stats';
 import { idCheckChar, luhnCheckDigit, maskCard, maskIdNumber } from '../server/domain/id-number';
 import { hashPassword } from '../server/lib/password';
 import type { Pii } from '../server/lib/pii';
@@ -68,9 +69,10 @@ export function seedScale(db: Db, pii: Pii, now: Date, opts: ScaleOptions): Scal
   const indexes = raw.prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null
     and tbl_name in (${LOADED.map(() => '?').join(',')})`).all(...LOADED) as { name: string; sql: string }[];
   for (const ix of indexes) raw.exec(`drop index "${ix.name}"`);
-  // The counter triggers on applications (migration 0003) are rebuilt with one GROUP BY at the end, the
-  // name pieces of workers (migration 0004) with one sorted INSERT … SELECT.
-  const triggers = raw.prepare(`select name, sql from sqlite_master where type = 'trigger' and tbl_name in ('applications', 'workers')`).all() as { name: string; sql: string }[];
+  // The triggers on the loaded tables (the list counter, the statistics cells, workers' name pieces,
+  // append-only guards) are off during the load; what they keep is rebuilt in one statement each at the end.
+  const triggers = raw.prepare(`select name, sql from sqlite_master where type = 'trigger'
+    and tbl_name in (${LOADED.map(() => '?').join(',')})`).all(...LOADED) as { name: string; sql: string }[];
   for (const t of triggers) raw.exec(`drop trigger "${t.name}"`);
   const ins = (table: string, cols: string) => {
     const stmt = raw.prepare(`insert into ${table} (${cols}) values (${cols.split(',').map(() => '?').join(',')})`);
@@ -293,8 +295,10 @@ export function seedScale(db: Db, pii: Pii, now: Date, opts: ScaleOptions): Scal
   raw.exec(`delete from worker_name_grams; insert into worker_name_grams (gram, worker_id)
     select lower(substr(w.name, p.k, 1)), w.id from workers w join name_gram_positions p on p.k <= length(w.name)
     union select lower(substr(w.name, p.k, 2)), w.id from workers w join name_gram_positions p on p.k < length(w.name) order by 1, 2`);
-  for (const t of triggers) raw.exec(t.sql);
   lap('worker name pieces');
+  inTx(() => rebuildStats(raw));
+  for (const t of triggers) raw.exec(t.sql);
+  lap('statistics cells');
   raw.pragma('analysis_limit = 2000');
   raw.exec('analyze');
   raw.pragma('foreign_keys = ON');

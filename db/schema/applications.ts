@@ -44,7 +44,8 @@ export const applications = sqliteTable('applications', {
   index('applications_round_level2_status_idx').on(t.roundId, t.level2Id, t.status, t.submittedAt),
   // A union's applications in id order (deep pages), with the status to drop drafts inside the index.
   index('applications_level2_id_idx').on(t.level2Id, t.id, t.status),
-  index('applications_worker_idx').on(t.workerId),
+  // A worker's applications; with the scope's columns, so a name search (q) counts a union's without reading rows.
+  index('applications_worker_idx').on(t.workerId, t.level2Id, t.status),
   index('applications_institution_idx').on(t.institutionId, t.status),
 ]);
 

@@ -6,3 +6,4 @@ export * from './money';
 export * from './audit';
 export * from './counts';
 export * from './search';
+export * from './stats';

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackup, inspectBackup } from '../../server/lib/backup';
 import { verifyAuditChain } from '../../server/lib/audit';
 import type { Db } from '../../db/client';
+import { orderOf } from '../helpers/tables';
 import { Session } from '../../scripts/lib/client';
 import { Driver, rng, type Write } from '../../scripts/lib/driver';
 import { demoDataDir, HARNESS_KEY, tmpDir, type DemoDir } from '../../scripts/lib/fixture';
@@ -35,7 +36,7 @@ const dump = (file: string) => {
     const out: Record<string, string> = {};
     for (const { name } of db.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'backup_%' order by name`).all() as { name: string }[]) {
       const h = createHash('sha256');
-      for (const row of db.prepare(`select * from "${name}" order by rowid`).iterate()) h.update(JSON.stringify(row));
+      for (const row of db.prepare(`select * from "${name}" ${orderOf(db, name)}`).iterate()) h.update(JSON.stringify(row));
       out[name] = h.digest('hex');
     }
     return out;

@@ -8,6 +8,7 @@ import { createApp } from '../../server/app';
 import { createSession } from '../../server/lib/auth';
 import { Pii } from '../../server/lib/pii';
 import { Client, FakeClock, TEST_KEY, testEnv } from '../helpers/app';
+import { orderOf } from '../helpers/tables';
 import { makeCard, makeIdNumber, smallCity } from '../helpers/fixtures';
 import { decide, submitted, upload } from '../helpers/flow';
 import { allocateAndReceive, approvedViaApi } from '../helpers/money';
@@ -142,7 +143,7 @@ export function fingerprint(i: FuzzInstance): string {
   const tables = (sqlite.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('sessions') order by name`).all() as { name: string }[]).map((t) => t.name);
   for (const t of tables) {
     const where = t === 'audit_log' ? `where action not like 'refused%' and action not like 'login:%'` : '';
-    for (const row of sqlite.prepare(`select * from "${t}" ${where} order by rowid`).iterate() as Iterable<Record<string, unknown>>) {
+    for (const row of sqlite.prepare(`select * from "${t}" ${where} ${orderOf(sqlite, t)}`).iterate() as Iterable<Record<string, unknown>>) {
       if (t === 'users') { delete row.failed_logins; delete row.locked_until; delete row.last_login_at; }
       h.update(t).update(JSON.stringify(row));
     }

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/client';
 import { PLACE_HOLDING_SQL } from '../../domain/lifecycle';
 import { verifyAuditChain } from '../../lib/audit';
+import { statsDrift } from '../../../db/stats';
 
 export interface Problem { invariant: number; detail: string }
 
@@ -90,6 +91,15 @@ export function checkIntegrity(db: Db): { ok: boolean; problems: Problem[] } {
     union all select 'fund-returns', id from fund_returns f where not exists (select 1 from audit_log l where l.resource = 'fund-returns' and l.record_id = f.id)
     limit 100`)) {
     problems.push({ invariant: 7, detail: `${r.resource} #${r.id} 没有审计记录` });
+  }
+
+  // Derived figures (issue 8): the trigger-kept totals and statistics cells against the rows they sum.
+  const rows = 'select round_id, level2_id, status, current_step, count(*) n from applications group by 1, 2, 3, 4';
+  const kept = 'select round_id, level2_id, status, current_step, sum(n) from application_counts group by 1, 2, 3, 4 having sum(n) <> 0';
+  const counts = db.$client.prepare(`select (select count(*) from (${rows} except ${kept})) + (select count(*) from (${kept} except ${rows}))`).pluck().get() as number;
+  if (counts) problems.push({ invariant: 0, detail: `列表计数表 application_counts 有 ${counts} 处与申请明细不符` });
+  for (const [table, n] of Object.entries(statsDrift(db.$client))) {
+    if (n) problems.push({ invariant: 0, detail: `统计汇总表 ${table} 有 ${n} 处与明细不符` });
   }
   return { ok: problems.length === 0, problems };
 }

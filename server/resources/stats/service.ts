@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/client';
 import type { SessionUser } from '../../lib/context';
 import { chinaDate } from '../../domain/eligibility';
+import { NO_START } from '../../../db/stats';
 
 /**
  * R15: the city's performance view, and the same view of a level-2 union's (or a unit's) own subtree.
@@ -25,7 +26,150 @@ const FUNNEL = [
   ['completed', "a.status = 'completed'"],
 ] as const;
 
+/**
+ * The view for a user: the city and a level-2 union's staff from the trigger-kept cells (a few
+ * thousand rows for a round of a province), a grassroots clerk's small subtree from its rows.
+ */
 export function overview(db: Db, u: SessionUser, roundId: number | null, now: Date) {
+  return u.orgLevel === 1 || u.role !== 'unit_admin' ? overviewFromCells(db, u, roundId, now) : overviewFromRows(db, u, roundId, now);
+}
+
+const rate = (num: number, den: number) => (den ? Math.round((num / den) * 1000) / 10 : null);
+
+/** Rankings and rates over the per-union and per-institution counts, the same for both sources. */
+function finish(base: {
+  roundId: number | null; scope: 'city' | 'union'; funnel: Record<string, number | null>; byStatus: { status: string; n: number }[];
+  perUnion: { id: number; name: string; submitted: number; approved: number; rejected: number; waitlisted: number; droppedOut: number; processPaid: number; completed: number; places: number | null }[];
+  perInstitution: { id: number; name: string; approved: number; droppedOut: number; processPaid: number; completed: number }[];
+  turnaround: { step: number; reviews: number; medianDays: number | null }[];
+  money: Record<string, number | null>; priority: Record<string, number | null>; overdueAppeals: number;
+}) {
+  const unions = base.perUnion.map((r) => ({
+    ...r, approvalRate: rate(r.approved, r.approved + r.rejected), dropoutRate: rate(r.droppedOut, r.approved),
+    completionRate: rate(r.completed, r.processPaid), quotaUse: r.places ? rate(r.approved - r.droppedOut, r.places) : null,
+  }));
+  const ranking = [...unions].filter((r) => r.approved > 0)
+    .sort((a, b) => (b.completionRate ?? -1) - (a.completionRate ?? -1) || b.approved - a.approved).slice(0, 10)
+    .map((r, i) => ({ rank: i + 1, id: r.id, name: r.name, completionRate: r.completionRate, approved: r.approved }));
+  return {
+    roundId: base.roundId, scope: base.scope, funnel: base.funnel, byStatus: base.byStatus, unions,
+    institutions: base.perInstitution.map((r) => ({ ...r, dropoutRate: rate(r.droppedOut, r.approved), completionRate: rate(r.completed, r.processPaid) })),
+    ranking, turnaround: base.turnaround, money: base.money, priority: base.priority, overdueAppeals: base.overdueAppeals,
+  };
+}
+
+const APPROVED = "('approved','process_paid','graduated','completed','dropped_out','lapsed')";
+const PAID = "('process_paid','graduated','completed','dropped_out','lapsed')";
+
+/** Money outside the applications' rows: allocations, fund returns and the round's budget (small tables). */
+function moneyAround(db: Db, u: SessionUser, cityWide: boolean, roundId: number | null) {
+  const one = <T>(sql: string, p: unknown[]) => db.$client.prepare(sql).get(...p) as T;
+  const orgCond = cityWide ? '1' : 'x.organization_id = ?';
+  const orgParam = cityWide ? [] : [u.level2Id];
+  const xRound = roundId ? 'and x.round_id = ?' : '';
+  const xParams = roundId ? [...orgParam, roundId] : orgParam;
+  const allocated = one<{ a: number | null; r: number | null }>(`select sum(x.amount_fen) a, sum(case when x.status = 'received' then x.amount_fen end) r from allocations x where ${orgCond} ${xRound}`, xParams);
+  const returned = one<{ f: number | null }>(`select sum(x.amount_fen) f from fund_returns x where ${orgCond} ${xRound}`, xParams);
+  const budget = roundId
+    ? one<{ f: number | null }>('select planned_places * (process_amount_fen + result_amount_fen) f from rounds where id = ?', [roundId])
+    : one<{ f: number | null }>('select sum(planned_places * (process_amount_fen + result_amount_fen)) f from rounds', []);
+  return { allocated, returned, budget };
+}
+
+function moneyOf(paid: { stage: string; source: string; status: string; fen: number }[], refundedFen: number, around: ReturnType<typeof moneyAround>, cityWide: boolean) {
+  const sumPaid = (f: (r: typeof paid[number]) => boolean) => paid.filter(f).reduce((t, r) => t + r.fen, 0);
+  const { allocated, returned, budget } = around;
+  const cityPaid = sumPaid((r) => r.source === 'city' && r.status === 'paid');
+  return {
+    budgetedFen: cityWide ? budget.f ?? 0 : null,
+    allocatedFen: allocated.a ?? 0, receivedFen: allocated.r ?? 0,
+    paidFen: cityPaid, paidProcessFen: sumPaid((r) => r.source === 'city' && r.status === 'paid' && r.stage === 'process'),
+    paidResultFen: sumPaid((r) => r.source === 'city' && r.status === 'paid' && r.stage === 'result'),
+    pendingFen: sumPaid((r) => r.source === 'city' && r.status === 'pending'),
+    failedFen: sumPaid((r) => r.source === 'city' && r.status === 'failed'),
+    refundedFen, returnedFen: returned.f ?? 0,
+    heldFen: (allocated.r ?? 0) - cityPaid - (returned.f ?? 0),
+    matchingPaidFen: sumPaid((r) => r.source === 'matching' && r.status === 'paid'),
+  };
+}
+
+const overdue = (db: Db, where: string, params: unknown[], roundCond: string, now: Date) => (db.$client.prepare(`select count(*) n from appeals x
+  join applications a on a.id = x.application_id where x.status = 'open' and x.due_on < ? and ${where} ${roundCond}`).get(chinaDate(now), ...params) as { n: number }).n;
+
+/** The city's view, or a level-2 union's, summed from the statistics cells (db/schema/stats.ts). */
+export function overviewFromCells(db: Db, u: SessionUser, roundId: number | null, now: Date) {
+  const cityWide = u.orgLevel === 1;
+  const where = [cityWide ? '' : 'c.level2_id = ?', roundId ? 'c.round_id = ?' : ''].filter(Boolean);
+  const params = [...(cityWide ? [] : [u.organizationId]), ...(roundId ? [roundId] : [])];
+  const cond = (...more: string[]) => { const all = [...where, ...more]; return all.length ? `where ${all.join(' and ')}` : ''; };
+  const all = <T>(sql: string, p: unknown[] = params) => db.$client.prepare(sql).all(...p) as T[];
+  const one = <T>(sql: string, p: unknown[] = params) => db.$client.prepare(sql).get(...p) as T;
+  const staff = cond("c.status <> 'draft'");
+
+  const f = one<Record<string, number | null>>(`select sum(c.n) n, sum(c.submitted) submitted, sum(c.unit_approved) unitApproved,
+      sum(case when c.status in ${APPROVED} then c.n else 0 end) approved,
+      sum(case when c.status in ${PAID} then c.process_paid else 0 end) processPaid,
+      sum(case when c.status in ('graduated','completed') then c.n else 0 end) graduated,
+      sum(case when c.status = 'completed' then c.n else 0 end) completed,
+      sum(case when c.status in ${APPROVED} then c.n else 0 end) pTotal, sum(case when c.status in ${APPROVED} then c.migrant else 0 end) migrant,
+      sum(case when c.status in ${APPROVED} then c.hardship else 0 end) hardship, sum(case when c.status in ${APPROVED} then c.key_industry else 0 end) keyIndustry,
+      sum(case when c.status in ${APPROVED} then c.frontline else 0 end) frontline
+    from stats_cells c ${staff}`);
+  // As a SUM over no application: null, not 0.
+  const some = (f.n ?? 0) > 0;
+  const orNull = (v: number | null) => (some ? v : null);
+  const funnel = { submitted: orNull(f.submitted), unitApproved: orNull(f.unitApproved), approved: orNull(f.approved), processPaid: orNull(f.processPaid), graduated: orNull(f.graduated), completed: orNull(f.completed) };
+  const pSome = (f.pTotal ?? 0) > 0;
+  const priority = { total: f.pTotal ?? 0, migrant: pSome ? f.migrant : null, hardship: pSome ? f.hardship : null, keyIndustry: pSome ? f.keyIndustry : null, frontline: pSome ? f.frontline : null };
+  const byStatus = all<{ status: string; n: number }>(`select c.status, sum(c.n) n from stats_cells c ${staff} group by c.status having sum(c.n) > 0`);
+
+  const groupCol = cityWide ? 'level2_id' : 'organization_id';
+  const perUnion = all<{ id: number; name: string; submitted: number; approved: number; rejected: number; waitlisted: number; droppedOut: number; processPaid: number; completed: number; places: number | null }>(`
+    select o.id, o.name, sum(c.submitted) submitted,
+      sum(case when c.status in ${APPROVED} then c.n else 0 end) approved,
+      sum(case when c.status = 'rejected' then c.n else 0 end) rejected, sum(case when c.status = 'waitlisted' then c.n else 0 end) waitlisted,
+      sum(case when c.status = 'dropped_out' then c.n else 0 end) droppedOut,
+      sum(case when c.status in ${PAID} then c.n else 0 end) processPaid, sum(case when c.status = 'completed' then c.n else 0 end) completed,
+      ${cityWide ? `(select sum(q.places) from quotas q where q.organization_id = o.id ${roundId ? 'and q.round_id = ?' : ''})` : 'null'} places
+    from stats_cells c join organizations o on o.id = c.${groupCol} ${staff}
+    group by o.id having sum(c.n) > 0 order by o.id`, cityWide && roundId ? [roundId, ...params] : params);
+
+  const perInstitution = all<{ id: number; name: string; approved: number; droppedOut: number; processPaid: number; completed: number }>(`
+    select i.id, i.name, sum(case when c.status in ${APPROVED} then c.n else 0 end) approved,
+      sum(case when c.status = 'dropped_out' then c.n else 0 end) droppedOut, sum(case when c.status in ${PAID} then c.n else 0 end) processPaid,
+      sum(case when c.status = 'completed' then c.n else 0 end) completed
+    from stats_institution_cells c join institutions i on i.id = c.institution_id ${staff}
+    group by i.id having sum(c.n) > 0 order by approved desc, i.id`);
+
+  // The lower median of each step, read off the cumulative counts of its turnaround tenths.
+  const cells = all<{ step: number; tenths: number; n: number }>(`select c.step, c.tenths, sum(c.n) n from stats_turnaround c ${cond()}
+    group by c.step, c.tenths having sum(c.n) <> 0 order by c.step, c.tenths`);
+  const turnaround = [1, 2, 3].map((step) => {
+    const mine = cells.filter((c) => c.step === step);
+    const reviews = mine.reduce((t, c) => t + c.n, 0);
+    let medianDays: number | null = null;
+    if (reviews) {
+      const k = Math.floor((reviews - 1) / 2);
+      let seen = 0;
+      const at = mine.find((c) => (seen += c.n) > k)!;
+      medianDays = at.tenths === NO_START ? null : at.tenths / 10;
+    }
+    return { step, reviews, medianDays };
+  });
+
+  const paid = all<{ stage: string; source: string; status: string; fen: number }>(`select c.stage, c.source, c.status, sum(c.fen) fen
+    from stats_payments c ${cond()} group by 1, 2, 3`);
+  const refunded = one<{ f: number | null }>(`select sum(c.fen) f from stats_refunds c ${cond("c.status = 'confirmed'")}`).f ?? 0;
+  const money = moneyOf(paid, refunded, moneyAround(db, u, cityWide, roundId), cityWide);
+
+  const aWhere = ["a.status <> 'draft'", ...(cityWide ? [] : ['a.level2_id = ?'])].join(' and ');
+  const overdueAppeals = overdue(db, aWhere, [...(cityWide ? [] : [u.organizationId]), ...(roundId ? [roundId] : [])], roundId ? 'and a.round_id = ?' : '', now);
+
+  return finish({ roundId, scope: cityWide ? 'city' : 'union', funnel, byStatus, perUnion, perInstitution, turnaround, money, priority, overdueAppeals });
+}
+
+/** Any scope computed from its rows: a grassroots clerk's, and the reference the cells are tested against. */
+export function overviewFromRows(db: Db, u: SessionUser, roundId: number | null, now: Date) {
   const s = statsScope(u);
   const roundCond = roundId ? 'and a.round_id = ?' : '';
   const params = roundId ? [...s.params, roundId] : s.params;
@@ -50,16 +194,7 @@ export function overview(db: Db, u: SessionUser, roundId: number | null, now: Da
     select i.id, i.name, sum(a.status in ('approved','process_paid','graduated','completed','dropped_out','lapsed')) approved,
       sum(a.status = 'dropped_out') droppedOut, sum(a.status in ('process_paid','graduated','completed','dropped_out','lapsed')) processPaid,
       sum(a.status = 'completed') completed
-    from applications a join institutions i on i.id = a.institution_id where ${s.where} ${roundCond} group by i.id order by approved desc`);
-
-  const rate = (num: number, den: number) => (den ? Math.round((num / den) * 1000) / 10 : null);
-  const unions = perUnion.map((r) => ({
-    ...r, approvalRate: rate(r.approved, r.approved + r.rejected), dropoutRate: rate(r.droppedOut, r.approved),
-    completionRate: rate(r.completed, r.processPaid), quotaUse: r.places ? rate(r.approved - r.droppedOut, r.places) : null,
-  }));
-  const ranking = [...unions].filter((r) => r.approved > 0)
-    .sort((a, b) => (b.completionRate ?? -1) - (a.completionRate ?? -1) || b.approved - a.approved).slice(0, 10)
-    .map((r, i) => ({ rank: i + 1, id: r.id, name: r.name, completionRate: r.completionRate, approved: r.approved }));
+    from applications a join institutions i on i.id = a.institution_id where ${s.where} ${roundCond} group by i.id order by approved desc, i.id`);
 
   // Review turnaround per level: days from the step before (submission, or the previous review) to the decision.
   const turnaround = [1, 2, 3].map((step) => {
@@ -74,40 +209,15 @@ export function overview(db: Db, u: SessionUser, roundId: number | null, now: Da
   const moneyParams = roundId ? [...s.params, roundId] : s.params;
   const paid = all<{ stage: string; source: string; status: string; fen: number; n: number }>(`select p.stage, p.source, p.status, sum(p.amount_fen) fen, count(*) n
     from payments p join applications a on a.id = p.application_id where ${s.where} ${roundCond} group by 1, 2, 3`, moneyParams);
-  const sumPaid = (f: (r: typeof paid[number]) => boolean) => paid.filter(f).reduce((t, r) => t + r.fen, 0);
-  const orgCond = s.groupCol === 'level2_id' ? '1' : 'x.organization_id = ?';
-  const orgParam = s.groupCol === 'level2_id' ? [] : [u.level2Id];
-  const xRound = roundId ? 'and x.round_id = ?' : '';
-  const xParams = roundId ? [...orgParam, roundId] : orgParam;
-  const allocated = one<{ a: number | null; r: number | null }>(`select sum(x.amount_fen) a, sum(case when x.status = 'received' then x.amount_fen end) r from allocations x where ${orgCond} ${xRound}`, xParams);
-  const returned = one<{ f: number | null }>(`select sum(x.amount_fen) f from fund_returns x where ${orgCond} ${xRound}`, xParams);
   const refunded = one<{ f: number | null }>(`select sum(f.amount_fen) f from refunds f join applications a on a.id = f.application_id where f.status = 'confirmed' and ${s.where} ${roundCond}`, moneyParams);
-  const budget = roundId
-    ? one<{ f: number | null }>('select planned_places * (process_amount_fen + result_amount_fen) f from rounds where id = ?', [roundId])
-    : one<{ f: number | null }>('select sum(planned_places * (process_amount_fen + result_amount_fen)) f from rounds', []);
-  const cityPaid = sumPaid((r) => r.source === 'city' && r.status === 'paid');
-  const money = {
-    budgetedFen: s.groupCol === 'level2_id' ? budget.f ?? 0 : null,
-    allocatedFen: allocated.a ?? 0, receivedFen: allocated.r ?? 0,
-    paidFen: cityPaid, paidProcessFen: sumPaid((r) => r.source === 'city' && r.status === 'paid' && r.stage === 'process'),
-    paidResultFen: sumPaid((r) => r.source === 'city' && r.status === 'paid' && r.stage === 'result'),
-    pendingFen: sumPaid((r) => r.source === 'city' && r.status === 'pending'),
-    failedFen: sumPaid((r) => r.source === 'city' && r.status === 'failed'),
-    refundedFen: refunded.f ?? 0, returnedFen: returned.f ?? 0,
-    heldFen: (allocated.r ?? 0) - cityPaid - (returned.f ?? 0),
-    matchingPaidFen: sumPaid((r) => r.source === 'matching' && r.status === 'paid'),
-  };
+  const cityWide = s.groupCol === 'level2_id';
+  const money = moneyOf(paid, refunded.f ?? 0, moneyAround(db, u, cityWide, roundId), cityWide);
 
   const priority = one<Record<string, number>>(`select count(*) total, sum(w.is_migrant) migrant, sum(w.is_hardship) hardship,
       sum(w.is_key_industry) keyIndustry, sum(w.is_frontline) frontline
     from applications a join workers w on w.id = a.worker_id
     where a.status in ('approved','process_paid','graduated','completed','dropped_out','lapsed') and ${s.where} ${roundCond}`);
-  const overdueAppeals = one<{ n: number }>(`select count(*) n from appeals x join applications a on a.id = x.application_id
-    where x.status = 'open' and x.due_on < ? and ${s.where} ${roundCond}`, [chinaDate(now), ...params]).n;
+  const overdueAppeals = overdue(db, s.where, params, roundCond, now);
 
-  return {
-    roundId, scope: s.groupCol === 'level2_id' ? 'city' : 'union', funnel, byStatus, unions, institutions: perInstitution.map((r) => ({
-      ...r, dropoutRate: rate(r.droppedOut, r.approved), completionRate: rate(r.completed, r.processPaid),
-    })), ranking, turnaround, money, priority, overdueAppeals,
-  };
+  return finish({ roundId, scope: cityWide ? 'city' : 'union', funnel, byStatus, perUnion, perInstitution, turnaround, money, priority, overdueAppeals });
 }
