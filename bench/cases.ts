@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/client';
 import { loadSessionUser } from '../server/lib/auth';
+import { bigrams } from '../server/lib/name-search';
 import { overview } from '../server/resources/stats/service';
 
 export type Who = 'org' | 'city';
@@ -89,10 +90,22 @@ export function readCases(db: Db, f: Fixture): ReadCase[] {
       api: (who) => { const n = cycle(p.names[who]); return () => `/api/applications?filter=${q({ q: n() })}&sort=${q(['id', 'DESC'])}&range=${q([0, PAGE - 1])}`; },
       floor: (who) => {
         const n = cycle(p.names[who]);
-        const sub = `worker_id in (select id from workers where name like ? escape '\\')`;
-        const rows = raw.prepare(`select * from applications where ${scope(who)} ${sub} order by id desc limit 25`);
-        const count = raw.prepare(`select count(*) from applications where ${scope(who)} ${sub}`).pluck();
-        return () => { const args = [...scopeArgs(who), `%${n()}%`]; return page(rows.all(...args), () => count.get(...args)); };
+        // server/lib/name-search.ts: a name of one or two characters is a piece itself; a longer one is
+        // looked up by its rarest two-character piece and checked with LIKE.
+        const short = `worker_id in (select worker_id from worker_name_grams where gram = ?)`;
+        const long = `worker_id in (select g.worker_id from worker_name_grams g join workers w on w.id = g.worker_id
+          where g.gram = (select j.value from json_each(?) j order by (select count(*) from (select 1 from worker_name_grams c where c.gram = j.value limit 2000)), j.key limit 1)
+          and w.name like ? escape '\\')`;
+        const shape = (sub: string) => ({
+          rows: raw.prepare(`select * from applications where ${scope(who)} ${sub} order by id desc limit 25`),
+          count: raw.prepare(`select count(*) from applications where ${scope(who)} ${sub}`).pluck(),
+        });
+        const [s, l] = [shape(short), shape(long)];
+        return () => {
+          const name = n();
+          const [st, args] = Array.from(name).length <= 2 ? [s, [...scopeArgs(who), name]] : [l, [...scopeArgs(who), JSON.stringify(bigrams(name)), `%${name}%`]];
+          return page(st.rows.all(...args), () => st.count.get(...args));
+        };
       },
     },
     {

@@ -22,6 +22,8 @@ const draftFields = {
 };
 const reviewBody = z.object({ decision: z.enum(['approve', 'reject', 'return']), comment: z.string().max(1000).default('') });
 
+const BULK_BATCH = 250;
+
 export const applicationRoutes = () => {
   const app = crud<AppRow>({
     list: applicationList,
@@ -59,21 +61,27 @@ export const applicationRoutes = () => {
   action('withdraw', 'withdraw', (db, actor, a) => withdraw(db, actor, a));
   action('review', 'review', (db, actor, a, b: z.infer<typeof reviewBody>) => review(db, actor, a, b.decision, b.comment), reviewBody);
 
-  // A clerk's daily pile: each id decided on its own transaction, the answer says which and why not.
+  // A clerk's daily pile: each id decided on its own (a savepoint: one refused id undoes only itself),
+  // the answer says which and why not. Ids go in batches of BULK_BATCH per transaction: one disk sync
+  // a batch instead of one an id (issue 8), and other writers wait for a batch, not the whole pile.
   app.post('/review', valid('json', reviewBody.extend({ ids: z.array(z.number().int().positive()).min(1).max(1000) })), (c) => {
     const u = c.var.user!;
     requireAccess(u, 'applications', 'review');
     const { ids, decision, comment } = c.req.valid('json');
     const { db } = c.var.deps;
-    const results = [...new Set(ids)].map((id) => {
-      try {
-        const status = tx(db, (t) => review(t, c.var.actor, scopedApplication(t, u, id), decision, comment));
-        return { id, ok: true, status };
-      } catch (e) {
-        if (e instanceof ApiError) return { id, ok: false, status: e.status, message: e.message };
-        throw e;
-      }
-    });
+    const unique = [...new Set(ids)];
+    const results: ({ id: number; ok: true; status: string } | { id: number; ok: false; status: number; message: string })[] = [];
+    for (let i = 0; i < unique.length; i += BULK_BATCH) {
+      results.push(...tx(db, (batch) => unique.slice(i, i + BULK_BATCH).map((id) => {
+        try {
+          const status = tx(batch, (t) => review(t, c.var.actor, scopedApplication(t, u, id), decision, comment));
+          return { id, ok: true as const, status };
+        } catch (e) {
+          if (e instanceof ApiError) return { id, ok: false as const, status: e.status, message: e.message };
+          throw e;
+        }
+      })));
+    }
     return c.json({ succeeded: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length, results });
   });
 

@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/client';
+import { prepared } from '../../lib/ra-list';
 import { DOCUMENT_LABEL, outstandingDocuments, REQUIRED_DOCUMENTS } from '../../domain/eligibility';
 import { STATUS_LABEL, waitingStep, type Status } from '../../domain/lifecycle';
 import type { SessionUser } from '../../lib/context';
@@ -17,9 +18,9 @@ export interface TimelineEntry { at: string; what: string; by: string; decision?
 
 /** SPEC R14: every step so far, who (the union, not the clerk, for a worker), what comes next and what is missing. */
 export function timeline(db: Db, app: AppRow, viewer: SessionUser) {
-  const orgName = (id: number | null) => (id ? (db.$client.prepare('select name from organizations where id = ?').get(id) as { name: string } | undefined)?.name ?? '' : '');
+  const orgName = (id: number | null) => (id ? (prepared(db, 'select name from organizations where id = ?').get(id) as { name: string } | undefined)?.name ?? '' : '');
   const entries: TimelineEntry[] = [];
-  const reviewRows = db.$client.prepare(`select r.*, u.display_name userName from reviews r left join users u on u.id = r.user_id
+  const reviewRows = prepared(db, `select r.*, u.display_name userName from reviews r left join users u on u.id = r.user_id
     where application_id = ? order by r.id`).all(app.id) as { step: 1 | 2 | 3; organization_id: number; decision: 'approve'; comment: string; created_at: string; result_status: Status; userName: string | null }[];
   for (const r of reviewRows) {
     const union = orgName(r.organization_id);
@@ -28,23 +29,23 @@ export function timeline(db: Db, app: AppRow, viewer: SessionUser) {
       by: viewer.role === 'worker' || !r.userName ? union : `${union}（${r.userName}）`, status: STATUS_LABEL[r.result_status],
     });
   }
-  const events = db.$client.prepare(`select at, action, organization_id, after from audit_log
+  const events = prepared(db, `select at, action, organization_id, after from audit_log
     where resource = 'applications' and record_id = ? and action not like 'review:%' and action not like 'refused%' order by id`).all(app.id) as { at: string; action: string; organization_id: number | null; after: string | null }[];
   for (const e of events) {
     if (!ACTION_LABEL[e.action]) continue;
     const after = e.after ? JSON.parse(e.after) : {};
     entries.push({ at: e.at, what: ACTION_LABEL[e.action], by: e.organization_id ? orgName(e.organization_id) : '申请人', comment: after.why, status: after.status ? STATUS_LABEL[after.status as Status] : undefined });
   }
-  const pays = db.$client.prepare(`select stage, source, amount_fen, status, paid_at, reference, created_at from payments where application_id = ? order by id`).all(app.id) as { stage: string; source: string; amount_fen: number; status: string; paid_at: string | null; reference: string | null; created_at: string }[];
+  const pays = prepared(db, `select stage, source, amount_fen, status, paid_at, reference, created_at from payments where application_id = ? order by id`).all(app.id) as { stage: string; source: string; amount_fen: number; status: string; paid_at: string | null; reference: string | null; created_at: string }[];
   for (const p of pays) {
     const label = `${p.source === 'matching' ? '配套' : ''}${p.stage === 'process' ? '过程资助' : '结果资助'}`;
     entries.push({ at: p.paid_at ?? p.created_at, what: `${label} ${(p.amount_fen / 100).toFixed(2)} 元`, by: '', status: { pending: '待发放', paid: '已发放', failed: '发放失败', cancelled: '已取消' }[p.status] });
   }
   entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 
-  const isDirect = (db.$client.prepare('select kind from organizations where id = ?').get(app.level2Id) as { kind: string }).kind === 'direct';
+  const isDirect = (prepared(db, 'select kind from organizations where id = ?').get(app.level2Id) as { kind: string }).kind === 'direct';
   const step = waitingStep(app.status, isDirect);
-  const kinds = (db.$client.prepare('select distinct kind from documents where application_id = ?').all(app.id) as { kind: string }[]).map((k) => k.kind);
+  const kinds = (prepared(db, 'select distinct kind from documents where application_id = ?').all(app.id) as { kind: string }[]).map((k) => k.kind);
   const missing = [...REQUIRED_DOCUMENTS.filter((k) => !kinds.includes(k)), ...(app.submittedAt ? outstandingDocuments(kinds) : [])]
     .map((k) => DOCUMENT_LABEL[k]);
   const holder = step === 1 ? orgName(app.organizationId) : step === 2 ? orgName(app.level2Id) : step === 3 ? '昆明市总工会' : null;

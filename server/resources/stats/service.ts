@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/client';
+import { prepared } from '../../lib/ra-list';
 import type { SessionUser } from '../../lib/context';
 import { chinaDate } from '../../domain/eligibility';
 import { NO_START } from '../../../db/stats';
@@ -63,7 +64,7 @@ const PAID = "('process_paid','graduated','completed','dropped_out','lapsed')";
 
 /** Money outside the applications' rows: allocations, fund returns and the round's budget (small tables). */
 function moneyAround(db: Db, u: SessionUser, cityWide: boolean, roundId: number | null) {
-  const one = <T>(sql: string, p: unknown[]) => db.$client.prepare(sql).get(...p) as T;
+  const one = <T>(sql: string, p: unknown[]) => prepared(db, sql).get(...p) as T;
   const orgCond = cityWide ? '1' : 'x.organization_id = ?';
   const orgParam = cityWide ? [] : [u.level2Id];
   const xRound = roundId ? 'and x.round_id = ?' : '';
@@ -93,7 +94,7 @@ function moneyOf(paid: { stage: string; source: string; status: string; fen: num
   };
 }
 
-const overdue = (db: Db, where: string, params: unknown[], roundCond: string, now: Date) => (db.$client.prepare(`select count(*) n from appeals x
+const overdue = (db: Db, where: string, params: unknown[], roundCond: string, now: Date) => (prepared(db, `select count(*) n from appeals x
   join applications a on a.id = x.application_id where x.status = 'open' and x.due_on < ? and ${where} ${roundCond}`).get(chinaDate(now), ...params) as { n: number }).n;
 
 /** The city's view, or a level-2 union's, summed from the statistics cells (db/schema/stats.ts). */
@@ -102,8 +103,8 @@ export function overviewFromCells(db: Db, u: SessionUser, roundId: number | null
   const where = [cityWide ? '' : 'c.level2_id = ?', roundId ? 'c.round_id = ?' : ''].filter(Boolean);
   const params = [...(cityWide ? [] : [u.organizationId]), ...(roundId ? [roundId] : [])];
   const cond = (...more: string[]) => { const all = [...where, ...more]; return all.length ? `where ${all.join(' and ')}` : ''; };
-  const all = <T>(sql: string, p: unknown[] = params) => db.$client.prepare(sql).all(...p) as T[];
-  const one = <T>(sql: string, p: unknown[] = params) => db.$client.prepare(sql).get(...p) as T;
+  const all = <T>(sql: string, p: unknown[] = params) => prepared(db, sql).all(...p) as T[];
+  const one = <T>(sql: string, p: unknown[] = params) => prepared(db, sql).get(...p) as T;
   const staff = cond("c.status <> 'draft'");
 
   const f = one<Record<string, number | null>>(`select sum(c.n) n, sum(c.submitted) submitted, sum(c.unit_approved) unitApproved,
@@ -173,8 +174,8 @@ export function overviewFromRows(db: Db, u: SessionUser, roundId: number | null,
   const s = statsScope(u);
   const roundCond = roundId ? 'and a.round_id = ?' : '';
   const params = roundId ? [...s.params, roundId] : s.params;
-  const one = <T>(sql: string, p: unknown[] = params) => db.$client.prepare(sql).get(...p) as T;
-  const all = <T>(sql: string, p: unknown[] = params) => db.$client.prepare(sql).all(...p) as T[];
+  const one = <T>(sql: string, p: unknown[] = params) => prepared(db, sql).get(...p) as T;
+  const all = <T>(sql: string, p: unknown[] = params) => prepared(db, sql).all(...p) as T[];
   const base = `from applications a where ${s.where} ${roundCond}`;
 
   const funnel = one<Record<string, number>>(`select ${FUNNEL.map(([k, cond]) => `sum(case when ${cond} then 1 else 0 end) ${k}`).join(', ')} ${base}`);
