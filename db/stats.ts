@@ -24,6 +24,13 @@ export const EXPECTED: Record<string, { select: string; nonZero: string }> = {
       from applications a left join workers w on w.id = a.worker_id group by 1, 2, 3, 4`,
     nonZero: 'n <> 0 or submitted <> 0 or unit_approved <> 0 or process_paid <> 0 or migrant <> 0 or hardship <> 0 or key_industry <> 0 or frontline <> 0',
   },
+  stats_union_cells: {
+    select: `select a.round_id, a.level2_id, a.status, count(*), sum(a.submitted_at is not null),
+      sum(${UNIT_APPROVED('a')}), sum(${PROCESS_PAID('a')}),
+      sum(coalesce(w.is_migrant, 0)), sum(coalesce(w.is_hardship, 0)), sum(coalesce(w.is_key_industry, 0)), sum(coalesce(w.is_frontline, 0))
+      from applications a left join workers w on w.id = a.worker_id group by 1, 2, 3`,
+    nonZero: 'n <> 0 or submitted <> 0 or unit_approved <> 0 or process_paid <> 0 or migrant <> 0 or hardship <> 0 or key_industry <> 0 or frontline <> 0',
+  },
   stats_institution_cells: {
     select: 'select round_id, level2_id, coalesce(institution_id, 0), status, count(*) from applications group by 1, 2, 3, 4',
     nonZero: 'n <> 0',

@@ -57,5 +57,22 @@ CREATE TABLE `stats_turnaround` (
 );
 --> statement-breakpoint
 CREATE INDEX `stats_turnaround_level2_idx` ON `stats_turnaround` (`level2_id`,`round_id`);--> statement-breakpoint
+CREATE INDEX `stats_turnaround_round_idx` ON `stats_turnaround` (`round_id`,`step`,`tenths`,`n`);--> statement-breakpoint
+CREATE TABLE `stats_union_cells` (
+	`round_id` integer NOT NULL,
+	`level2_id` integer NOT NULL,
+	`status` text NOT NULL,
+	`n` integer DEFAULT 0 NOT NULL,
+	`submitted` integer DEFAULT 0 NOT NULL,
+	`unit_approved` integer DEFAULT 0 NOT NULL,
+	`process_paid` integer DEFAULT 0 NOT NULL,
+	`migrant` integer DEFAULT 0 NOT NULL,
+	`hardship` integer DEFAULT 0 NOT NULL,
+	`key_industry` integer DEFAULT 0 NOT NULL,
+	`frontline` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`round_id`, `level2_id`, `status`)
+);
+--> statement-breakpoint
 DROP INDEX `applications_worker_idx`;--> statement-breakpoint
-CREATE INDEX `applications_worker_idx` ON `applications` (`worker_id`,`level2_id`,`status`);
+CREATE INDEX `applications_worker_idx` ON `applications` (`worker_id`,`level2_id`,`status`);--> statement-breakpoint
+CREATE INDEX `appeals_status_due_idx` ON `appeals` (`status`,`due_on`);

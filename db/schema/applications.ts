@@ -103,4 +103,6 @@ export const appeals = sqliteTable('appeals', {
   check('appeals_status_ck', inList('status', APPEAL_STATUSES)),
   index('appeals_application_idx').on(t.applicationId),
   index('appeals_org_status_idx').on(t.organizationId, t.status),
+  // Overdue appeals (R16, the performance view): the open ones by due date, not every application of a round.
+  index('appeals_status_due_idx').on(t.status, t.dueOn),
 ]);

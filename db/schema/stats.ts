@@ -31,6 +31,23 @@ export const statsCells = sqliteTable('stats_cells', {
   index('stats_cells_level2_idx').on(t.level2Id, t.roundId),
 ]);
 
+/** The same figures per round, level-2 union and status only: the city's view reads a few hundred rows a round. */
+export const statsUnionCells = sqliteTable('stats_union_cells', {
+  roundId: integer('round_id').notNull(),
+  level2Id: integer('level2_id').notNull(),
+  status: text('status').notNull(),
+  n: integer('n').notNull().default(0),
+  submitted: integer('submitted').notNull().default(0),
+  unitApproved: integer('unit_approved').notNull().default(0),
+  processPaid: integer('process_paid').notNull().default(0),
+  migrant: integer('migrant').notNull().default(0),
+  hardship: integer('hardship').notNull().default(0),
+  keyIndustry: integer('key_industry').notNull().default(0),
+  frontline: integer('frontline').notNull().default(0),
+}, (t) => [
+  primaryKey({ columns: [t.roundId, t.level2Id, t.status] }),
+]);
+
 /** Applications per round, level-2 union, institution (0: none chosen) and status. */
 export const statsInstitutionCells = sqliteTable('stats_institution_cells', {
   roundId: integer('round_id').notNull(),
@@ -57,6 +74,8 @@ export const statsTurnaround = sqliteTable('stats_turnaround', {
 }, (t) => [
   primaryKey({ columns: [t.roundId, t.level2Id, t.step, t.tenths] }),
   index('stats_turnaround_level2_idx').on(t.level2Id, t.roundId),
+  // The city's medians: a round's tenths in order, without a sort.
+  index('stats_turnaround_round_idx').on(t.roundId, t.step, t.tenths, t.n),
 ]);
 
 /** Payments: sum and count per round, level-2 union, stage, source and status. */

@@ -43,7 +43,7 @@ function sameAsRows(db: Db) {
       compared++;
     }
   }
-  expect(statsDrift(raw)).toEqual({ stats_cells: 0, stats_institution_cells: 0, stats_turnaround: 0, stats_payments: 0, stats_refunds: 0 });
+  expect(statsDrift(raw)).toEqual({ stats_cells: 0, stats_union_cells: 0, stats_institution_cells: 0, stats_turnaround: 0, stats_payments: 0, stats_refunds: 0 });
   return compared;
 }
 

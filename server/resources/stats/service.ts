@@ -6,7 +6,8 @@ import { NO_START } from '../../../db/stats';
 
 /**
  * R15: the city's performance view, and the same view of a level-2 union's (or a unit's) own subtree.
- * Every figure comes from one scoped pass per concern; nothing is cached, so nothing is stale.
+ * Nothing is cached: the city's and a level-2 union's figures are sums of the statistics cells that
+ * triggers keep in the transaction of every write (db/schema/stats.ts); a unit's come from its rows.
  */
 export interface Scope { where: string; params: unknown[]; groupCol: 'level2_id' | 'organization_id' }
 
@@ -59,8 +60,11 @@ function finish(base: {
   };
 }
 
-const APPROVED = "('approved','process_paid','graduated','completed','dropped_out','lapsed')";
-const PAID = "('process_paid','graduated','completed','dropped_out','lapsed')";
+/** R15: approved at some point (a place taken), and paid the process subsidy (the completion rate's base). */
+const APPROVED_STATUSES: readonly string[] = ['approved', 'process_paid', 'graduated', 'completed', 'dropped_out', 'lapsed'];
+const PAID_STATUSES: readonly string[] = ['process_paid', 'graduated', 'completed', 'dropped_out', 'lapsed'];
+const APPROVED = `(${APPROVED_STATUSES.map((x) => `'${x}'`).join(',')})`;
+const PAID = `(${PAID_STATUSES.map((x) => `'${x}'`).join(',')})`;
 
 /** Money outside the applications' rows: allocations, fund returns and the round's budget (small tables). */
 function moneyAround(db: Db, u: SessionUser, cityWide: boolean, roundId: number | null) {
@@ -107,33 +111,43 @@ export function overviewFromCells(db: Db, u: SessionUser, roundId: number | null
   const one = <T>(sql: string, p: unknown[] = params) => prepared(db, sql).get(...p) as T;
   const staff = cond("c.status <> 'draft'");
 
-  const f = one<Record<string, number | null>>(`select sum(c.n) n, sum(c.submitted) submitted, sum(c.unit_approved) unitApproved,
-      sum(case when c.status in ${APPROVED} then c.n else 0 end) approved,
-      sum(case when c.status in ${PAID} then c.process_paid else 0 end) processPaid,
-      sum(case when c.status in ('graduated','completed') then c.n else 0 end) graduated,
-      sum(case when c.status = 'completed' then c.n else 0 end) completed,
-      sum(case when c.status in ${APPROVED} then c.n else 0 end) pTotal, sum(case when c.status in ${APPROVED} then c.migrant else 0 end) migrant,
-      sum(case when c.status in ${APPROVED} then c.hardship else 0 end) hardship, sum(case when c.status in ${APPROVED} then c.key_industry else 0 end) keyIndustry,
-      sum(case when c.status in ${APPROVED} then c.frontline else 0 end) frontline
-    from stats_cells c ${staff}`);
-  // As a SUM over no application: null, not 0.
-  const some = (f.n ?? 0) > 0;
-  const orNull = (v: number | null) => (some ? v : null);
-  const funnel = { submitted: orNull(f.submitted), unitApproved: orNull(f.unitApproved), approved: orNull(f.approved), processPaid: orNull(f.processPaid), graduated: orNull(f.graduated), completed: orNull(f.completed) };
-  const pSome = (f.pTotal ?? 0) > 0;
-  const priority = { total: f.pTotal ?? 0, migrant: pSome ? f.migrant : null, hardship: pSome ? f.hardship : null, keyIndustry: pSome ? f.keyIndustry : null, frontline: pSome ? f.frontline : null };
-  const byStatus = all<{ status: string; n: number }>(`select c.status, sum(c.n) n from stats_cells c ${staff} group by c.status having sum(c.n) > 0`);
-
+  // One pass over the cells of the scope, by union and status; the funnel, the statuses, the unions'
+  // rows and the priority shares are summed from it here. The city reads the per-union table.
   const groupCol = cityWide ? 'level2_id' : 'organization_id';
-  const perUnion = all<{ id: number; name: string; submitted: number; approved: number; rejected: number; waitlisted: number; droppedOut: number; processPaid: number; completed: number; places: number | null }>(`
-    select o.id, o.name, sum(c.submitted) submitted,
-      sum(case when c.status in ${APPROVED} then c.n else 0 end) approved,
-      sum(case when c.status = 'rejected' then c.n else 0 end) rejected, sum(case when c.status = 'waitlisted' then c.n else 0 end) waitlisted,
-      sum(case when c.status = 'dropped_out' then c.n else 0 end) droppedOut,
-      sum(case when c.status in ${PAID} then c.n else 0 end) processPaid, sum(case when c.status = 'completed' then c.n else 0 end) completed,
-      ${cityWide ? `(select sum(q.places) from quotas q where q.organization_id = o.id ${roundId ? 'and q.round_id = ?' : ''})` : 'null'} places
-    from stats_cells c join organizations o on o.id = c.${groupCol} ${staff}
-    group by o.id having sum(c.n) > 0 order by o.id`, cityWide && roundId ? [roundId, ...params] : params);
+  const rows = all<{ g: number; status: string; n: number; submitted: number; unitApproved: number; processPaid: number; migrant: number; hardship: number; keyIndustry: number; frontline: number }>(`
+    select c.${groupCol} g, c.status, sum(c.n) n, sum(c.submitted) submitted, sum(c.unit_approved) unitApproved, sum(c.process_paid) processPaid,
+      sum(c.migrant) migrant, sum(c.hardship) hardship, sum(c.key_industry) keyIndustry, sum(c.frontline) frontline
+    from ${cityWide ? 'stats_union_cells' : 'stats_cells'} c ${staff} group by 1, 2`);
+  const sum = (f: (r: typeof rows[number]) => number, where: (r: typeof rows[number]) => boolean = () => true, of = rows) =>
+    of.reduce((t, r) => t + (where(r) ? f(r) : 0), 0);
+  const approved = (r: { status: string }) => APPROVED_STATUSES.includes(r.status);
+  const processPaid = (r: { status: string }) => PAID_STATUSES.includes(r.status);
+  // A sum over no application is null, as SQL's SUM says it.
+  const some = sum((r) => r.n) > 0;
+  const orNull = (v: number) => (some ? v : null);
+  const funnel = {
+    submitted: orNull(sum((r) => r.submitted)), unitApproved: orNull(sum((r) => r.unitApproved)), approved: orNull(sum((r) => r.n, approved)),
+    processPaid: orNull(sum((r) => r.processPaid, processPaid)), graduated: orNull(sum((r) => r.n, (r) => r.status === 'graduated' || r.status === 'completed')),
+    completed: orNull(sum((r) => r.n, (r) => r.status === 'completed')),
+  };
+  const pTotal = sum((r) => r.n, approved);
+  const pSum = (f: (r: typeof rows[number]) => number) => (pTotal > 0 ? sum(f, approved) : null);
+  const priority = { total: pTotal, migrant: pSum((r) => r.migrant), hardship: pSum((r) => r.hardship), keyIndustry: pSum((r) => r.keyIndustry), frontline: pSum((r) => r.frontline) };
+  const statuses = [...new Set(rows.map((r) => r.status))].sort();
+  const byStatus = statuses.map((status) => ({ status, n: sum((r) => r.n, (r) => r.status === status) })).filter((r) => r.n > 0);
+
+  const groups = [...new Set(rows.map((r) => r.g))].sort((a, b) => a - b);
+  const names = new Map(all<{ id: number; name: string }>('select id, name from organizations where id in (select value from json_each(?))', [JSON.stringify(groups)]).map((o) => [o.id, o.name]));
+  const places = cityWide ? new Map(all<{ id: number; p: number }>(`select organization_id id, sum(places) p from quotas ${roundId ? 'where round_id = ?' : ''} group by 1`, roundId ? [roundId] : []).map((q) => [q.id, q.p])) : null;
+  const perUnion = groups.filter((g) => names.has(g)).map((g) => {
+    const mine = rows.filter((r) => r.g === g);
+    const n = (where: (r: typeof rows[number]) => boolean) => sum((r) => r.n, where, mine);
+    return {
+      id: g, name: names.get(g)!, submitted: sum((r) => r.submitted, undefined, mine), approved: n(approved), rejected: n((r) => r.status === 'rejected'),
+      waitlisted: n((r) => r.status === 'waitlisted'), droppedOut: n((r) => r.status === 'dropped_out'), processPaid: n(processPaid),
+      completed: n((r) => r.status === 'completed'), places: places ? places.get(g) ?? null : null, total: n(() => true),
+    };
+  }).filter((r) => r.total > 0).map(({ total: _, ...r }) => r);
 
   const perInstitution = all<{ id: number; name: string; approved: number; droppedOut: number; processPaid: number; completed: number }>(`
     select i.id, i.name, sum(case when c.status in ${APPROVED} then c.n else 0 end) approved,
