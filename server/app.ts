@@ -26,8 +26,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     c.set('deps', deps);
     const started = performance.now();
     await next();
-    log.info({ rid: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status,
-      ms: Math.round(performance.now() - started), user: c.var.user?.id });
+    log.info({ rid: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status,
+      ms: Math.round(performance.now() - started), user: c.get('user')?.id });
   });
   app.use('*', secureHeaders({
     contentSecurityPolicy: {
@@ -78,11 +78,11 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     const sqliteCode = (err as { code?: string }).code;
     if (sqliteCode === 'SQLITE_BUSY') return c.json({ message: '系统繁忙，请稍后重试' }, 503);
     if (sqliteCode?.startsWith('SQLITE_CONSTRAINT')) {
-      log.info({ rid: c.var.requestId, constraint: err.message });
+      log.info({ rid: c.get('requestId'), constraint: err.message });
       return c.json({ message: '与已有记录冲突' }, 409);
     }
-    log.error({ rid: c.var.requestId, error: err.message, stack: err.stack });
-    return c.json({ message: '服务器内部错误', requestId: c.var.requestId }, 500);
+    log.error({ rid: c.get('requestId'), error: err.message, stack: err.stack });
+    return c.json({ message: '服务器内部错误', requestId: c.get('requestId') }, 500);
   });
   app.notFound((c) => c.json({ message: '页面不存在' }, 404));
   return app;
@@ -90,16 +90,16 @@ export function createApp(deps: Deps): Hono<AppEnv> {
 
 /** 403s, and 404s on a record that exists out of scope, are audited (issue 3). */
 function recordRefusal(c: Parameters<Parameters<Hono<AppEnv>['onError']>[0]>[1], err: ApiError): void {
-  const actor = c.var.actor;
-  if (!actor || !c.var.deps) return;
+  const actor = c.get('actor');
+  if (!actor || !c.get('deps')) return;
   try {
-    tx(c.var.deps.db, (t) => audit(t, actor, {
+    tx(c.get('deps').db, (t) => audit(t, actor, {
       action: `refused:${err.status}`,
       resource: err instanceof OutOfScope ? err.resource : c.req.path,
       recordId: err instanceof OutOfScope ? err.recordId : null,
       after: { method: c.req.method, path: c.req.path },
     }));
   } catch (e) {
-    log.error({ rid: c.var.requestId, error: `audit of refusal failed: ${(e as Error).message}` });
+    log.error({ rid: c.get('requestId'), error: `audit of refusal failed: ${(e as Error).message}` });
   }
 }

@@ -57,7 +57,7 @@ export function endUserSessions(db: Db, userId: number): void {
 
 export function setSessionCookie(c: Parameters<MiddlewareHandler<AppEnv>>[0], token: string): void {
   setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true, sameSite: 'Lax', path: '/', secure: c.var.deps.secureCookies, maxAge: ABSOLUTE_MS / 1000,
+    httpOnly: true, sameSite: 'Lax', path: '/', secure: c.get('deps').secureCookies, maxAge: ABSOLUTE_MS / 1000,
   });
 }
 
@@ -65,7 +65,7 @@ export const clearSessionCookie = (c: Parameters<MiddlewareHandler<AppEnv>>[0]) 
 
 /** Loads the user of a valid session (idle 30 min, absolute 12 h); expired ones are deleted. */
 export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const { db, clock } = c.var.deps;
+  const { db, clock } = c.get('deps');
   c.set('user', null);
   c.set('sessionId', null);
   const token = getCookie(c, SESSION_COOKIE);
@@ -88,7 +88,7 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
       }
     }
   }
-  c.set('actor', { user: c.var.user, ip: clientIp(c), requestId: c.var.requestId, now: clock });
+  c.set('actor', { user: c.get('user'), ip: clientIp(c), requestId: c.get('requestId'), now: clock });
   await next();
 };
 

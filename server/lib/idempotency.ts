@@ -35,7 +35,7 @@ function replay(c: Context<AppEnv>, s: Stored): Response {
 export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   const raw = c.req.header('idempotency-key');
   if (raw === undefined) return next();
-  const user = c.var.user!;
+  const user = c.get('user')!;
   if (!/^[\x21-\x7e]{1,200}$/.test(raw)) throw badRequest('Idempotency-Key 应为 1–200 个可见 ASCII 字符', { 'Idempotency-Key': '格式错误' });
   const body = await c.req.arrayBuffer();
   const p: Pending = {
@@ -44,7 +44,7 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
     bodyHash: createHash('sha256').update(new Uint8Array(body)).digest('hex'),
     userId: user.id,
   };
-  const prior = lookup(c.var.deps.db, p.key);
+  const prior = lookup(c.get('deps').db, p.key);
   if (prior) {
     if (mismatch(p, prior)) throw reused();
     return replay(c, prior);
@@ -55,7 +55,7 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 /** The gate of a money action: the role may (403 before any body is read), then the Idempotency-Key. */
 export const moneyGate = (resource: string, action: string): MiddlewareHandler<AppEnv> => async (c, next) => {
-  requireAccess(c.var.user!, resource, action);
+  requireAccess(c.get('user')!, resource, action);
   return idempotency(c, next);
 };
 
@@ -66,7 +66,7 @@ export const moneyGate = (resource: string, action: string): MiddlewareHandler<A
  */
 export function moneyAction<T>(c: Context<AppEnv>, fn: (t: Db) => T, status: ContentfulStatusCode = 200): Response {
   const p = pending.get(c.req.raw);
-  const out = tx(c.var.deps.db, (t) => {
+  const out = tx(c.get('deps').db, (t) => {
     if (p) {
       const prior = lookup(t, p.key);
       if (prior) {
@@ -77,7 +77,7 @@ export function moneyAction<T>(c: Context<AppEnv>, fn: (t: Db) => T, status: Con
     const body = fn(t);
     if (p) {
       t.$client.prepare('insert into idempotency_keys (key, user_id, route, body_hash, status, response, created_at) values (?, ?, ?, ?, ?, ?, ?)')
-        .run(p.key, p.userId, p.route, p.bodyHash, status, JSON.stringify(body), c.var.actor.now().toISOString());
+        .run(p.key, p.userId, p.route, p.bodyHash, status, JSON.stringify(body), c.get('actor').now().toISOString());
     }
     return { body };
   });

@@ -137,20 +137,25 @@ export function prepared(db: Db, text: string): Database.Statement {
   return stmt;
 }
 
-interface Shape { select: string; decode: (row: unknown[]) => Record<string, unknown> }
+interface Shape { select: string; decode: (row: Record<string, unknown>) => Record<string, unknown> }
 const shapes = new WeakMap<SQLiteTable, Shape>();
-/** `select` of every column, and the row decoded as drizzle would (API field names, booleans). */
+/** Column types whose driver value is the API value: SQLite hands them over as they are. */
+const PLAIN = new Set(['SQLiteInteger', 'SQLiteText', 'SQLiteReal']);
+/**
+ * `select` of every column under its API name (the driver builds the objects), and the few columns
+ * drizzle would map (booleans, JSON) mapped as it would.
+ */
 function shapeOf(table: SQLiteTable): Shape {
   let shape = shapes.get(table);
   if (!shape) {
     const cols = Object.entries(getTableColumns(table));
     const name = getTableName(table);
+    const mapped = cols.filter(([, c]) => !PLAIN.has(c.columnType));
     shape = {
-      select: `select ${cols.map(([, c]) => `"${c.name}"`).join(', ')} from "${name}"`,
+      select: `select ${cols.map(([key, c]) => `"${c.name}" as "${key}"`).join(', ')} from "${name}"`,
       decode: (row) => {
-        const out: Record<string, unknown> = {};
-        for (let i = 0; i < cols.length; i++) out[cols[i][0]] = row[i] === null ? null : cols[i][1].mapFromDriverValue(row[i]);
-        return out;
+        for (const [key, c] of mapped) if (row[key] !== null) row[key] = c.mapFromDriverValue(row[key]);
+        return row;
       },
     };
     shapes.set(table, shape);
@@ -188,7 +193,7 @@ export const countRows = (db: Db, table: SQLiteTable, where: SQL | undefined): n
 export function rowById<Row>(db: Db, spec: ListSpec, id: number, where: SQL | undefined): Row | undefined {
   const cond = render(and(eq(spec.columns.id, id), where));
   const shape = shapeOf(spec.table);
-  const row = prepared(db, `${shape.select}${whereOf(cond)}`).raw().get(...cond.params) as unknown[] | undefined;
+  const row = prepared(db, `${shape.select}${whereOf(cond)}`).get(...cond.params) as Record<string, unknown> | undefined;
   return row ? shape.decode(row) as Row : undefined;
 }
 
@@ -204,8 +209,8 @@ export function runList<Row>(db: Db, spec: ListSpec, q: ListQuery, scope: SQL | 
   const isGetMany = Array.isArray(q.filter.id) && !q.range;
   const [start, end] = q.range ?? [0, isGetMany ? MAX_IDS - 1 : 24];
   const shape = shapeOf(spec.table);
-  const page = prepared(db, `${shape.select}${whereOf(cond)} order by ${order} limit ? offset ?`).raw();
-  const rows = (page.all(...cond.params, end - start + 1, start) as unknown[][]).map(shape.decode) as Row[];
+  const page = prepared(db, `${shape.select}${whereOf(cond)} order by ${order} limit ? offset ?`);
+  const rows = (page.all(...cond.params, end - start + 1, start) as Record<string, unknown>[]).map(shape.decode) as Row[];
   // The count is skipped when the page itself shows the total (first page not full).
   const n = start === 0 && rows.length < end - start + 1 ? rows.length : total(db, spec.table, cond);
   return { rows, total: n, start, end: rows.length ? start + rows.length - 1 : start };

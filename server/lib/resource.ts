@@ -27,10 +27,14 @@ export function compact<T extends Record<string, unknown>>(o: T): Partial<T> {
 }
 
 /** Never leaves the server, whoever asks: ciphertexts, keyed hashes, password hashes. */
+const isSecret = (k: string) => k.endsWith('Enc') || k.endsWith('Hash') || k === 'passwordHash';
 export function stripSecrets(row: Record<string, unknown>): Record<string, unknown> {
+  let any = false;
+  for (const k in row) if (isSecret(k)) { any = true; break; }
+  if (!any) return row; // most rows: nothing to drop, nothing to copy
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(row)) {
-    if (k.endsWith('Enc') || k.endsWith('Hash') || k === 'passwordHash') continue;
+    if (isSecret(k)) continue;
     out[k] = v;
   }
   return out;
@@ -68,32 +72,32 @@ export function crud<Row extends AnyRow>(def: ResourceDef<Row>, extraScope?: (u:
     stripSecrets(def.serialize ? def.serialize(row, u, db, mode, now) : row);
 
   app.get('/', (c) => {
-    const u = c.var.user!;
+    const u = c.get('user')!;
     requireAccess(u, resource, 'list');
     const q = parseListQuery(c, def.list);
-    const now = c.var.deps.clock();
-    const result = runList<Row>(c.var.deps.db, def.list, q, and(scopeFor(resource, u), extraScope?.(u)), now);
+    const now = c.get('deps').clock();
+    const result = runList<Row>(c.get('deps').db, def.list, q, and(scopeFor(resource, u), extraScope?.(u)), now);
     setContentRange(c, resource, result);
-    return c.json(result.rows.map((r) => view(r, u, c.var.deps.db, 'list', now)));
+    return c.json(result.rows.map((r) => view(r, u, c.get('deps').db, 'list', now)));
   });
 
   app.get('/:id{[0-9]+}', (c) => {
-    const u = c.var.user!;
+    const u = c.get('user')!;
     requireAccess(u, resource, 'show');
-    const row = findScoped<Row>(c.var.deps.db, def.list, u, parseId(c.req.param('id')));
-    return c.json(view(row, u, c.var.deps.db, 'one', c.var.deps.clock()));
+    const row = findScoped<Row>(c.get('deps').db, def.list, u, parseId(c.req.param('id')));
+    return c.json(view(row, u, c.get('deps').db, 'one', c.get('deps').clock()));
   });
 
   app.post('/', async (c) => {
     if (!def.create) throw methodNotAllowed();
-    const u = c.var.user!;
+    const u = c.get('user')!;
     requireAccess(u, resource, 'create');
     const data = parse(def.create.schema, await c.req.json().catch(() => null));
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const row = tx(db, (t) => {
-      const id = def.create!.run(t, c.var.actor, data as never, c.var.deps);
+      const id = def.create!.run(t, c.get('actor'), data as never, c.get('deps'));
       const created = findScoped<Row>(t, def.list, u, id);
-      audit(t, c.var.actor, { action: 'create', resource, recordId: id, after: view(created, u, t) });
+      audit(t, c.get('actor'), { action: 'create', resource, recordId: id, after: view(created, u, t) });
       return created;
     });
     return c.json(view(row, u, db), 201);
@@ -101,17 +105,17 @@ export function crud<Row extends AnyRow>(def: ResourceDef<Row>, extraScope?: (u:
 
   app.put('/:id{[0-9]+}', async (c) => {
     if (!def.update) throw methodNotAllowed();
-    const u = c.var.user!;
+    const u = c.get('user')!;
     requireAccess(u, resource, 'edit');
     const id = parseId(c.req.param('id'));
     const body = await c.req.json().catch(() => null);
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const row = tx(db, (t) => {
       const before = findScoped<Row>(t, def.list, u, id);
       const data = compact(parse(def.update!.schema, body) as Record<string, unknown>);
-      if (Object.keys(data).length) def.update!.run(t, c.var.actor, before, data as never, c.var.deps);
+      if (Object.keys(data).length) def.update!.run(t, c.get('actor'), before, data as never, c.get('deps'));
       const after = findScoped<Row>(t, def.list, u, id);
-      audit(t, c.var.actor, { action: 'update', resource, recordId: id, before: view(before, u, t), after: view(after, u, t) });
+      audit(t, c.get('actor'), { action: 'update', resource, recordId: id, before: view(before, u, t), after: view(after, u, t) });
       return after;
     });
     return c.json(view(row, u, db));
@@ -119,14 +123,14 @@ export function crud<Row extends AnyRow>(def: ResourceDef<Row>, extraScope?: (u:
 
   app.delete('/:id{[0-9]+}', (c) => {
     if (!def.remove) throw methodNotAllowed();
-    const u = c.var.user!;
+    const u = c.get('user')!;
     requireAccess(u, resource, 'delete');
     const id = parseId(c.req.param('id'));
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const before = tx(db, (t) => {
       const row = findScoped<Row>(t, def.list, u, id);
-      def.remove!(t, c.var.actor, row);
-      audit(t, c.var.actor, { action: 'delete', resource, recordId: id, before: view(row, u, t) });
+      def.remove!(t, c.get('actor'), row);
+      audit(t, c.get('actor'), { action: 'delete', resource, recordId: id, before: view(row, u, t) });
       return row;
     });
     return c.json(view(before, u, db));

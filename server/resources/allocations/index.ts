@@ -29,23 +29,23 @@ export const allocationRoutes = () => {
 
   // What an allocation would cover now: the city sees the count and amount before it commits.
   app.get('/due', valid('query', z.object({ roundId: z.coerce.number().int().positive(), organizationId: z.coerce.number().int().positive(), stage: z.enum(STAGES) })), (c) => {
-    requireAccess(c.var.user!, 'allocations', 'create');
+    requireAccess(c.get('user')!, 'allocations', 'create');
     const { roundId, organizationId, stage } = c.req.valid('query');
-    const round = roundOf(c.var.deps.db, roundId);
+    const round = roundOf(c.get('deps').db, roundId);
     if (!round) throw badRequest('批次不存在', { roundId: '批次不存在' });
-    const ids = dueApplications(c.var.deps.db, round, organizationId, stage);
+    const ids = dueApplications(c.get('deps').db, round, organizationId, stage);
     return c.json({ roundId, organizationId, stage, applicationCount: ids.length, amountFen: ids.length * stageAmountFen(round, stage), applicationIds: ids });
   });
 
   app.post('/', moneyGate('allocations', 'create'), valid('json', target), (c) => {
-    const u = c.var.user!;
+    const u = c.get('user')!;
     const d = c.req.valid('json');
-    return moneyAction(c, (t) => findScoped<AllocationRow>(t, allocationList, u, createAllocation(t, c.var.actor, d)), 201);
+    return moneyAction(c, (t) => findScoped<AllocationRow>(t, allocationList, u, createAllocation(t, c.get('actor'), d)), 201);
   });
 
   const action = (name: 'transfer' | 'receive', run: (t: Parameters<typeof transferAllocation>[0], a: AllocationRow, c: { var: AppEnv['Variables'] }) => unknown) =>
     app.post(`/:id{[0-9]+}/${name}`, moneyGate('allocations', name), (c) => {
-      const u = c.var.user!;
+      const u = c.get('user')!;
       const id = parseId(c.req.param('id'));
       return moneyAction(c, (t) => {
         const result = run(t, findScoped<AllocationRow>(t, allocationList, u, id), c);

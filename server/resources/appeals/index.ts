@@ -49,23 +49,23 @@ export const appealRoutes = () => {
   app.post('/:id{[0-9]+}/respond', valid('json', z.object({
     response: z.string().trim().min(2, '请填写答复').max(2000), upheld: z.boolean().default(false),
   })), (c) => {
-    const u = c.var.user!;
+    const u = c.get('user')!;
     requireAccess(u, 'appeals', 'respond');
     const { response, upheld } = c.req.valid('json');
     const id = parseId(c.req.param('id'));
-    const out = tx(c.var.deps.db, (t) => {
-      respond(t, c.var.actor, findScoped<AppealRow>(t, appealList, u, id), response, upheld);
+    const out = tx(c.get('deps').db, (t) => {
+      respond(t, c.get('actor'), findScoped<AppealRow>(t, appealList, u, id), response, upheld);
       return findScoped<AppealRow>(t, appealList, u, id);
     });
     return c.json(out);
   });
 
   app.post('/:id{[0-9]+}/close', (c) => {
-    const u = c.var.user!;
+    const u = c.get('user')!;
     requireAccess(u, 'appeals', 'close');
     const id = parseId(c.req.param('id'));
-    const out = tx(c.var.deps.db, (t) => {
-      close(t, c.var.actor, findScoped<AppealRow>(t, appealList, u, id));
+    const out = tx(c.get('deps').db, (t) => {
+      close(t, c.get('actor'), findScoped<AppealRow>(t, appealList, u, id));
       return findScoped<AppealRow>(t, appealList, u, id);
     });
     return c.json(out);

@@ -40,7 +40,7 @@ export const applicationRoutes = () => {
 
   const action = (name: string, perm: string, fn: (db: Parameters<typeof submit>[0], actor: Parameters<typeof submit>[1], a: AppRow, body: never) => unknown, schema?: z.ZodType) =>
     app.post(`/:id{[0-9]+}/${name}`, async (c) => {
-      const u = c.var.user!;
+      const u = c.get('user')!;
       requireAccess(u, 'applications', perm);
       const id = parseId(c.req.param('id'));
       let body: unknown = {};
@@ -49,9 +49,9 @@ export const applicationRoutes = () => {
         if (!parsed.success) throw badRequest('输入有误', Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || '_', i.message])));
         body = parsed.data;
       }
-      const { db } = c.var.deps;
+      const { db } = c.get('deps');
       const out = tx(db, (t) => {
-        fn(t, c.var.actor, scopedApplication(t, u, id), body as never);
+        fn(t, c.get('actor'), scopedApplication(t, u, id), body as never);
         return scopedApplication(t, u, id);
       });
       return c.json(out);
@@ -65,16 +65,16 @@ export const applicationRoutes = () => {
   // the answer says which and why not. Ids go in batches of BULK_BATCH per transaction: one disk sync
   // a batch instead of one an id (issue 8), and other writers wait for a batch, not the whole pile.
   app.post('/review', valid('json', reviewBody.extend({ ids: z.array(z.number().int().positive()).min(1).max(1000) })), (c) => {
-    const u = c.var.user!;
+    const u = c.get('user')!;
     requireAccess(u, 'applications', 'review');
     const { ids, decision, comment } = c.req.valid('json');
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const unique = [...new Set(ids)];
     const results: ({ id: number; ok: true; status: string } | { id: number; ok: false; status: number; message: string })[] = [];
     for (let i = 0; i < unique.length; i += BULK_BATCH) {
       results.push(...tx(db, (batch) => unique.slice(i, i + BULK_BATCH).map((id) => {
         try {
-          const status = tx(batch, (t) => review(t, c.var.actor, scopedApplication(t, u, id), decision, comment));
+          const status = tx(batch, (t) => review(t, c.get('actor'), scopedApplication(t, u, id), decision, comment));
           return { id, ok: true as const, status };
         } catch (e) {
           if (e instanceof ApiError) return { id, ok: false as const, status: e.status, message: e.message };
@@ -86,17 +86,17 @@ export const applicationRoutes = () => {
   });
 
   app.get('/:id{[0-9]+}/timeline', (c) => {
-    const u = c.var.user!;
+    const u = c.get('user')!;
     requireAccess(u, 'applications', 'show');
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const a = scopedApplication(db, u, parseId(c.req.param('id')));
     return c.json(timeline(db, a, u));
   });
 
   app.get('/:id{[0-9]+}/others', (c) => {
-    const u = c.var.user!;
+    const u = c.get('user')!;
     requireAccess(u, 'applications', 'show');
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     return c.json(otherApplications(db, scopedApplication(db, u, parseId(c.req.param('id')))));
   });
   progressRoutes(app);

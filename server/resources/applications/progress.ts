@@ -113,11 +113,11 @@ const verifyBody = z.object({ decision: z.enum(['approve', 'reject', 'return']),
 export function progressRoutes(app: Hono<AppEnv>): void {
   const action = <S extends z.ZodType>(name: string, perm: string, schema: S, run: (t: Db, actor: Actor, a: AppRow, body: z.infer<S>) => unknown) =>
     app.post(`/:id{[0-9]+}/${name}`, moneyGate('applications', perm), valid('json', schema), (c) => {
-      const u = c.var.user!;
+      const u = c.get('user')!;
       const id = parseId(c.req.param('id'));
       const body = c.req.valid('json' as never) as z.infer<S>;
       return moneyAction(c, (t) => {
-        const extra = run(t, c.var.actor, scopedApplication(t, u, id), body);
+        const extra = run(t, c.get('actor'), scopedApplication(t, u, id), body);
         return { ...scopedApplication(t, u, id), ...(extra && typeof extra === 'object' ? extra : {}) };
       });
     });

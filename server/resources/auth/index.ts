@@ -31,11 +31,11 @@ export function authRoutes() {
   app.get('/me', (c) => c.json(requireUser(c)));
 
   app.post('/logout', (c) => {
-    const user = c.var.user;
+    const user = c.get('user');
     if (user) {
-      tx(c.var.deps.db, (t) => {
+      tx(c.get('deps').db, (t) => {
         endUserSessions(t, user.id);
-        audit(t, c.var.actor, { action: 'logout', resource: 'users', recordId: user.id });
+        audit(t, c.get('actor'), { action: 'logout', resource: 'users', recordId: user.id });
       });
     }
     clearSessionCookie(c);
@@ -48,7 +48,7 @@ export function authRoutes() {
   })), (c) => {
     requireUser(c);
     const body = c.req.valid('json');
-    const token = changePassword(c.var.deps.db, c.var.actor, body.currentPassword, body.newPassword);
+    const token = changePassword(c.get('deps').db, c.get('actor'), body.currentPassword, body.newPassword);
     setSessionCookie(c, token);
     return c.json({ ok: true });
   });

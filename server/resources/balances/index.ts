@@ -93,9 +93,9 @@ export function balances(db: Db, u: SessionUser, roundId: number | null): Row[] 
 
 export const balanceRoutes = () => new Hono<AppEnv>()
   .get('/', valid('query', z.object({ roundId: z.coerce.number().int().positive().optional() })), (c) => {
-    const u = c.var.user!;
+    const u = c.get('user')!;
     requireAccess(u, 'balances', 'list');
-    const rows = balances(c.var.deps.db, u, c.req.valid('query').roundId ?? null).map((r, i) => ({ id: i + 1, ...r }));
+    const rows = balances(c.get('deps').db, u, c.req.valid('query').roundId ?? null).map((r, i) => ({ id: i + 1, ...r }));
     c.header('Content-Range', `balances 0-${Math.max(0, rows.length - 1)}/${rows.length}`);
     return c.json(rows);
   });

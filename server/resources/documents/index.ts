@@ -40,7 +40,7 @@ export const documentRoutes = () => {
 
   // The upload is registered before the generic routes, whose POST would answer 405.
   app.post('/', async (c) => {
-    const u = c.var.user!;
+    const u = c.get('user')!;
     requireAccess(u, 'documents', 'create');
     const form = await c.req.parseBody().catch(() => { throw badRequest('请以 multipart/form-data 上传', { file: '格式错误' }); });
     const applicationId = Number(form.applicationId);
@@ -59,7 +59,7 @@ export const documentRoutes = () => {
     if (!mimeType) throw badRequest('只接受 PDF、JPEG 或 PNG 文件', { file: '只接受 PDF、JPEG 或 PNG 文件' });
     const refused = fileNameProblem(f.name) ?? contentProblem(buf, mimeType);
     if (refused) throw badRequest(refused, { file: refused });
-    const { db, dataDir } = c.var.deps;
+    const { db, dataDir } = c.get('deps');
     const target = scopedApplication(db, u, applicationId); // 404 before anything is written
     if (FINISHED.includes(target.status)) throw conflict('该申请已结束，不能再上传材料');
     const sha256 = storeFile(dataDir, buf);
@@ -68,18 +68,18 @@ export const documentRoutes = () => {
       if (FINISHED.includes(a.status)) throw conflict('该申请已结束，不能再上传材料');
       const created = t.insert(documents).values({
         applicationId, kind: kind as DocRow['kind'], fileName: cleanFileName(f.name), mimeType, size: buf.length, sha256,
-        uploadedBy: u.id, createdAt: c.var.actor.now().toISOString(),
+        uploadedBy: u.id, createdAt: c.get('actor').now().toISOString(),
       }).returning().get();
-      audit(t, c.var.actor, { action: 'upload', resource: 'documents', recordId: created.id, after: { applicationId, kind, sha256, size: buf.length } });
+      audit(t, c.get('actor'), { action: 'upload', resource: 'documents', recordId: created.id, after: { applicationId, kind, sha256, size: buf.length } });
       return created;
     });
     return c.json(row, 201);
   });
 
   app.get('/:id{[0-9]+}/file', (c) => {
-    const u = c.var.user!;
+    const u = c.get('user')!;
     requireAccess(u, 'documents', 'download');
-    const { db, dataDir } = c.var.deps;
+    const { db, dataDir } = c.get('deps');
     const doc = findScoped<DocRow>(db, documentList, u, parseId(c.req.param('id')));
     const file = filePath(dataDir, doc.sha256);
     if (!fs.existsSync(file)) throw notFound('文件');

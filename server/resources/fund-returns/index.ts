@@ -37,13 +37,13 @@ export const fundReturnRoutes = () => {
   const app = new Hono<AppEnv>();
   app.post('/', moneyGate('fund-returns', 'create'), valid('json', returnBody), (c) => {
     const body = c.req.valid('json');
-    return moneyAction(c, (t) => withItems(t, findScoped<FundReturnRow>(t, fundReturnList, c.var.user!, fileReturn(t, c.var.actor, body))), 201);
+    return moneyAction(c, (t) => withItems(t, findScoped<FundReturnRow>(t, fundReturnList, c.get('user')!, fileReturn(t, c.get('actor'), body))), 201);
   });
   app.post('/:id{[0-9]+}/confirm', moneyGate('fund-returns', 'confirm'), (c) => {
     const id = parseId(c.req.param('id'));
     return moneyAction(c, (t) => {
-      confirmReturn(t, c.var.actor, findScoped<FundReturnRow>(t, fundReturnList, c.var.user!, id));
-      return withItems(t, findScoped<FundReturnRow>(t, fundReturnList, c.var.user!, id));
+      confirmReturn(t, c.get('actor'), findScoped<FundReturnRow>(t, fundReturnList, c.get('user')!, id));
+      return withItems(t, findScoped<FundReturnRow>(t, fundReturnList, c.get('user')!, id));
     });
   });
   app.route('/', crud<FundReturnRow>({ list: fundReturnList, serialize: (row, _u, db, mode) => (mode === 'one' ? withItems(db, row) : row) }));

@@ -66,7 +66,7 @@ function archiveCheck(deps: Deps, now: Date) {
 
 export const healthRoutes = () => new Hono<AppEnv>()
   .get('/health', (c) => {
-    const deps = c.var.deps;
+    const deps = c.get('deps');
     const now = deps.clock();
     const database = databaseCheck(deps);
     const disk = diskCheck(deps.dataDir);

@@ -5,6 +5,6 @@ import { checkIntegrity } from './service';
 
 export const integrityRoutes = () => new Hono<AppEnv>()
   .get('/integrity', (c) => {
-    requireAccess(c.var.user!, 'integrity', 'show');
-    return c.json(checkIntegrity(c.var.deps.db));
+    requireAccess(c.get('user')!, 'integrity', 'show');
+    return c.json(checkIntegrity(c.get('deps').db));
   });

@@ -33,7 +33,7 @@ export const paymentRoutes = () => {
 
   const action = <S extends z.ZodType>(name: string, perm: string, schema: S, run: (t: Parameters<typeof pay>[0], p: PaymentRow, body: z.infer<S>, c: { var: AppEnv['Variables'] }) => number | string) =>
     app.post(`/:id{[0-9]+}/${name}`, moneyGate('payments', perm), valid('json', schema), (c) => {
-      const u = c.var.user!;
+      const u = c.get('user')!;
       const id = parseId(c.req.param('id'));
       const body = c.req.valid('json' as never) as z.infer<S>;
       return moneyAction(c, (t) => {
@@ -53,11 +53,11 @@ export const paymentRoutes = () => {
 
   /** 代发工资表: the payer's pending payments as an .xlsx sheet (full card numbers; audited). */
   app.get('/bank-file', valid('query', filter), async (c) => {
-    requireAccess(c.var.user!, 'payments', 'export');
+    requireAccess(c.get('user')!, 'payments', 'export');
     const f = c.req.valid('query');
-    const { db, pii } = c.var.deps;
-    const buffer = await bankFile(tx(db, (t) => bankFileRows(t, pii, c.var.actor, f)));
-    const day = c.var.actor.now().toISOString().slice(0, 10);
+    const { db, pii } = c.get('deps');
+    const buffer = await bankFile(tx(db, (t) => bankFileRows(t, pii, c.get('actor'), f)));
+    const day = c.get('actor').now().toISOString().slice(0, 10);
     c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`代发明细-${day}.xlsx`)}`);
     c.header('Cache-Control', 'no-store');
@@ -71,8 +71,8 @@ export const paymentRoutes = () => {
     if (!(file instanceof File) || file.size === 0) throw badRequest('请选择银行回盘文件（.xlsx）', { file: '请选择文件' });
     const { rows, errors } = await readResultSheet(await file.arrayBuffer());
     return moneyAction(c, (t) => {
-      const result = applyResultSheet(t, c.var.actor, rows, { ...errors });
-      audit(t, c.var.actor, { action: 'import', resource: 'payments', recordId: null, after: { ...result, rows: rows.length } });
+      const result = applyResultSheet(t, c.get('actor'), rows, { ...errors });
+      audit(t, c.get('actor'), { action: 'import', resource: 'payments', recordId: null, after: { ...result, rows: rows.length } });
       return result;
     });
   });

@@ -45,14 +45,14 @@ export const quotaRoutes = () => {
     delta: z.number().int('调整数量须为整数').refine((n) => n !== 0, '调整数量不能为 0'),
     reason: z.string().trim().min(2, '请说明调整原因').max(500),
   })), (c) => {
-    const u = c.var.user!;
+    const u = c.get('user')!;
     requireAccess(u, 'quotas', 'adjust');
     const { delta, reason } = c.req.valid('json');
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const id = parseId(c.req.param('id'));
     const result = tx(db, (t) => {
       findScoped(t, quotaList, u, id);
-      const r = adjustQuota(t, c.var.actor, id, delta, reason);
+      const r = adjustQuota(t, c.get('actor'), id, delta, reason);
       return { ...withUse(t, findScoped<QuotaRow>(t, quotaList, u, id)), promoted: r.promoted };
     });
     return c.json(result);

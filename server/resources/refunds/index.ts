@@ -25,15 +25,15 @@ export const refundRoutes = () => {
     const id = parseId(c.req.param('id'));
     const { reference } = c.req.valid('json');
     return moneyAction(c, (t) => {
-      receiveRefund(t, c.var.actor, findScoped<RefundRow>(t, refundList, c.var.user!, id), reference);
-      return findScoped<RefundRow>(t, refundList, c.var.user!, id);
+      receiveRefund(t, c.get('actor'), findScoped<RefundRow>(t, refundList, c.get('user')!, id), reference);
+      return findScoped<RefundRow>(t, refundList, c.get('user')!, id);
     });
   });
   app.post('/:id{[0-9]+}/confirm', moneyGate('refunds', 'confirm'), (c) => {
     const id = parseId(c.req.param('id'));
     return moneyAction(c, (t) => {
-      confirmRefund(t, c.var.actor, findScoped<RefundRow>(t, refundList, c.var.user!, id));
-      return findScoped<RefundRow>(t, refundList, c.var.user!, id);
+      confirmRefund(t, c.get('actor'), findScoped<RefundRow>(t, refundList, c.get('user')!, id));
+      return findScoped<RefundRow>(t, refundList, c.get('user')!, id);
     });
   });
   app.route('/', crud<RefundRow>({ list: refundList }));

@@ -7,8 +7,8 @@ import { overview } from './service';
 
 export const statsRoutes = () => new Hono<AppEnv>()
   .get('/overview', valid('query', z.object({ roundId: z.coerce.number().int().positive().optional() })), (c) => {
-    const u = c.var.user!;
+    const u = c.get('user')!;
     requireAccess(u, 'stats', 'show');
     const { roundId } = c.req.valid('query');
-    return c.json(overview(c.var.deps.db, u, roundId ?? null, c.var.deps.clock()));
+    return c.json(overview(c.get('deps').db, u, roundId ?? null, c.get('deps').clock()));
   });

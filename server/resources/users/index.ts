@@ -97,9 +97,9 @@ export const userRoutes = () => {
   });
 
   app.post('/:id{[0-9]+}/reset-password', valid('json', z.object({ password })), (c) => {
-    const me = c.var.user!;
+    const me = c.get('user')!;
     requireAccess(me, 'users', 'resetPassword');
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const hash = hashPassword(c.req.valid('json').password);
     const id = parseId(c.req.param('id'));
     tx(db, (t) => {
@@ -107,7 +107,7 @@ export const userRoutes = () => {
       if (me.role !== 'city_admin' && !CREATABLE[me.role]?.includes(target.role)) throw forbidden('无权重置该账号的密码');
       t.update(users).set({ passwordHash: hash, mustChangePassword: true, failedLogins: 0, lockedUntil: null }).where(eq(users.id, id)).run();
       endUserSessions(t, id);
-      audit(t, c.var.actor, { action: 'password:reset', resource: 'users', recordId: id });
+      audit(t, c.get('actor'), { action: 'password:reset', resource: 'users', recordId: id });
     });
     return c.json({ ok: true });
   });

@@ -51,14 +51,14 @@ export const workerRoutes = () => {
 
   // The full resident ID or card number, for the roles that need it, each reveal audited (PIPL).
   app.get('/:id{[0-9]+}/reveal', valid('query', z.object({ field: z.enum(['idNumber', 'bankCard', 'benefitCard']) })), (c) => {
-    const u = c.var.user!;
+    const u = c.get('user')!;
     requireAccess(u, 'workers', 'reveal');
-    const { db, pii } = c.var.deps;
+    const { db, pii } = c.get('deps');
     const row = findScoped<WorkerRow>(db, workerList, u, parseId(c.req.param('id')));
     const field = c.req.valid('query').field;
     const enc = row[REVEALABLE[field]] as string | null;
     if (!enc) throw notFound('该信息');
-    tx(db, (t) => audit(t, c.var.actor, { action: `reveal:${field}`, resource: 'workers', recordId: row.id }));
+    tx(db, (t) => audit(t, c.get('actor'), { action: `reveal:${field}`, resource: 'workers', recordId: row.id }));
     return c.json({ id: row.id, field, value: pii.decrypt(enc) });
   });
   return app;
