@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { openDb } from '../db/client';
@@ -14,6 +14,7 @@ import { pidFile } from './lib/backup';
 import { pruneIdempotencyKeys } from './lib/idempotency';
 import { log } from './lib/log';
 import { Pii } from './lib/pii';
+import { startJob } from './lib/off-thread';
 import { lapseSweep } from './resources/applications/progress';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,12 +55,8 @@ setInterval(sweep, 86_400_000).unref();
 const archive = () => {
   let worker: Worker;
   try {
-    // A worker thread does not inherit tsx's loader: it registers it, then loads the job.
-    const tsx = import.meta.resolve('tsx/esm/api');
-    const job = new URL('./lib/archive-worker.ts', import.meta.url).href;
-    worker = new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(job)}); })`, {
-      eval: true, workerData: { dbFile: path.join(env.dataDir, 'app.db'), dataDir: env.dataDir, retentionDays: env.AUDIT_RETENTION_DAYS },
-    });
+    worker = startJob(new URL('./lib/archive-worker.ts', import.meta.url),
+      { dbFile: path.join(env.dataDir, 'app.db'), dataDir: env.dataDir, retentionDays: env.AUDIT_RETENTION_DAYS });
   } catch (e) { log.error({ msg: 'audit archive failed to start', error: (e as Error).message }); return; }
   worker.unref();
   worker.once('message', (m: { ok: boolean; rows?: number; archivedThroughId?: number; error?: string }) =>

@@ -1,10 +1,25 @@
 import { Hono } from 'hono';
+import { countRows } from '../../lib/ra-list';
+import { applications } from '../../../db/schema';
 import type { AppEnv } from '../../lib/context';
+import { runJob } from '../../lib/off-thread';
 import { requireAccess } from '../../lib/resource';
 import { checkIntegrity } from './service';
 
+/**
+ * From this many applications on, the check (seconds over a province's history, issue 8) runs in a
+ * worker thread on its own connection: the server keeps answering meanwhile. Requests that arrive
+ * while one runs share its answer. A small database is checked in place (a thread costs ~0.3 s).
+ */
+export const OFF_THREAD_FROM = Number(process.env.INTEGRITY_OFF_THREAD_FROM ?? 50_000);
+let running: Promise<ReturnType<typeof checkIntegrity>> | null = null;
+
 export const integrityRoutes = () => new Hono<AppEnv>()
-  .get('/integrity', (c) => {
+  .get('/integrity', async (c) => {
     requireAccess(c.get('user')!, 'integrity', 'show');
-    return c.json(checkIntegrity(c.get('deps').db));
+    const { db } = c.get('deps');
+    if (countRows(db, applications, undefined) < OFF_THREAD_FROM) return c.json(checkIntegrity(db));
+    running ??= runJob<ReturnType<typeof checkIntegrity>>(new URL('./worker.ts', import.meta.url), { dbFile: db.$client.name })
+      .finally(() => { running = null; });
+    return c.json(await running);
   });
