@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDb } from '../db/client';
 import { readCases, type Fixture, type Who } from './cases';
+import { kb, PANEL_JS_LIMIT, panelBundle, PORTAL_JS_LIMIT, portalBundle } from './bundle-size';
 import { floor, load } from './measure';
 import { readOk, table, type ReadRow } from './report';
 import { call, drained, login, startServer } from './server';
@@ -59,6 +60,17 @@ function ensureScaleDb(dir: string, n: number, reseed: boolean): { file: string;
   const seedSeconds = (performance.now() - t0) / 1000;
   fs.writeFileSync(meta, JSON.stringify({ fingerprint: fp, n, seedSeconds, at: new Date().toISOString() }));
   return { file, seedSeconds, seededNow: true };
+}
+
+/** The panel's and the portal's first load, gzipped, from the production build (built here if missing). */
+function bundles(): string {
+  if (!fs.existsSync(path.join(root, 'admin/dist/index.html'))) {
+    const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'admin/vite.config.ts', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+    if (r.status !== 0) return '- JavaScript loaded up front: not measured (the panel did not build)';
+  }
+  const line = (name: string, r: ReturnType<typeof panelBundle>, limit: number) =>
+    `${name} ${kb(r.jsGzip)} (target ≤ ${kb(limit)}) ${r.jsGzip <= limit ? '✓' : '✗'}, ${kb(r.lazyJsGzip)} more loaded lazily`;
+  return `- JavaScript loaded up front, gzipped: ${line('panel', panelBundle(path.join(root, 'admin/dist')), PANEL_JS_LIMIT)}; ${line('portal', portalBundle(path.join(root, 'admin/dist')), PORTAL_JS_LIMIT)}`;
 }
 
 async function main() {
@@ -140,6 +152,7 @@ async function main() {
     `- load average (1 min) at the start and the end: ${loadBefore.toFixed(1)} / ${os.loadavg()[0].toFixed(1)} — other processes on the same ${cpu.length} cores slow every figure`,
     `- database: ${(dbBytes / 2 ** 20).toFixed(0)} MB; scale seed ${scale.seedSeconds.toFixed(1)} s${scale.seededNow ? '' : ' (seeded earlier, reused)'} (target ≤ 180 s)`,
     `- server RSS under load: peak ${rssMb.toFixed(0)} MB (target ≤ 400 MB) ${rssMb <= 400 ? '✓' : '✗'}; high-water mark over its life, start-up included: ${hwmMb.toFixed(0)} MB; start-up ${server.startSeconds.toFixed(1)} s`,
+    bundles(),
     '',
   ].join('\n');
   const body = table(reads, writes, skipped);
