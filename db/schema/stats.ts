@@ -8,12 +8,8 @@ import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlit
  * to all zeros and stay.
  */
 
-/** Applications per round, level-2 union, grassroots union and status, with the funnel's and R15's flags. */
-export const statsCells = sqliteTable('stats_cells', {
-  roundId: integer('round_id').notNull(),
-  level2Id: integer('level2_id').notNull(),
-  organizationId: integer('organization_id').notNull(),
-  status: text('status').notNull(),
+/** The figures of a cell: its applications, and how many of them carry each flag of the funnel and of R15. */
+const cellFigures = () => ({
   n: integer('n').notNull().default(0),
   /** submitted_at is set */
   submitted: integer('submitted').notNull().default(0),
@@ -26,6 +22,15 @@ export const statsCells = sqliteTable('stats_cells', {
   hardship: integer('hardship').notNull().default(0),
   keyIndustry: integer('key_industry').notNull().default(0),
   frontline: integer('frontline').notNull().default(0),
+});
+
+/** Applications per round, level-2 union, grassroots union and status, with the funnel's and R15's flags. */
+export const statsCells = sqliteTable('stats_cells', {
+  roundId: integer('round_id').notNull(),
+  level2Id: integer('level2_id').notNull(),
+  organizationId: integer('organization_id').notNull(),
+  status: text('status').notNull(),
+  ...cellFigures(),
 }, (t) => [
   primaryKey({ columns: [t.roundId, t.level2Id, t.organizationId, t.status] }),
   index('stats_cells_level2_idx').on(t.level2Id, t.roundId),
@@ -36,14 +41,7 @@ export const statsUnionCells = sqliteTable('stats_union_cells', {
   roundId: integer('round_id').notNull(),
   level2Id: integer('level2_id').notNull(),
   status: text('status').notNull(),
-  n: integer('n').notNull().default(0),
-  submitted: integer('submitted').notNull().default(0),
-  unitApproved: integer('unit_approved').notNull().default(0),
-  processPaid: integer('process_paid').notNull().default(0),
-  migrant: integer('migrant').notNull().default(0),
-  hardship: integer('hardship').notNull().default(0),
-  keyIndustry: integer('key_industry').notNull().default(0),
-  frontline: integer('frontline').notNull().default(0),
+  ...cellFigures(),
 }, (t) => [
   primaryKey({ columns: [t.roundId, t.level2Id, t.status] }),
 ]);

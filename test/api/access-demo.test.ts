@@ -1,25 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDb } from '../../db/client';
-import { migrateDb } from '../../db/migrate';
-import { Pii } from '../../server/lib/pii';
-import { seedDemo } from '../../seed/demo';
 import { verifyAuditChain } from '../../server/lib/audit';
-import { Client, FakeClock, q, TEST_KEY, testEnv, type TestEnv } from '../helpers/app';
+import { Client, demoTemplate, q, testEnv, type TestEnv } from '../helpers/app';
 import { LIST, ROLE_USERS, UPDATE } from '../helpers/matrix';
 
 /** The role matrix on the demo city itself: what each demo account may read, change and do. */
 let template: string;
-beforeAll(() => {
-  template = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'demo-template-')), 'app.db');
-  const db = openDb(template);
-  migrateDb(db);
-  seedDemo(db, new Pii(TEST_KEY), new FakeClock().now());
-  db.$client.pragma('wal_checkpoint(TRUNCATE)');
-  db.$client.close();
-}, 120_000);
+beforeAll(() => { template = demoTemplate('demo-template'); }, 120_000);
 
 const ids = (res: { body: { id: number }[] }) => res.body.map((r) => r.id);
 

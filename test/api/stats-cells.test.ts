@@ -3,29 +3,16 @@
  * cells that triggers keep (db/schema/stats.ts). These tests hold it to the same view computed from the
  * rows, on the demo city and after random changes made through plain SQL — whatever wrote the row.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../db/client';
-import { migrateDb } from '../../db/migrate';
+import type { Db } from '../../db/client';
 import { rebuildStats, statsDrift } from '../../db/stats';
-import { seedDemo } from '../../seed/demo';
 import { loadSessionUser } from '../../server/lib/auth';
-import { Pii } from '../../server/lib/pii';
 import { overview, overviewFromCells, overviewFromRows } from '../../server/resources/stats/service';
-import { Client, FakeClock, TEST_KEY, testEnv } from '../helpers/app';
+import { Client, demoTemplate, testEnv } from '../helpers/app';
 
 let template: string;
-beforeAll(() => {
-  template = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stats-template-')), 'app.db');
-  const db = openDb(template);
-  migrateDb(db);
-  seedDemo(db, new Pii(TEST_KEY), new FakeClock().now());
-  db.$client.pragma('wal_checkpoint(TRUNCATE)');
-  db.$client.close();
-}, 120_000);
+beforeAll(() => { template = demoTemplate('stats-template'); }, 120_000);
 
 const now = new Date('2026-11-20T02:00:00Z');
 

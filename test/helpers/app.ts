@@ -6,6 +6,7 @@ import { migrateDb } from '../../db/migrate';
 import { createApp } from '../../server/app';
 import { log } from '../../server/lib/log';
 import { Pii } from '../../server/lib/pii';
+import { seedDemo } from '../../seed/demo';
 
 log.silence();
 
@@ -78,3 +79,14 @@ export class Client {
 
 export const q = (o: Record<string, unknown>) =>
   '?' + Object.entries(o).map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`).join('&');
+
+/** The demo city seeded once into a database file, for tests that copy it (`testEnv(file)`). */
+export function demoTemplate(label: string): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `${label}-`)), 'app.db');
+  const db = openDb(file);
+  migrateDb(db);
+  seedDemo(db, new Pii(TEST_KEY), new FakeClock().now());
+  db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  db.$client.close();
+  return file;
+}
