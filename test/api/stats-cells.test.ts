@@ -60,7 +60,7 @@ describe('R15 from the statistics cells (issue 8)', () => {
     );
     fc.assert(fc.property(fc.array(op, { minLength: 5, maxLength: 25 }), (ops) => {
       const changes = raw.transaction(() => {
-        for (const o of ops) {
+        for (const o of ops) try {
           if (o.k === 'status') raw.prepare('update applications set status = ? where id = ?').run(o.s, pick<{ id: number }>("select id from applications where status <> 'draft'", o.i).id);
           if (o.k === 'move') {
             const to = pick<{ id: number; level2_id: number }>('select id, level2_id from organizations where level = 3 and level2_id is not null', o.j);
@@ -88,6 +88,9 @@ describe('R15 from the statistics cells (issue 8)', () => {
             const d = raw.prepare("select a.id from applications a where status = 'draft' and not exists (select 1 from documents d where d.application_id = a.id) order by id desc limit 1").pluck().get();
             if (d) raw.prepare('delete from applications where id = ?').run(d);
           }
+        } catch (e) {
+          // A change the schema refuses (a second live payment, R9e) undoes itself, its triggers' work included.
+          if (!String((e as { code?: string }).code).startsWith('SQLITE_CONSTRAINT')) throw e;
         }
         const result = sameAsRows(env.db);
         throw Object.assign(new Error('roll back'), { result }); // each run starts from the demo city again
