@@ -37,6 +37,9 @@ function parseJson(raw: string | undefined, name: string): unknown {
   }
 }
 
+/** A field the spec declares itself: never one inherited from Object (`constructor`, `__proto__`, `toString`). */
+const own = <T>(o: Record<string, T> | undefined, key: string): T | undefined => (o && Object.hasOwn(o, key) ? o[key] : undefined);
+
 const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
 export function parseListQuery(c: Context, spec: ListSpec): ListQuery {
@@ -50,7 +53,7 @@ export function parseListQuery(c: Context, spec: ListSpec): ListQuery {
       || !['ASC', 'DESC'].includes(String(sortRaw[1]).toUpperCase())) {
       throw badRequest('sort 应为 ["字段","ASC|DESC"]', { sort: '格式错误' });
     }
-    if (!(sortRaw[0] in spec.columns)) throw badRequest(`不能按 ${sortRaw[0]} 排序`, { sort: `未知字段 ${sortRaw[0]}` });
+    if (!own(spec.columns, sortRaw[0])) throw badRequest(`不能按 ${sortRaw[0]} 排序`, { sort: `未知字段 ${sortRaw[0]}` });
     sort = [sortRaw[0], String(sortRaw[1]).toUpperCase() as 'ASC' | 'DESC'];
   }
 
@@ -92,16 +95,16 @@ export function buildWhere(spec: ListSpec, filter: Record<string, unknown>, now:
     if (key === 'q') {
       if (typeof value !== 'string' || value.length > 100) throw badRequest('q 应为不超过 100 字的文本', { q: '格式错误' });
       const pattern = `%${value.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-      const custom = spec.filters?.q;
+      const custom = own(spec.filters, 'q');
       if (custom) { parts.push(custom(value, now)); continue; }
       if (!spec.search?.length) throw badRequest('此资源不支持文本搜索', { q: '不支持' });
       parts.push(or(...spec.search.map((col) => sql`${col} like ${pattern} escape '\\'`)));
       continue;
     }
-    const custom = spec.filters?.[key];
+    const custom = own(spec.filters, key);
     if (custom) { parts.push(custom(value, now)); continue; }
     const m = /^(.*?)(?:_(gte|lte))?$/.exec(key)!;
-    const col = spec.columns[m[1]];
+    const col = own(spec.columns, m[1]);
     if (!col) throw badRequest(`不能按 ${key} 筛选`, { [key]: `未知字段 ${key}` });
     parts.push(columnCondition(col, (m[2] as 'gte' | 'lte') ?? 'eq', value, key));
   }

@@ -43,6 +43,17 @@ describe('ra-data-simple-rest protocol', () => {
     expect(res.body.map((w: { id: number }) => w.id).sort()).toEqual([2, 4, 9]);
   });
 
+  it('refuses names Object inherits (constructor, __proto__, toString) as a sort or a filter field with 400, on every list', async () => {
+    for (const resource of ['applications', 'appeals', 'workers', 'payments']) {
+      for (const name of ['constructor', 'toString', 'hasOwnProperty', '__proto__']) {
+        const filter = await city.get(`/api/${resource}?filter=${encodeURIComponent(`{"${name}":{"prototype":{"x":1}}}`)}`);
+        expect(filter.status, `${resource} filter ${name}`).toBe(400);
+        const sort = await city.get(`/api/${resource}${q({ sort: [name, 'ASC'] })}`);
+        expect(sort.status, `${resource} sort ${name}`).toBe(400);
+      }
+    }
+  });
+
   it('clamps a page to 500 records', async () => {
     const res = await city.get(`/api/audit-log${q({ range: [0, 100000] })}`);
     expect(res.status).toBe(200);
