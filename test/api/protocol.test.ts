@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Client, q, testEnv, type TestEnv } from '../helpers/app';
 import { smallCity } from '../helpers/fixtures';
@@ -52,6 +53,25 @@ describe('ra-data-simple-rest protocol', () => {
         expect(sort.status, `${resource} sort ${name}`).toBe(400);
       }
     }
+  });
+
+  it('gzips a JSON answer of 1 KB or more when the client accepts it, and leaves a small one as it is', async () => {
+    const get = (url: string, gzip: boolean) => env.app.request(url, { headers: { cookie: city.cookie, ...(gzip ? { 'accept-encoding': 'gzip, deflate, br' } : {}) } });
+    const big = await get(`/api/workers${q({ range: [0, 8] })}`, true);
+    expect(big.headers.get('content-encoding')).toBe('gzip');
+    expect(big.headers.get('vary')).toMatch(/Accept-Encoding/i);
+    expect(big.headers.get('cache-control')).toBe('no-store');
+    const bytes = Buffer.from(await big.arrayBuffer());
+    const plain = await get(`/api/workers${q({ range: [0, 8] })}`, false);
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const text = await plain.text();
+    expect(text.length).toBeGreaterThan(1024);
+    expect(gunzipSync(bytes).toString('utf8')).toBe(text);
+    const small = await get('/api/auth/me', true);
+    expect(small.headers.get('content-encoding')).toBeNull();
+    const body = await small.text();
+    expect(small.headers.get('content-length')).toBe(String(Buffer.byteLength(body)));
+    expect(JSON.parse(body).username).toBe('city');
   });
 
   it('clamps a page to 500 records', async () => {
