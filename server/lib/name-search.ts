@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { escapeLike } from './ra-list';
 
 /**
  * issue 8: "name contains q" without reading every name. `worker_name_grams` (migration 0004) holds each
@@ -9,7 +10,6 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
  * Characters are counted by code point, as SQLite's substr and length count them.
  */
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 /** LIKE and SQLite's lower() fold ASCII letters only; so does this. */
 const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 

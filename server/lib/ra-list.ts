@@ -37,6 +37,9 @@ function parseJson(raw: string | undefined, name: string): unknown {
   }
 }
 
+/** `text` as a LIKE pattern matches it literally (with `escape '\\'`). */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (m) => `\\${m}`);
+
 /** A field the spec declares itself: never one inherited from Object (`constructor`, `__proto__`, `toString`). */
 const own = <T>(o: Record<string, T> | undefined, key: string): T | undefined => (o && Object.hasOwn(o, key) ? o[key] : undefined);
 
@@ -94,10 +97,10 @@ export function buildWhere(spec: ListSpec, filter: Record<string, unknown>, now:
     if (value === undefined || value === '') continue;
     if (key === 'q') {
       if (typeof value !== 'string' || value.length > 100) throw badRequest('q 应为不超过 100 字的文本', { q: '格式错误' });
-      const pattern = `%${value.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
       const custom = own(spec.filters, 'q');
       if (custom) { parts.push(custom(value, now)); continue; }
       if (!spec.search?.length) throw badRequest('此资源不支持文本搜索', { q: '不支持' });
+      const pattern = `%${escapeLike(value)}%`;
       parts.push(or(...spec.search.map((col) => sql`${col} like ${pattern} escape '\\'`)));
       continue;
     }

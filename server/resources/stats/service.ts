@@ -19,11 +19,17 @@ export function statsScope(u: SessionUser): Scope {
   return { where: 'a.organization_id = ?', params: [u.organizationId], groupCol: 'organization_id' };
 }
 
+/** R15: approved at some point (a place taken), and paid the process subsidy (the completion rate's base). */
+const APPROVED_STATUSES: readonly string[] = ['approved', 'process_paid', 'graduated', 'completed', 'dropped_out', 'lapsed'];
+const PAID_STATUSES: readonly string[] = ['process_paid', 'graduated', 'completed', 'dropped_out', 'lapsed'];
+const APPROVED = `(${APPROVED_STATUSES.map((x) => `'${x}'`).join(',')})`;
+const PAID = `(${PAID_STATUSES.map((x) => `'${x}'`).join(',')})`;
+
 const FUNNEL = [
   ['submitted', "a.submitted_at is not null"],
   ['unitApproved', "exists (select 1 from reviews r where r.application_id = a.id and r.step = 1 and r.decision = 'approve')"],
-  ['approved', "a.status in ('approved','process_paid','graduated','completed','dropped_out','lapsed')"],
-  ['processPaid', "a.status in ('process_paid','graduated','completed','dropped_out','lapsed') and exists (select 1 from payments p where p.application_id = a.id and p.stage = 'process' and p.source = 'city' and p.status = 'paid')"],
+  ['approved', `a.status in ${APPROVED}`],
+  ['processPaid', `a.status in ${PAID} and exists (select 1 from payments p where p.application_id = a.id and p.stage = 'process' and p.source = 'city' and p.status = 'paid')`],
   ['graduated', "a.status in ('graduated','completed')"],
   ['completed', "a.status = 'completed'"],
 ] as const;
@@ -59,12 +65,6 @@ function finish(base: {
     ranking, turnaround: base.turnaround, money: base.money, priority: base.priority, overdueAppeals: base.overdueAppeals,
   };
 }
-
-/** R15: approved at some point (a place taken), and paid the process subsidy (the completion rate's base). */
-const APPROVED_STATUSES: readonly string[] = ['approved', 'process_paid', 'graduated', 'completed', 'dropped_out', 'lapsed'];
-const PAID_STATUSES: readonly string[] = ['process_paid', 'graduated', 'completed', 'dropped_out', 'lapsed'];
-const APPROVED = `(${APPROVED_STATUSES.map((x) => `'${x}'`).join(',')})`;
-const PAID = `(${PAID_STATUSES.map((x) => `'${x}'`).join(',')})`;
 
 /** Money outside the applications' rows: allocations, fund returns and the round's budget (small tables). */
 function moneyAround(db: Db, u: SessionUser, cityWide: boolean, roundId: number | null) {
@@ -198,16 +198,16 @@ export function overviewFromRows(db: Db, u: SessionUser, roundId: number | null,
   const perUnion = all<{ id: number; name: string; submitted: number; approved: number; rejected: number; waitlisted: number; droppedOut: number; processPaid: number; completed: number; places: number | null }>(`
     select o.id, o.name,
       sum(a.submitted_at is not null) submitted,
-      sum(a.status in ('approved','process_paid','graduated','completed','dropped_out','lapsed')) approved,
+      sum(a.status in ${APPROVED}) approved,
       sum(a.status = 'rejected') rejected, sum(a.status = 'waitlisted') waitlisted, sum(a.status = 'dropped_out') droppedOut,
-      sum(a.status in ('process_paid','graduated','completed','dropped_out','lapsed')) processPaid, sum(a.status = 'completed') completed,
+      sum(a.status in ${PAID}) processPaid, sum(a.status = 'completed') completed,
       ${s.groupCol === 'level2_id' ? `(select sum(q.places) from quotas q where q.organization_id = o.id ${roundId ? 'and q.round_id = ?' : ''})` : 'null'} places
     from applications a join organizations o on o.id = a.${s.groupCol}
     where ${s.where} ${roundCond} group by o.id order by o.id`, s.groupCol === 'level2_id' && roundId ? [roundId, ...params] : params);
 
   const perInstitution = all<{ id: number; name: string; approved: number; droppedOut: number; processPaid: number; completed: number }>(`
-    select i.id, i.name, sum(a.status in ('approved','process_paid','graduated','completed','dropped_out','lapsed')) approved,
-      sum(a.status = 'dropped_out') droppedOut, sum(a.status in ('process_paid','graduated','completed','dropped_out','lapsed')) processPaid,
+    select i.id, i.name, sum(a.status in ${APPROVED}) approved,
+      sum(a.status = 'dropped_out') droppedOut, sum(a.status in ${PAID}) processPaid,
       sum(a.status = 'completed') completed
     from applications a join institutions i on i.id = a.institution_id where ${s.where} ${roundCond} group by i.id order by approved desc, i.id`);
 
@@ -231,7 +231,7 @@ export function overviewFromRows(db: Db, u: SessionUser, roundId: number | null,
   const priority = one<Record<string, number>>(`select count(*) total, sum(w.is_migrant) migrant, sum(w.is_hardship) hardship,
       sum(w.is_key_industry) keyIndustry, sum(w.is_frontline) frontline
     from applications a join workers w on w.id = a.worker_id
-    where a.status in ('approved','process_paid','graduated','completed','dropped_out','lapsed') and ${s.where} ${roundCond}`);
+    where a.status in ${APPROVED} and ${s.where} ${roundCond}`);
   const overdueAppeals = overdue(db, s.where, params, roundCond, now);
 
   return finish({ roundId, scope: cityWide ? 'city' : 'union', funnel, byStatus, perUnion, perInstitution, turnaround, money, priority, overdueAppeals });
