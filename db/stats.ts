@@ -15,22 +15,23 @@ export const NO_START = -999999999;
 const UNIT_APPROVED = (a: string) => `exists (select 1 from reviews r where r.application_id = ${a}.id and r.step = 1 and r.decision = 'approve')`;
 const PROCESS_PAID = (a: string) => `exists (select 1 from payments p where p.application_id = ${a}.id and p.stage = 'process' and p.source = 'city' and p.status = 'paid')`;
 
-/** Table → the SELECT of its expected content, columns in the table's order. */
+/** The figures of a cell (db/schema/stats.ts `cellFigures`), in the table's order. */
+const CELL_FIGURES = ['n', 'submitted', 'unit_approved', 'process_paid', 'migrant', 'hardship', 'key_industry', 'frontline'];
+const CELL_NON_ZERO = CELL_FIGURES.map((c) => `${c} <> 0`).join(' or ');
+/** The per-level-2 cells as the sums of the per-grassroots cells in `cells`. */
+const unionCells = (cells: string) => `select round_id, level2_id, status, ${CELL_FIGURES.map((c) => `sum(${c})`).join(', ')}
+  from ${cells} group by 1, 2, 3`;
+
+/** Table → the SELECT of its expected content, columns in the table's order (stats_union_cells after stats_cells). */
 export const EXPECTED: Record<string, { select: string; nonZero: string }> = {
   stats_cells: {
     select: `select a.round_id, a.level2_id, a.organization_id, a.status, count(*), sum(a.submitted_at is not null),
       sum(${UNIT_APPROVED('a')}), sum(${PROCESS_PAID('a')}),
       sum(coalesce(w.is_migrant, 0)), sum(coalesce(w.is_hardship, 0)), sum(coalesce(w.is_key_industry, 0)), sum(coalesce(w.is_frontline, 0))
       from applications a left join workers w on w.id = a.worker_id group by 1, 2, 3, 4`,
-    nonZero: 'n <> 0 or submitted <> 0 or unit_approved <> 0 or process_paid <> 0 or migrant <> 0 or hardship <> 0 or key_industry <> 0 or frontline <> 0',
+    nonZero: CELL_NON_ZERO,
   },
-  stats_union_cells: {
-    select: `select a.round_id, a.level2_id, a.status, count(*), sum(a.submitted_at is not null),
-      sum(${UNIT_APPROVED('a')}), sum(${PROCESS_PAID('a')}),
-      sum(coalesce(w.is_migrant, 0)), sum(coalesce(w.is_hardship, 0)), sum(coalesce(w.is_key_industry, 0)), sum(coalesce(w.is_frontline, 0))
-      from applications a left join workers w on w.id = a.worker_id group by 1, 2, 3`,
-    nonZero: 'n <> 0 or submitted <> 0 or unit_approved <> 0 or process_paid <> 0 or migrant <> 0 or hardship <> 0 or key_industry <> 0 or frontline <> 0',
-  },
+  stats_union_cells: { select: unionCells('stats_cells'), nonZero: CELL_NON_ZERO },
   stats_institution_cells: {
     select: 'select round_id, level2_id, coalesce(institution_id, 0), status, count(*) from applications group by 1, 2, 3, 4',
     nonZero: 'n <> 0',
@@ -52,7 +53,7 @@ export const EXPECTED: Record<string, { select: string; nonZero: string }> = {
   },
 };
 
-/** Refills every cell from the rows (call inside a transaction, with the triggers dropped or not). */
+/** Refills every cell from the rows, in EXPECTED's order (call inside a transaction, with the triggers dropped or not). */
 export function rebuildStats(raw: Database.Database): void {
   for (const [table, e] of Object.entries(EXPECTED)) {
     raw.exec(`delete from ${table}`);
@@ -62,8 +63,7 @@ export function rebuildStats(raw: Database.Database): void {
 
 /**
  * Cells that differ from what the rows imply, per table (0 everywhere when exact). Each expected table
- * is computed once into a temporary table (the per-union cells from the per-grassroots ones, which
- * they sum), then compared both ways.
+ * is computed once into a temporary table, then compared both ways.
  */
 export function statsDrift(raw: Database.Database): Record<string, number> {
   const out: Record<string, number> = {};
@@ -72,10 +72,8 @@ export function statsDrift(raw: Database.Database): Record<string, number> {
     for (const [table, e] of Object.entries(EXPECTED)) {
       const temp = `temp.expected_${table}`;
       const cols = raw.prepare('select name from pragma_table_info(?)').pluck().all(table) as string[];
-      // The per-union cells are the per-grassroots ones summed: no second pass over the applications.
-      const select = table === 'stats_union_cells'
-        ? `select ${cols.map((c, i) => (i < 3 ? c : `sum(${c})`)).join(', ')} from temp.expected_stats_cells group by 1, 2, 3`
-        : e.select;
+      // The per-union cells are summed from the expected per-grassroots ones, not from the stored ones.
+      const select = table === 'stats_union_cells' ? unionCells('temp.expected_stats_cells') : e.select;
       raw.exec(`drop table if exists ${temp}`);
       raw.exec(`create table ${temp} as with e(${cols.join(', ')}) as (${select}) select * from e`);
       made.push(temp);
