@@ -8,9 +8,15 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const VENDOR_GROUPS: [name: string, test: RegExp][] = [
   ['react', /node_modules[\\/](react|react-dom|scheduler)[\\/]/],
   ['mui', /node_modules[\\/](@mui|@emotion|@popperjs|react-transition-group|stylis)[\\/]/],
-  ['react-admin', /node_modules[\\/](react-admin|ra-[a-z-]+|react-hook-form|@tanstack|react-router|react-router-dom)[\\/]/],
+  [
+    'react-admin',
+    /node_modules[\\/](react-admin|ra-[a-z-]+|react-hook-form|@tanstack|react-router|react-router-dom)[\\/]/,
+  ],
   // Loaded only by the performance view and by an .xlsx export: each its own lazy chunk.
-  ['charts', /node_modules[\\/](recharts|d3-[a-z-]+|victory-vendor|internmap|@reduxjs|redux|redux-thunk|reselect|immer|react-redux|es-toolkit|decimal\.js-light|eventemitter3|tiny-invariant)[\\/]/],
+  [
+    'charts',
+    /node_modules[\\/](recharts|d3-[a-z-]+|victory-vendor|internmap|@reduxjs|redux|redux-thunk|reselect|immer|react-redux|es-toolkit|decimal\.js-light|eventemitter3|tiny-invariant)[\\/]/,
+  ],
   ['exceljs', /node_modules[\\/]exceljs[\\/]/],
   ['vendor', /node_modules[\\/]/],
 ];
@@ -34,7 +40,11 @@ export default defineConfig({
       input: { index: `${root}index.html`, portal: `${root}portal.html` },
       output: {
         codeSplitting: {
-          groups: VENDOR_GROUPS.map(([name, test], i) => ({ name, test, priority: VENDOR_GROUPS.length - i })),
+          groups: VENDOR_GROUPS.map(([name, test], i) => ({
+            name,
+            test,
+            priority: VENDOR_GROUPS.length - i,
+          })),
         },
       },
     },

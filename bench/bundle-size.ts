@@ -12,8 +12,18 @@ import { gzipSync } from 'node:zlib';
 export const PORTAL_JS_LIMIT = 150 * 1024;
 export const PANEL_JS_LIMIT = 450 * 1024;
 
-export interface BundleFile { file: string; bytes: number; gzip: number; lazy: boolean }
-export interface BundleReport { files: BundleFile[]; jsGzip: number; cssGzip: number; lazyJsGzip: number }
+export interface BundleFile {
+  file: string;
+  bytes: number;
+  gzip: number;
+  lazy: boolean;
+}
+export interface BundleReport {
+  files: BundleFile[];
+  jsGzip: number;
+  cssGzip: number;
+  lazyJsGzip: number;
+}
 
 export const portalBundle = (dist = path.resolve('admin/dist')) => bundleOf('portal.html', dist);
 export const panelBundle = (dist = path.resolve('admin/dist')) => bundleOf('index.html', dist);
@@ -31,8 +41,10 @@ export function bundleOf(page: string, dist = path.resolve('admin/dist')): Bundl
     if (!file.endsWith('.js')) continue;
     const code = fs.readFileSync(path.join(dist, file), 'utf8');
     const dir = path.posix.dirname(file);
-    for (const m of code.matchAll(/(?:from|import)\s*"(\.\/[^"]+\.js)"/g)) queue.push([path.posix.join(dir, m[1]), lazy]);
-    for (const m of code.matchAll(/import\(\s*"(\.\/[^"]+\.js)"\s*\)/g)) queue.push([path.posix.join(dir, m[1]), true]);
+    for (const m of code.matchAll(/(?:from|import)\s*"(\.\/[^"]+\.js)"/g))
+      queue.push([path.posix.join(dir, m[1]), lazy]);
+    for (const m of code.matchAll(/import\(\s*"(\.\/[^"]+\.js)"\s*\)/g))
+      queue.push([path.posix.join(dir, m[1]), true]);
   }
   const files = [...seen].map(([file, lazy]) => {
     const buf = fs.readFileSync(path.join(dist, file));
@@ -51,10 +63,21 @@ export const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   let over = false;
-  for (const [name, r, limit] of [['portal', portalBundle(), PORTAL_JS_LIMIT], ['panel', panelBundle(), PANEL_JS_LIMIT]] as const) {
-    for (const f of r.files) console.log(`${f.file.padEnd(48)} ${kb(f.bytes).padStart(10)}  gzip ${kb(f.gzip).padStart(9)}${f.lazy ? '  (lazy)' : ''}`);
-    console.log(`${name} JavaScript (gzipped, loaded up front): ${kb(r.jsGzip)} of ${kb(limit)}; CSS ${kb(r.cssGzip)}; lazy JS ${kb(r.lazyJsGzip)}\n`);
-    if (r.jsGzip > limit) { console.error(`${name} JavaScript is over its bound`); over = true; }
+  for (const [name, r, limit] of [
+    ['portal', portalBundle(), PORTAL_JS_LIMIT],
+    ['panel', panelBundle(), PANEL_JS_LIMIT],
+  ] as const) {
+    for (const f of r.files)
+      console.log(
+        `${f.file.padEnd(48)} ${kb(f.bytes).padStart(10)}  gzip ${kb(f.gzip).padStart(9)}${f.lazy ? '  (lazy)' : ''}`,
+      );
+    console.log(
+      `${name} JavaScript (gzipped, loaded up front): ${kb(r.jsGzip)} of ${kb(limit)}; CSS ${kb(r.cssGzip)}; lazy JS ${kb(r.lazyJsGzip)}\n`,
+    );
+    if (r.jsGzip > limit) {
+      console.error(`${name} JavaScript is over its bound`);
+      over = true;
+    }
   }
   if (over) process.exit(1);
 }

@@ -1,7 +1,13 @@
 /** Load over loopback (autocannon) and the in-process floor, both as latency samples in ms. */
 import autocannon from 'autocannon';
 
-export interface Sample { n: number; perSec: number; p50: number; p99: number; errors: number }
+export interface Sample {
+  n: number;
+  perSec: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
 
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
@@ -10,28 +16,51 @@ export function percentile(sorted: number[], p: number): number {
 
 function summarize(lat: number[], seconds: number, errors: number): Sample {
   lat.sort((a, b) => a - b);
-  return { n: lat.length, perSec: lat.length / seconds, p50: percentile(lat, 50), p99: percentile(lat, 99), errors };
+  return {
+    n: lat.length,
+    perSec: lat.length / seconds,
+    p50: percentile(lat, 50),
+    p99: percentile(lat, 99),
+    errors,
+  };
 }
 
 /**
  * `connections` keep-alive clients request `next()` paths for `seconds`. Latencies come from
  * autocannon's per-response event (fractional ms: its histogram keeps whole milliseconds only).
  */
-export function load(url: string, cookie: string, next: () => string, connections: number, seconds: number, gzip = true): Promise<Sample> {
+export function load(
+  url: string,
+  cookie: string,
+  next: () => string,
+  connections: number,
+  seconds: number,
+  gzip = true,
+): Promise<Sample> {
   return new Promise((resolve, reject) => {
     const lat: number[] = [];
     let bad = 0;
-    const instance = autocannon({
-      url, connections, duration: seconds, timeout: 60, sampleInt: 100, // stops within 100 ms of `seconds` (it checks once a sample)
-      // A browser asks for compression; so does the benchmark.
-      headers: { cookie, ...(gzip ? { 'accept-encoding': 'gzip, deflate, br' } : {}) },
-      requests: [{ method: 'GET', setupRequest: (req: Record<string, unknown>) => ({ ...req, path: next() }) }],
-    } as unknown as autocannon.Options, (err, result) => {
-      if (err) return reject(err);
-      resolve(summarize(lat, result.duration, bad + result.errors + result.timeouts));
-    });
+    const instance = autocannon(
+      {
+        url,
+        connections,
+        duration: seconds,
+        timeout: 60,
+        sampleInt: 100, // stops within 100 ms of `seconds` (it checks once a sample)
+        // A browser asks for compression; so does the benchmark.
+        headers: { cookie, ...(gzip ? { 'accept-encoding': 'gzip, deflate, br' } : {}) },
+        requests: [
+          { method: 'GET', setupRequest: (req: Record<string, unknown>) => ({ ...req, path: next() }) },
+        ],
+      } as unknown as autocannon.Options,
+      (err, result) => {
+        if (err) return reject(err);
+        resolve(summarize(lat, result.duration, bad + result.errors + result.timeouts));
+      },
+    );
     instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-      if (status >= 200 && status < 300) lat.push(ms); else bad++;
+      if (status >= 200 && status < 300) lat.push(ms);
+      else bad++;
     });
   });
 }

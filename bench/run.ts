@@ -27,35 +27,62 @@ const PII_KEY = createHash('sha256').update('kunming-subsidy-bench').digest('hex
 
 function args() {
   const a = process.argv.slice(2);
-  const get = (name: string, dflt: string) => { const i = a.indexOf(`--${name}`); return i >= 0 ? a[i + 1] : (a.find((x) => x.startsWith(`--${name}=`))?.split('=')[1] ?? dflt); };
+  const get = (name: string, dflt: string) => {
+    const i = a.indexOf(`--${name}`);
+    return i >= 0 ? a[i + 1] : (a.find((x) => x.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
+  };
   const n = Number(get('scale', '1000000').replace(/[_,]/g, ''));
   if (!Number.isInteger(n) || n < 1000) throw new Error('--scale: at least 1,000 applications');
   return {
-    n, duration: Number(get('duration', '5')), single: Number(get('single', '2')), floorSeconds: Number(get('floor', '2')),
-    dir: path.resolve(get('dir', path.join(os.tmpdir(), 'kunming-subsidy-bench'))), port: Number(get('port', '3917')),
-    out: get('out', path.join(root, 'bench', 'results.md')), reseed: a.includes('--reseed'),
+    n,
+    duration: Number(get('duration', '5')),
+    single: Number(get('single', '2')),
+    floorSeconds: Number(get('floor', '2')),
+    dir: path.resolve(get('dir', path.join(os.tmpdir(), 'kunming-subsidy-bench'))),
+    port: Number(get('port', '3917')),
+    out: get('out', path.join(root, 'bench', 'results.md')),
+    reseed: a.includes('--reseed'),
   };
 }
 
 /** What the scale database depends on: reseed when the seed code or the migrations change. */
 function fingerprint(): string {
   const h = createHash('sha256');
-  for (const f of ['seed/scale.ts', 'seed/scale-calendar.ts', 'seed/names.ts', 'db/migrations/meta/_journal.json']) h.update(fs.readFileSync(path.join(root, f)));
+  for (const f of [
+    'seed/scale.ts',
+    'seed/scale-calendar.ts',
+    'seed/names.ts',
+    'db/migrations/meta/_journal.json',
+  ])
+    h.update(fs.readFileSync(path.join(root, f)));
   return h.digest('hex').slice(0, 16);
 }
 
-function ensureScaleDb(dir: string, n: number, reseed: boolean): { file: string; seedSeconds: number; seededNow: boolean } {
+function ensureScaleDb(
+  dir: string,
+  n: number,
+  reseed: boolean,
+): { file: string; seedSeconds: number; seededNow: boolean } {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `scale-${n}.db`);
   const meta = `${file}.json`;
   const fp = fingerprint();
-  const known = fs.existsSync(meta) ? JSON.parse(fs.readFileSync(meta, 'utf8')) as { fingerprint: string; seedSeconds: number } : null;
-  if (!reseed && known?.fingerprint === fp && fs.existsSync(file)) return { file, seedSeconds: known.seedSeconds, seededNow: false };
+  const known = fs.existsSync(meta)
+    ? (JSON.parse(fs.readFileSync(meta, 'utf8')) as { fingerprint: string; seedSeconds: number })
+    : null;
+  if (!reseed && known?.fingerprint === fp && fs.existsSync(file))
+    return { file, seedSeconds: known.seedSeconds, seededNow: false };
   console.log(`Seeding ${n.toLocaleString('en-US')} applications into ${file} …`);
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'seed/index.ts', '--db', file, '--force', '--scale', String(n)], {
-    cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, PII_KEY, DATA_DIR: dir },
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'seed/index.ts', '--db', file, '--force', '--scale', String(n)],
+    {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, PII_KEY, DATA_DIR: dir },
+    },
+  );
   if (r.status !== 0) throw new Error(`the scale seed failed (${r.status})`);
   const seedSeconds = (performance.now() - t0) / 1000;
   fs.writeFileSync(meta, JSON.stringify({ fingerprint: fp, n, seedSeconds, at: new Date().toISOString() }));
@@ -65,7 +92,18 @@ function ensureScaleDb(dir: string, n: number, reseed: boolean): { file: string;
 /** The panel's and the portal's first load, gzipped, from the production build (built here if missing). */
 function bundles(): string {
   if (!fs.existsSync(path.join(root, 'admin/dist/index.html'))) {
-    const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'admin/vite.config.ts', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+    const r = spawnSync(
+      process.execPath,
+      [
+        path.join(root, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--config',
+        'admin/vite.config.ts',
+        '--logLevel',
+        'error',
+      ],
+      { cwd: root, stdio: 'inherit' },
+    );
     if (r.status !== 0) return '- JavaScript loaded up front: not measured (the panel did not build)';
   }
   const line = (name: string, r: ReturnType<typeof panelBundle>, limit: number) =>
@@ -91,21 +129,49 @@ async function main() {
   const writes: WriteResult[] = [];
   const skipped: string[] = [];
   try {
-    const openRound = (raw.prepare('select max(id) from rounds').pluck().get() as number);
-    const unionA = raw.prepare(`select a.level2_id from applications a join organizations o on o.id = a.level2_id
-      where a.round_id = ? and a.status = 'unit_approved' and o.kind <> 'direct' group by 1 order by count(*) desc limit 1`).pluck().get(openRound) as number;
-    const userOf = (org: number) => raw.prepare(`select id, username from users where organization_id = ? and role = 'org_admin' order by id limit 1`).get(org) as { id: number; username: string };
+    const openRound = raw.prepare('select max(id) from rounds').pluck().get() as number;
+    const unionA = raw
+      .prepare(
+        `select a.level2_id from applications a join organizations o on o.id = a.level2_id
+      where a.round_id = ? and a.status = 'unit_approved' and o.kind <> 'direct' group by 1 order by count(*) desc limit 1`,
+      )
+      .pluck()
+      .get(openRound) as number;
+    const userOf = (org: number) =>
+      raw
+        .prepare(
+          `select id, username from users where organization_id = ? and role = 'org_admin' order by id limit 1`,
+        )
+        .get(org) as { id: number; username: string };
     const orgUser = userOf(unionA);
-    const cityUser = raw.prepare(`select id, username from users where role = 'city_admin' order by id limit 1`).get() as { id: number; username: string };
-    const fx: Fixture = { unionA, openRound, rounds: raw.prepare('select id from rounds order by id').pluck().all() as number[], orgUser: orgUser.id, cityUser: cityUser.id };
-    const cookies: Record<Who, string> = { org: await login(server.url, orgUser.username, PASSWORD), city: await login(server.url, cityUser.username, PASSWORD) };
+    const cityUser = raw
+      .prepare(`select id, username from users where role = 'city_admin' order by id limit 1`)
+      .get() as { id: number; username: string };
+    const fx: Fixture = {
+      unionA,
+      openRound,
+      rounds: raw.prepare('select id from rounds order by id').pluck().all() as number[],
+      orgUser: orgUser.id,
+      cityUser: cityUser.id,
+    };
+    const cookies: Record<Who, string> = {
+      org: await login(server.url, orgUser.username, PASSWORD),
+      city: await login(server.url, cityUser.username, PASSWORD),
+    };
     const who = { org: `level-2 (${orgUser.username})`, city: 'city' };
-    console.log(`N = ${o.n.toLocaleString('en-US')}; level-2 admin: ${orgUser.username} (union #${unionA}); ${o.duration} s a case at 10 connections`);
+    console.log(
+      `N = ${o.n.toLocaleString('en-US')}; level-2 admin: ${orgUser.username} (union #${unionA}); ${o.duration} s a case at 10 connections`,
+    );
 
     server.resetPeak(); // under load from here on
-    const statsThere = await fetch(`${server.url}/api/stats/overview?roundId=${openRound}`, { headers: { cookie: cookies.city } }).then((r) => r.status !== 404);
+    const statsThere = await fetch(`${server.url}/api/stats/overview?roundId=${openRound}`, {
+      headers: { cookie: cookies.city },
+    }).then((r) => r.status !== 404);
     for (const c of readCases(db, fx)) {
-      if (c.key === 'stats' && !statsThere) { skipped.push(`${c.label} (no /api/stats/overview in this build)`); continue; }
+      if (c.key === 'stats' && !statsThere) {
+        skipped.push(`${c.label} (no /api/stats/overview in this build)`);
+        continue;
+      }
       for (const w of ['org', 'city'] as Who[]) {
         const next = c.api(w);
         const run = async (connections: number, seconds: number) => {
@@ -117,23 +183,52 @@ async function main() {
         const loaded = await run(10, o.duration);
         const single = await run(1, o.single);
         const fl = floor(c.floor(w), o.floorSeconds);
-        const row: ReadRow = { key: c.key, label: c.label, who: who[w], loaded, single, floor: fl, p99Target: c.p99Target, ratioTarget: c.ratioTarget };
+        const row: ReadRow = {
+          key: c.key,
+          label: c.label,
+          who: who[w],
+          loaded,
+          single,
+          floor: fl,
+          p99Target: c.p99Target,
+          ratioTarget: c.ratioTarget,
+        };
         reads.push(row);
-        console.log(`  ${readOk(row) ? '✓' : '✗'} ${c.key.padEnd(9)} ${w.padEnd(4)} ${loaded.perSec.toFixed(0).padStart(6)} req/s  p50 ${loaded.p50.toFixed(2)}  p99 ${loaded.p99.toFixed(2)} ms  (1 conn p50 ${single.p50.toFixed(2)}; floor p50 ${fl.p50.toFixed(3)} ms)`);
+        console.log(
+          `  ${readOk(row) ? '✓' : '✗'} ${c.key.padEnd(9)} ${w.padEnd(4)} ${loaded.perSec.toFixed(0).padStart(6)} req/s  p50 ${loaded.p50.toFixed(2)}  p99 ${loaded.p99.toFixed(2)} ms  (1 conn p50 ${single.p50.toFixed(2)}; floor p50 ${fl.p50.toFixed(3)} ms)`,
+        );
       }
     }
 
-    writes.push(await bulkReview(raw, server.url, cookies.org, 'org', { unionA, openRound, userId: orgUser.id }));
-    writes.push(await bulkReview(raw, server.url, cookies.city, 'city', { unionA, openRound, userId: cityUser.id }));
+    writes.push(
+      await bulkReview(raw, server.url, cookies.org, 'org', { unionA, openRound, userId: orgUser.id }),
+    );
+    writes.push(
+      await bulkReview(raw, server.url, cookies.city, 'city', { unionA, openRound, userId: cityUser.id }),
+    );
     const prev = openRound - 1;
     const b = receiveUnion(raw, prev, []);
     const cFloor = b && receiveUnion(raw, prev, [b.id]);
-    const allocationsThere = await fetch(`${server.url}/api/allocations/1/receive`, { method: 'POST', headers: { cookie: cookies.city } }).then((r) => r.status !== 404);
+    const allocationsThere = await fetch(`${server.url}/api/allocations/1/receive`, {
+      method: 'POST',
+      headers: { cookie: cookies.city },
+    }).then((r) => r.status !== 404);
     if (b && cFloor && allocationsThere) {
       const bUser = userOf(b.id);
-      writes.push(await receive(raw, server.url, cookies.city, await login(server.url, bUser.username, PASSWORD), { round: prev, apiUnion: b.id, floorUnion: cFloor.id, floorUserId: userOf(cFloor.id).id }));
-    } else skipped.push('receiving an allocation (no union with due applications, or no allocation endpoints)');
-    for (const w of writes) console.log(`  ${w.apiMs <= w.targetMs ? '✓' : '✗'} ${w.label} as ${w.who}: ${w.apiMs.toFixed(0)} ms (floor ${w.floorMs.toFixed(0)} ms)`);
+      writes.push(
+        await receive(raw, server.url, cookies.city, await login(server.url, bUser.username, PASSWORD), {
+          round: prev,
+          apiUnion: b.id,
+          floorUnion: cFloor.id,
+          floorUserId: userOf(cFloor.id).id,
+        }),
+      );
+    } else
+      skipped.push('receiving an allocation (no union with due applications, or no allocation endpoints)');
+    for (const w of writes)
+      console.log(
+        `  ${w.apiMs <= w.targetMs ? '✓' : '✗'} ${w.label} as ${w.who}: ${w.apiMs.toFixed(0)} ms (floor ${w.floorMs.toFixed(0)} ms)`,
+      );
     await call(server.url, cookies.city, 'GET', '/api/auth/me');
   } finally {
     db.$client.close();
@@ -159,7 +254,7 @@ async function main() {
   const notes = [
     '',
     'How to read it: req/s, p50 and p99 are under load (10 keep-alive connections, `accept-encoding: gzip`); the level-2 admin sees its',
-    "own union only (scope), the city sees everything (the list case filters the same union). \"p50, 1 conn\" is one client at a time;",
+    'own union only (scope), the city sees everything (the list case filters the same union). "p50, 1 conn" is one client at a time;',
     'the floor is the same query as raw prepared SQL in-process (better-sqlite3, no HTTP, session, validation or JSON), and',
     '"API ÷ floor" divides the unloaded p50s. The writes run once each, on different applications from their floor.',
     'The server runs as `node --import tsx server/index.ts` with API_ONLY=1 (no panel build), LOG_LEVEL=silent and',
@@ -179,7 +274,14 @@ async function main() {
 
 function sqliteVersion(): string {
   const d = openDb(':memory:');
-  try { return d.$client.prepare('select sqlite_version()').pluck().get() as string; } finally { d.$client.close(); }
+  try {
+    return d.$client.prepare('select sqlite_version()').pluck().get() as string;
+  } finally {
+    d.$client.close();
+  }
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -23,21 +23,39 @@ const statusKb = (pid: number, field: 'VmRSS' | 'VmHWM') => {
   try {
     const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) : 0;
-  } catch { return 0; }
+  } catch {
+    return 0;
+  }
 };
 
-export async function startServer(root: string, dataDir: string, port: number, piiKey: string): Promise<Server> {
+export async function startServer(
+  root: string,
+  dataDir: string,
+  port: number,
+  piiKey: string,
+): Promise<Server> {
   const t0 = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/index.ts')], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PII_KEY: piiKey, LOG_LEVEL: 'silent', NODE_ENV: 'production', API_ONLY: '1',
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PII_KEY: piiKey,
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'production',
+      API_ONLY: '1',
       // The daily audit archive (a worker thread) would copy the whole seeded history on a first start,
       // on the same two cores as the requests: the benchmark measures the request path, so it is held off.
-      AUDIT_RETENTION_DAYS: '36500' },
+      AUDIT_RETENTION_DAYS: '36500',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   let peak = 0;
-  const sampler = setInterval(() => { peak = Math.max(peak, statusKb(child.pid!, 'VmRSS')); }, 50);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, statusKb(child.pid!, 'VmRSS'));
+  }, 50);
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = Date.now() + 180_000; // a fresh clone builds the admin panel on first start
@@ -45,15 +63,24 @@ export async function startServer(root: string, dataDir: string, port: number, p
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before answering`);
     try {
       if ([200, 503].includes((await fetch(`${url}/api/health`)).status)) break; // 503 (low disk, old backup) still serves
-    } catch { /* not listening yet */ }
-    if (Date.now() > deadline) { child.kill('SIGTERM'); throw new Error('the server did not answer /api/health within 180 s'); }
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM');
+      throw new Error('the server did not answer /api/health within 180 s');
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   let hwm = 0;
   return {
-    url, child, startSeconds: (performance.now() - t0) / 1000,
+    url,
+    child,
+    startSeconds: (performance.now() - t0) / 1000,
     peakRssKb: () => peak,
-    resetPeak: () => { peak = statusKb(child.pid!, 'VmRSS'); },
+    resetPeak: () => {
+      peak = statusKb(child.pid!, 'VmRSS');
+    },
     hwmKb: () => hwm || statusKb(child.pid!, 'VmHWM'),
     stop: async () => {
       hwm = statusKb(child.pid!, 'VmHWM');
@@ -67,7 +94,9 @@ export async function startServer(root: string, dataDir: string, port: number, p
 /** POST /api/auth/login; answers the `sid` cookie to send with every request. */
 export async function login(url: string, username: string, password: string): Promise<string> {
   const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
   });
   if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
   const m = /sid=([^;]+)/.exec(res.headers.get('set-cookie') ?? '');
@@ -79,23 +108,42 @@ export async function login(url: string, username: string, password: string): Pr
  * One JSON request with a session, timed; throws on an error status. A fresh connection each time: a
  * pooled one may be closed by the server's keep-alive timeout just as a slow write goes out on it.
  */
-export function call(url: string, cookie: string, method: string, pathname: string, body?: unknown): Promise<{ ms: number; json: unknown }> {
+export function call(
+  url: string,
+  cookie: string,
+  method: string,
+  pathname: string,
+  body?: unknown,
+): Promise<{ ms: number; json: unknown }> {
   const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    const req = http.request(`${url}${pathname}`, {
-      method, agent: false,
-      headers: { cookie, ...(data ? { 'content-type': 'application/json', 'content-length': data.length } : {}) },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (d: Buffer) => chunks.push(d));
-      res.on('end', () => {
-        const ms = performance.now() - t0;
-        const text = Buffer.concat(chunks).toString();
-        if ((res.statusCode ?? 500) >= 400) return reject(new Error(`${method} ${pathname}: ${res.statusCode} ${text.slice(0, 300)}`));
-        try { resolve({ ms, json: JSON.parse(text) }); } catch (e) { reject(e); }
-      });
-    });
+    const req = http.request(
+      `${url}${pathname}`,
+      {
+        method,
+        agent: false,
+        headers: {
+          cookie,
+          ...(data ? { 'content-type': 'application/json', 'content-length': data.length } : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (d: Buffer) => chunks.push(d));
+        res.on('end', () => {
+          const ms = performance.now() - t0;
+          const text = Buffer.concat(chunks).toString();
+          if ((res.statusCode ?? 500) >= 400)
+            return reject(new Error(`${method} ${pathname}: ${res.statusCode} ${text.slice(0, 300)}`));
+          try {
+            resolve({ ms, json: JSON.parse(text) });
+          } catch (e) {
+            reject(e);
+          }
+        });
+      },
+    );
     req.on('error', reject);
     req.end(data);
   });

@@ -23,5 +23,7 @@ export function openDb(file: string): Db {
 /** One synchronous IMMEDIATE transaction (better-sqlite3 cannot await inside one). */
 export function tx<T>(db: Db, fn: (t: Db) => T): T {
   // The transaction object shares the connection; give it the raw client too for prepared SQL.
-  return db.transaction((t) => fn(Object.assign(t, { $client: db.$client }) as unknown as Db), { behavior: 'immediate' });
+  return db.transaction((t) => fn(Object.assign(t, { $client: db.$client }) as unknown as Db), {
+    behavior: 'immediate',
+  });
 }

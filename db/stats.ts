@@ -7,19 +7,35 @@ import type Database from 'better-sqlite3';
  */
 
 /** A review's turnaround in tenths of a day: from the step before (or the submission) to the decision. */
-export const turnaroundTenths = (r: string, submittedAt: string) => `coalesce(cast(round((julianday(${r}.created_at) - julianday(coalesce(
+export const turnaroundTenths = (
+  r: string,
+  submittedAt: string,
+) => `coalesce(cast(round((julianday(${r}.created_at) - julianday(coalesce(
   (select max(r2.created_at) from reviews r2 where r2.application_id = ${r}.application_id and r2.step < ${r}.step and r2.created_at <= ${r}.created_at),
   ${submittedAt}))) * 10) as integer), ${NO_START})`;
 export const NO_START = -999999999;
 
-const UNIT_APPROVED = (a: string) => `exists (select 1 from reviews r where r.application_id = ${a}.id and r.step = 1 and r.decision = 'approve')`;
-const PROCESS_PAID = (a: string) => `exists (select 1 from payments p where p.application_id = ${a}.id and p.stage = 'process' and p.source = 'city' and p.status = 'paid')`;
+const UNIT_APPROVED = (a: string) =>
+  `exists (select 1 from reviews r where r.application_id = ${a}.id and r.step = 1 and r.decision = 'approve')`;
+const PROCESS_PAID = (a: string) =>
+  `exists (select 1 from payments p where p.application_id = ${a}.id and p.stage = 'process' and p.source = 'city' and p.status = 'paid')`;
 
 /** The figures of a cell (db/schema/stats.ts `cellFigures`), in the table's order. */
-const CELL_FIGURES = ['n', 'submitted', 'unit_approved', 'process_paid', 'migrant', 'hardship', 'key_industry', 'frontline'];
+const CELL_FIGURES = [
+  'n',
+  'submitted',
+  'unit_approved',
+  'process_paid',
+  'migrant',
+  'hardship',
+  'key_industry',
+  'frontline',
+];
 const CELL_NON_ZERO = CELL_FIGURES.map((c) => `${c} <> 0`).join(' or ');
 /** The per-level-2 cells as the sums of the per-grassroots cells in `cells`. */
-const unionCells = (cells: string) => `select round_id, level2_id, status, ${CELL_FIGURES.map((c) => `sum(${c})`).join(', ')}
+const unionCells = (
+  cells: string,
+) => `select round_id, level2_id, status, ${CELL_FIGURES.map((c) => `sum(${c})`).join(', ')}
   from ${cells} group by 1, 2, 3`;
 
 /** Table → the SELECT of its expected content, columns in the table's order (stats_union_cells after stats_cells). */
@@ -33,7 +49,8 @@ export const EXPECTED: Record<string, { select: string; nonZero: string }> = {
   },
   stats_union_cells: { select: unionCells('stats_cells'), nonZero: CELL_NON_ZERO },
   stats_institution_cells: {
-    select: 'select round_id, level2_id, coalesce(institution_id, 0), status, count(*) from applications group by 1, 2, 3, 4',
+    select:
+      'select round_id, level2_id, coalesce(institution_id, 0), status, count(*) from applications group by 1, 2, 3, 4',
     nonZero: 'n <> 0',
   },
   stats_turnaround: {
@@ -78,8 +95,13 @@ export function statsDrift(raw: Database.Database): Record<string, number> {
       raw.exec(`create table ${temp} as with e(${cols.join(', ')}) as (${select}) select * from e`);
       made.push(temp);
       const stored = `select * from ${table} where ${e.nonZero}`;
-      out[table] = raw.prepare(`select (select count(*) from (${stored} except select * from ${temp}))
-        + (select count(*) from (select * from ${temp} except ${stored}))`).pluck().get() as number;
+      out[table] = raw
+        .prepare(
+          `select (select count(*) from (${stored} except select * from ${temp}))
+        + (select count(*) from (select * from ${temp} except ${stored}))`,
+        )
+        .pluck()
+        .get() as number;
     }
   } finally {
     for (const t of made) raw.exec(`drop table if exists ${t}`);

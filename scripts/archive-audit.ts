@@ -15,7 +15,13 @@ const db = openDb(path.join(env.dataDir, 'app.db'));
 try {
   if (!process.argv.includes('--verify')) {
     const run = archiveAudit(db, env.dataDir, new Date(), env.AUDIT_RETENTION_DAYS);
-    console.log(JSON.stringify({ archivedRows: run.rows, newSegments: run.segments.map((s) => s.file), archivedThroughId: run.archivedThroughId }));
+    console.log(
+      JSON.stringify({
+        archivedRows: run.rows,
+        newSegments: run.segments.map((s) => s.file),
+        archivedThroughId: run.archivedThroughId,
+      }),
+    );
   }
   const check = verifyArchive(db, env.dataDir);
   console.log(JSON.stringify(check, null, 2));

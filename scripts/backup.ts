@@ -17,9 +17,32 @@ if (!file) {
 }
 const env = readEnv();
 try {
-  const r = await createBackup({ dbFile: path.join(env.dataDir, 'app.db'), dataDir: env.dataDir, out: file, includeKey: args.includes('--include-key'), envKey: env.PII_KEY });
-  console.log(JSON.stringify({ file: r.file, bytes: r.bytes, ms: r.ms, counts: r.meta.counts, audit: r.meta.audit, files: r.meta.files, includesKey: r.meta.includesKey }, null, 2));
-  if (r.meta.files.documentsMissing) console.error(`warning: ${r.meta.files.documentsMissing} document(s) named in the database have no file in ${env.dataDir}/documents`);
+  const r = await createBackup({
+    dbFile: path.join(env.dataDir, 'app.db'),
+    dataDir: env.dataDir,
+    out: file,
+    includeKey: args.includes('--include-key'),
+    envKey: env.PII_KEY,
+  });
+  console.log(
+    JSON.stringify(
+      {
+        file: r.file,
+        bytes: r.bytes,
+        ms: r.ms,
+        counts: r.meta.counts,
+        audit: r.meta.audit,
+        files: r.meta.files,
+        includesKey: r.meta.includesKey,
+      },
+      null,
+      2,
+    ),
+  );
+  if (r.meta.files.documentsMissing)
+    console.error(
+      `warning: ${r.meta.files.documentsMissing} document(s) named in the database have no file in ${env.dataDir}/documents`,
+    );
 } catch (e) {
   console.error(`backup failed: ${(e as Error).message}`);
   process.exit(1);

@@ -13,12 +13,18 @@ const arg = (name: string, fallback: number) => {
 };
 
 const report = await runCrash({
-  kills: arg('kills', 200), seed: arg('seed', Date.now() % 1_000_000), concurrency: arg('concurrency', 4),
+  kills: arg('kills', 200),
+  seed: arg('seed', Date.now() % 1_000_000),
+  concurrency: arg('concurrency', 4),
   log: (line) => console.log(line),
 });
 console.log(JSON.stringify({ ...report, driverErrors: report.driverErrors.slice(0, 20) }, null, 2));
 if (report.problems.length || report.survived !== report.kills) {
-  console.error(`FAILED after ${report.survived} kills (seed ${report.seed}):\n  ${report.problems.slice(0, 20).join('\n  ')}`);
+  console.error(
+    `FAILED after ${report.survived} kills (seed ${report.seed}):\n  ${report.problems.slice(0, 20).join('\n  ')}`,
+  );
   process.exit(1);
 }
-console.log(`crash harness: ${report.survived}/${report.kills} kills survived, ${report.acknowledged} acknowledged writes all present, ${report.seconds} s`);
+console.log(
+  `crash harness: ${report.survived}/${report.kills} kills survived, ${report.acknowledged} acknowledged writes all present, ${report.seconds} s`,
+);

@@ -22,12 +22,32 @@ const knownMigrations = readMigrationFiles({ migrationsFolder }).map((m) => m.ha
 const env = readEnv();
 if (args.includes('--check')) {
   const r = inspectBackup(file, knownMigrations);
-  console.log(JSON.stringify({ ok: r.ok, problems: r.problems, createdAt: r.meta?.createdAt, counts: r.meta?.counts }, null, 2));
+  console.log(
+    JSON.stringify(
+      { ok: r.ok, problems: r.problems, createdAt: r.meta?.createdAt, counts: r.meta?.counts },
+      null,
+      2,
+    ),
+  );
   process.exit(r.ok ? 0 : 1);
 }
 try {
   const r = restoreBackup({ file, dataDir: env.dataDir, envKey: env.PII_KEY, knownMigrations });
-  console.log(JSON.stringify({ restored: file, into: env.dataDir, createdAt: r.meta.createdAt, counts: r.meta.counts, filesWritten: r.filesWritten, movedAside: r.movedAside, ms: r.ms }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        restored: file,
+        into: env.dataDir,
+        createdAt: r.meta.createdAt,
+        counts: r.meta.counts,
+        filesWritten: r.filesWritten,
+        movedAside: r.movedAside,
+        ms: r.ms,
+      },
+      null,
+      2,
+    ),
+  );
 } catch (e) {
   console.error(`restore refused: ${(e as Error).message}`);
   process.exit(1);

@@ -13,7 +13,10 @@ const arg = (name: string, fallback: number) => {
 };
 
 const report = await runSoak({
-  seconds: Math.min(arg('seconds', 180), 1800), sessions: Math.min(arg('sessions', 24), 64), thinkMs: arg('think-ms', 600), maxRequests: arg('max-requests', 400_000),
+  seconds: Math.min(arg('seconds', 180), 1800),
+  sessions: Math.min(arg('sessions', 24), 64),
+  thinkMs: arg('think-ms', 600),
+  maxRequests: arg('max-requests', 400_000),
   log: (line) => console.log(line),
 });
 console.log(JSON.stringify(report, null, 2));
@@ -21,4 +24,6 @@ if (report.problems.length) {
   console.error(`soak FAILED:\n  ${report.problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`soak ok: ${report.requests} requests in ${report.seconds} s (${report.rps}/s), RSS ${report.memory.rssStartMb} → ${report.memory.rssEndMb} MB, heap floor ${report.memory.heapFloorStartMb} → ${report.memory.heapFloorEndMb} MB`);
+console.log(
+  `soak ok: ${report.requests} requests in ${report.seconds} s (${report.rps}/s), RSS ${report.memory.rssStartMb} → ${report.memory.rssEndMb} MB, heap floor ${report.memory.heapFloorStartMb} → ${report.memory.heapFloorEndMb} MB`,
+);

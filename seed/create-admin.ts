@@ -28,9 +28,12 @@ if (!username || !/^[A-Za-z0-9_.-]{3,40}$/.test(username)) {
   console.error('用法 / usage: npm run create-admin -- USERNAME [PASSWORD]');
   process.exit(2);
 }
-const password = given ?? await prompt('密码 / password: ');
+const password = given ?? (await prompt('密码 / password: '));
 const problem = passwordProblem(password);
-if (problem) { console.error(problem); process.exit(2); }
+if (problem) {
+  console.error(problem);
+  process.exit(2);
+}
 
 const env = readEnv();
 fs.mkdirSync(env.dataDir, { recursive: true });
@@ -38,13 +41,28 @@ const db = openDb(path.join(env.dataDir, 'app.db'));
 migrateDb(db);
 let city = db.select().from(organizations).where(eq(organizations.level, 1)).get();
 if (!city) {
-  const row = db.insert(organizations).values({ name: '昆明市总工会', kind: 'city', level: 1, code: 'city', path: '' }).returning().get();
-  db.update(organizations).set({ path: `/${row.id}/` }).where(eq(organizations.id, row.id)).run();
+  const row = db
+    .insert(organizations)
+    .values({ name: '昆明市总工会', kind: 'city', level: 1, code: 'city', path: '' })
+    .returning()
+    .get();
+  db.update(organizations)
+    .set({ path: `/${row.id}/` })
+    .where(eq(organizations.id, row.id))
+    .run();
   city = row;
 }
 if (db.select().from(users).where(eq(users.username, username)).get()) {
   console.error(`用户 ${username} 已存在`);
   process.exit(1);
 }
-db.insert(users).values({ username, displayName: username, role: 'city_admin', organizationId: city.id, passwordHash: hashPassword(password) }).run();
+db.insert(users)
+  .values({
+    username,
+    displayName: username,
+    role: 'city_admin',
+    organizationId: city.id,
+    passwordHash: hashPassword(password),
+  })
+  .run();
 console.log(`已创建市总工会管理员 ${username}`);

@@ -20,7 +20,12 @@ import { Pii } from '../server/lib/pii';
 import { seedDemo, type SeedOptions, type SeedSummary } from './demo';
 import { seedScale } from './scale';
 
-interface Args { db?: string; force: boolean; scale?: number; options: SeedOptions }
+interface Args {
+  db?: string;
+  force: boolean;
+  scale?: number;
+  options: SeedOptions;
+}
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { force: false, options: {} };
@@ -32,7 +37,10 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--scale' || a.startsWith('--scale=')) {
       const v = a === '--scale' ? argv[++i] : a.slice(8);
       const n = Number(String(v ?? '').replace(/[_,]/g, ''));
-      if (!Number.isInteger(n) || n < 100 || n > 5_000_000) { console.error('--scale needs a number of applications, 100 to 5,000,000'); process.exit(2); }
+      if (!Number.isInteger(n) || n < 100 || n > 5_000_000) {
+        console.error('--scale needs a number of applications, 100 to 5,000,000');
+        process.exit(2);
+      }
       args.scale = n;
     } else if (a === '--help' || a === '-h') {
       console.log('usage: npx tsx seed/index.ts [--db FILE] [--force] [--scale N]');
@@ -42,7 +50,10 @@ function parseArgs(argv: string[]): Args {
       process.exit(2);
     }
   }
-  if (args.db === undefined && argv.includes('--db')) { console.error('--db needs a file name'); process.exit(2); }
+  if (args.db === undefined && argv.includes('--db')) {
+    console.error('--db needs a file name');
+    process.exit(2);
+  }
   return args;
 }
 
@@ -65,20 +76,29 @@ function main(): void {
     }
     const pii = Pii.fromKeyFile(env.dataDir, env.PII_KEY);
     const summary: SeedSummary = args.scale
-      ? seedScale(db, pii, new Date(), { applications: args.scale, seed: args.options.seed, progress: (m) => console.log(`  … ${m}`) })
+      ? seedScale(db, pii, new Date(), {
+          applications: args.scale,
+          seed: args.options.seed,
+          progress: (m) => console.log(`  … ${m}`),
+        })
       : seedDemo(db, pii, new Date(), args.options);
     const ms = Math.round(performance.now() - started);
 
-    const size = fs.statSync(file).size + (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
+    const size =
+      fs.statSync(file).size + (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
     console.log(`Seeded ${file} in ${(ms / 1000).toFixed(1)} s (${(size / 1024 / 1024).toFixed(0)} MB)`);
     console.log('\nRounds:');
-    for (const r of summary.rounds) console.log(`  #${r.id} ${r.name} (${r.intakeTerm}) ${r.opensOn} – ${r.closesOn}`);
+    for (const r of summary.rounds)
+      console.log(`  #${r.id} ${r.name} (${r.intakeTerm}) ${r.opensOn} – ${r.closesOn}`);
     console.log('\nRows:');
-    for (const [t, c] of Object.entries(summary.counts)) console.log(`  ${t.padEnd(20)} ${c.toLocaleString('en-US').padStart(10)}`);
+    for (const [t, c] of Object.entries(summary.counts))
+      console.log(`  ${t.padEnd(20)} ${c.toLocaleString('en-US').padStart(10)}`);
     console.log('\nApplications by status:');
-    for (const [s, c] of Object.entries(summary.applicationsByStatus)) console.log(`  ${s.padEnd(20)} ${c.toLocaleString('en-US').padStart(10)}`);
+    for (const [s, c] of Object.entries(summary.applicationsByStatus))
+      console.log(`  ${s.padEnd(20)} ${c.toLocaleString('en-US').padStart(10)}`);
     console.log(`\nDemo accounts (password ${summary.password}):`);
-    for (const a of summary.accounts) console.log(`  ${a.username.padEnd(14)} ${a.role.padEnd(12)} ${a.displayName}`);
+    for (const a of summary.accounts)
+      console.log(`  ${a.username.padEnd(14)} ${a.role.padEnd(12)} ${a.displayName}`);
   } finally {
     db.$client.close();
   }

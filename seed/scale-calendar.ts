@@ -4,11 +4,24 @@
  * autumn 11-11 to 11-30, spring 05-11 to 05-31).
  */
 export interface ScaleRound {
-  id: number; term: string; name: string; opensOn: string; closesOn: string; deadline: string;
+  id: number;
+  term: string;
+  name: string;
+  opensOn: string;
+  closesOn: string;
+  deadline: string;
   /** 0 the round open now, 1 the one decided last term, 2+ historical (money has moved). */
   age: number;
-  opensMs: number; closesMs: number; intakeMs: number; decideFrom: number; decideTo: number;
-  procAllocMs: number; processPaidBy: number; resultAllocMs: number; resultPaidBy: number; deadlineMs: number;
+  opensMs: number;
+  closesMs: number;
+  intakeMs: number;
+  decideFrom: number;
+  decideTo: number;
+  procAllocMs: number;
+  processPaidBy: number;
+  resultAllocMs: number;
+  resultPaidBy: number;
+  deadlineMs: number;
   /** The result allocation of the round has been paid out. */
   resultDone: boolean;
 }
@@ -22,12 +35,15 @@ export function scaleRounds(now: Date, count = 20): ScaleRound[] {
   const nowMs = now.getTime();
   // A term as one number: year × 2, +1 for autumn; the last `count` terms end with the current one.
   const current = now.getUTCFullYear() * 2 + (now.getUTCMonth() + 1 >= 7 ? 1 : 0);
-  const terms = Array.from({ length: count }, (_, i) => current - count + 1 + i).map((t) => [Math.floor(t / 2), t % 2 === 1] as const);
+  const terms = Array.from({ length: count }, (_, i) => current - count + 1 + i).map(
+    (t) => [Math.floor(t / 2), t % 2 === 1] as const,
+  );
   return terms.map(([y, autumn], i, all) => {
     const age = all.length - 1 - i;
     let opens = autumn ? utc(y, 11, 11) : utc(y, 5, 11);
     let closes = autumn ? utc(y, 11, 30) : utc(y, 5, 31);
-    if (age === 0 && !(opens <= nowMs && nowMs < closes + DAY)) { // keep the open round open on `now`
+    if (age === 0 && !(opens <= nowMs && nowMs < closes + DAY)) {
+      // keep the open round open on `now`
       opens = utc(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate()) - 10 * DAY;
       closes = opens + 30 * DAY;
     }
@@ -36,12 +52,24 @@ export function scaleRounds(now: Date, count = 20): ScaleRound[] {
     const resultAllocMs = (autumn ? utc(y + 3, 9, 5) : utc(y + 3, 3, 5)) + 2 * HOUR;
     const deadline = autumn ? `${y + 3}-12-31` : `${y + 3}-06-30`;
     return {
-      id: i + 1, term: `${y}-${autumn ? 'autumn' : 'spring'}`, name: `${y}年${autumn ? '秋季' : '春季'}`,
-      opensOn: ymd(opens), closesOn: ymd(closes), deadline, age,
-      opensMs: opens + HOUR, closesMs: closes + 10 * HOUR, intakeMs,
-      decideFrom: closes + 5 * DAY + 2 * HOUR, decideTo: closes + 27 * DAY + 8 * HOUR,
-      procAllocMs, processPaidBy: procAllocMs + 70 * DAY, resultAllocMs, resultPaidBy: resultAllocMs + 70 * DAY,
-      deadlineMs: Date.parse(`${deadline}T16:00:00.000Z`), resultDone: resultAllocMs + 75 * DAY < nowMs,
+      id: i + 1,
+      term: `${y}-${autumn ? 'autumn' : 'spring'}`,
+      name: `${y}年${autumn ? '秋季' : '春季'}`,
+      opensOn: ymd(opens),
+      closesOn: ymd(closes),
+      deadline,
+      age,
+      opensMs: opens + HOUR,
+      closesMs: closes + 10 * HOUR,
+      intakeMs,
+      decideFrom: closes + 5 * DAY + 2 * HOUR,
+      decideTo: closes + 27 * DAY + 8 * HOUR,
+      procAllocMs,
+      processPaidBy: procAllocMs + 70 * DAY,
+      resultAllocMs,
+      resultPaidBy: resultAllocMs + 70 * DAY,
+      deadlineMs: Date.parse(`${deadline}T16:00:00.000Z`),
+      resultDone: resultAllocMs + 75 * DAY < nowMs,
     };
   });
 }

@@ -2,13 +2,33 @@
 import type Database from 'better-sqlite3';
 import { GENESIS, rowHash } from '../server/lib/audit';
 
-export const STATUS = ['draft', 'submitted', 'unit_approved', 'org_approved', 'waitlisted', 'approved', 'returned', 'rejected',
-  'withdrawn', 'process_paid', 'graduated', 'completed', 'dropped_out', 'lapsed'] as const;
+export const STATUS = [
+  'draft',
+  'submitted',
+  'unit_approved',
+  'org_approved',
+  'waitlisted',
+  'approved',
+  'returned',
+  'rejected',
+  'withdrawn',
+  'process_paid',
+  'graduated',
+  'completed',
+  'dropped_out',
+  'lapsed',
+] as const;
 export type Status = (typeof STATUS)[number];
 export const S = Object.fromEntries(STATUS.map((s, i) => [s, i])) as Record<Status, number>;
 export const HOLDING = new Set<number>([S.approved, S.process_paid, S.graduated, S.completed, S.lapsed]);
 /** Covered by the process allocation of a historical round (the money moved before any later change). */
-export const PAID_PROCESS = new Set<number>([S.process_paid, S.graduated, S.completed, S.dropped_out, S.lapsed]);
+export const PAID_PROCESS = new Set<number>([
+  S.process_paid,
+  S.graduated,
+  S.completed,
+  S.dropped_out,
+  S.lapsed,
+]);
 export const LEVELS = [null, 'associate', 'bachelor'] as const;
 
 export const DAY = 86_400_000;
@@ -34,25 +54,53 @@ export class EventLog {
 
   add(at: number, resource: string, action: string, recordId: number, after: string): void {
     if (this.n === this.at.length) {
-      const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T): T => { const b = new (a.constructor as new (n: number) => T)(a.length * 2); b.set(a); return b; };
-      this.at = grow(this.at); this.record = grow(this.record); this.kind = grow(this.kind);
+      const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.at = grow(this.at);
+      this.record = grow(this.record);
+      this.kind = grow(this.kind);
     }
     const key = `${resource} ${action}`;
     let k = this.kindOf.get(key);
-    if (k === undefined) { k = this.kinds.length; this.kinds.push([resource, action]); this.kindOf.set(key, k); }
-    this.at[this.n] = at; this.record[this.n] = recordId; this.kind[this.n] = k; this.after.push(after);
+    if (k === undefined) {
+      k = this.kinds.length;
+      this.kinds.push([resource, action]);
+      this.kindOf.set(key, k);
+    }
+    this.at[this.n] = at;
+    this.record[this.n] = recordId;
+    this.kind[this.n] = k;
+    this.after.push(after);
     this.n++;
   }
 
   chain(raw: Database.Database): void {
     const order = new Uint32Array(this.n).map((_, i) => i).sort((x, y) => this.at[x] - this.at[y] || x - y);
-    const ins = raw.prepare(`insert into audit_log (at, user_id, role, organization_id, action, resource, record_id, before, after, ip, request_id, prev_hash, hash)
+    const ins =
+      raw.prepare(`insert into audit_log (at, user_id, role, organization_id, action, resource, record_id, before, after, ip, request_id, prev_hash, hash)
       values (?, null, null, null, ?, ?, ?, null, ?, null, null, ?, ?)`);
-    let prev = (raw.prepare('select hash from audit_log order by id desc limit 1').pluck().get() as string | undefined) ?? GENESIS;
+    let prev =
+      (raw.prepare('select hash from audit_log order by id desc limit 1').pluck().get() as
+        string | undefined) ?? GENESIS;
     for (const i of order) {
       const [resource, action] = this.kinds[this.kind[i]];
       const at = iso(this.at[i]);
-      const hash = rowHash(prev, { at, userId: null, role: null, organizationId: null, action, resource, recordId: this.record[i], before: null, after: this.after[i], ip: null, requestId: null });
+      const hash = rowHash(prev, {
+        at,
+        userId: null,
+        role: null,
+        organizationId: null,
+        action,
+        resource,
+        recordId: this.record[i],
+        before: null,
+        after: this.after[i],
+        ip: null,
+        requestId: null,
+      });
       ins.run(at, action, resource, this.record[i], this.after[i], prev, hash);
       prev = hash;
     }
@@ -65,7 +113,12 @@ export function apportion(total: number, weights: number[]): number[] {
   const exact = weights.map((w) => (total * w) / sum);
   const out = exact.map(Math.floor);
   let left = total - out.reduce((s, x) => s + x, 0);
-  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((p, q) => q[0] - p[0] || p[1] - q[1]);
-  for (const [, i] of order) { if (left-- <= 0) break; out[i]++; }
+  const order = exact
+    .map((x, i) => [x - Math.floor(x), i] as const)
+    .sort((p, q) => q[0] - p[0] || p[1] - q[1]);
+  for (const [, i] of order) {
+    if (left-- <= 0) break;
+    out[i]++;
+  }
   return out;
 }

@@ -26,21 +26,42 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     c.set('deps', deps);
     const started = performance.now();
     await next();
-    log.info({ rid: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status,
-      ms: Math.round(performance.now() - started), user: c.get('user')?.id });
+    log.info({
+      rid: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+      user: c.get('user')?.id,
+    });
   });
-  app.use('*', secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:', 'blob:'], fontSrc: ["'self'", 'data:'], connectSrc: ["'self'"],
-      objectSrc: ["'none'"], frameAncestors: ["'self'"], frameSrc: ["'self'", 'blob:'], baseUri: ["'self'"],
-      formAction: ["'self'"],
-    },
-    crossOriginEmbedderPolicy: false,
-  }));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'self'"],
+        frameSrc: ["'self'", 'blob:'],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
 
   const api = new Hono<AppEnv>();
-  const limit = bodyLimit({ maxSize: MAX_BODY, onError: () => { throw new ApiError(413, '上传内容过大（每个文件最多 10 MB）'); } });
+  const limit = bodyLimit({
+    maxSize: MAX_BODY,
+    onError: () => {
+      throw new ApiError(413, '上传内容过大（每个文件最多 10 MB）');
+    },
+  });
   // A GET has no body to limit; asking for one would build a full fetch Request per read (issue 8).
   api.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next)));
   api.use('*', async (c, next) => {
@@ -56,7 +77,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     if (!open) {
       const user = requireUser(c);
       // An initial password set by someone else opens nothing but the way to change it.
-      if (user.mustChangePassword && !c.req.path.startsWith('/api/auth/')) throw new ApiError(403, '请先修改初始密码');
+      if (user.mustChangePassword && !c.req.path.startsWith('/api/auth/'))
+        throw new ApiError(403, '请先修改初始密码');
     }
     await next();
   });
@@ -93,12 +115,14 @@ function recordRefusal(c: Parameters<Parameters<Hono<AppEnv>['onError']>[0]>[1],
   const actor = c.get('actor');
   if (!actor || !c.get('deps')) return;
   try {
-    tx(c.get('deps').db, (t) => audit(t, actor, {
-      action: `refused:${err.status}`,
-      resource: err instanceof OutOfScope ? err.resource : c.req.path,
-      recordId: err instanceof OutOfScope ? err.recordId : null,
-      after: { method: c.req.method, path: c.req.path },
-    }));
+    tx(c.get('deps').db, (t) =>
+      audit(t, actor, {
+        action: `refused:${err.status}`,
+        resource: err instanceof OutOfScope ? err.resource : c.req.path,
+        recordId: err instanceof OutOfScope ? err.recordId : null,
+        after: { method: c.req.method, path: c.req.path },
+      }),
+    );
   } catch (e) {
     log.error({ rid: c.get('requestId'), error: `audit of refusal failed: ${(e as Error).message}` });
   }

@@ -8,7 +8,10 @@ const schema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   /** 64 hex chars; otherwise a key file is created in DATA_DIR with 0600 rights. */
-  PII_KEY: z.string().regex(/^[0-9a-f]{64}$/i).optional(),
+  PII_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i)
+    .optional(),
   SECURE_COOKIES: z.enum(['0', '1']).optional(),
   LOG_LEVEL: z.enum(['silent', 'info']).default('info'),
   /** 1: serve the API only, no admin panel (reliability harnesses, API-only deployments). */

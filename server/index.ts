@@ -34,7 +34,7 @@ migrateDb(db);
 const pii = Pii.fromKeyFile(env.dataDir, env.PII_KEY);
 const clock = () => new Date();
 
-const empty = !(db.$client.prepare('select 1 from organizations limit 1').get());
+const empty = !db.$client.prepare('select 1 from organizations limit 1').get();
 if (empty && env.NODE_ENV !== 'production') {
   const { seedDemo } = await import('../seed/demo');
   const summary = seedDemo(db, pii, clock());
@@ -44,8 +44,15 @@ if (empty && env.NODE_ENV !== 'production') {
 pruneSessions(db, clock());
 // R6: lapse what passed its deadline, now and every day after (and forget week-old Idempotency-Keys).
 const sweep = () => {
-  try { log.info({ msg: 'daily sweep', lapsed: lapseSweep(db, clock).length, idempotencyKeys: pruneIdempotencyKeys(db, clock()) }); }
-  catch (e) { log.error({ msg: 'daily sweep failed', error: (e as Error).message }); }
+  try {
+    log.info({
+      msg: 'daily sweep',
+      lapsed: lapseSweep(db, clock).length,
+      idempotencyKeys: pruneIdempotencyKeys(db, clock()),
+    });
+  } catch (e) {
+    log.error({ msg: 'daily sweep failed', error: (e as Error).message });
+  }
 };
 sweep();
 setInterval(sweep, 86_400_000).unref();
@@ -55,18 +62,34 @@ setInterval(sweep, 86_400_000).unref();
 const archive = () => {
   let worker: Worker;
   try {
-    worker = startJob(new URL('./lib/archive-worker.ts', import.meta.url),
-      { dbFile: path.join(env.dataDir, 'app.db'), dataDir: env.dataDir, retentionDays: env.AUDIT_RETENTION_DAYS });
-  } catch (e) { log.error({ msg: 'audit archive failed to start', error: (e as Error).message }); return; }
+    worker = startJob(new URL('./lib/archive-worker.ts', import.meta.url), {
+      dbFile: path.join(env.dataDir, 'app.db'),
+      dataDir: env.dataDir,
+      retentionDays: env.AUDIT_RETENTION_DAYS,
+    });
+  } catch (e) {
+    log.error({ msg: 'audit archive failed to start', error: (e as Error).message });
+    return;
+  }
   worker.unref();
   worker.once('message', (m: { ok: boolean; rows?: number; archivedThroughId?: number; error?: string }) =>
-    (m.ok ? log.info({ msg: 'audit archive', rows: m.rows, archivedThroughId: m.archivedThroughId }) : log.error({ msg: 'audit archive failed', error: m.error })));
+    m.ok
+      ? log.info({ msg: 'audit archive', rows: m.rows, archivedThroughId: m.archivedThroughId })
+      : log.error({ msg: 'audit archive failed', error: m.error }),
+  );
   worker.once('error', (e) => log.error({ msg: 'audit archive failed', error: e.message }));
 };
 setTimeout(archive, 2_000).unref();
 setInterval(archive, 86_400_000).unref();
 
-const app = createApp({ db, clock, pii, dataDir: env.dataDir, secureCookies: env.SECURE_COOKIES === '1', auditRetentionDays: env.AUDIT_RETENTION_DAYS });
+const app = createApp({
+  db,
+  clock,
+  pii,
+  dataDir: env.dataDir,
+  secureCookies: env.SECURE_COOKIES === '1',
+  auditRetentionDays: env.AUDIT_RETENTION_DAYS,
+});
 if (!apiOnly) {
   const rel = path.relative(process.cwd(), adminDist) || '.';
   app.use('/assets/*', serveStatic({ root: rel }));
@@ -99,9 +122,15 @@ function shutdown(signal: string) {
     log.info({ msg: 'stopped: database closed', ms: Date.now() - began });
     process.exit(0);
   });
-  const idle = setInterval(() => (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.(), 100);
+  const idle = setInterval(
+    () => (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.(),
+    100,
+  );
   idle.unref();
-  setTimeout(() => { log.error({ msg: 'shutdown timed out: requests still in flight after 10 s' }); process.exit(1); }, 10_000).unref();
+  setTimeout(() => {
+    log.error({ msg: 'shutdown timed out: requests still in flight after 10 s' });
+    process.exit(1);
+  }, 10_000).unref();
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));

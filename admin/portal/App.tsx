@@ -14,9 +14,18 @@ function Header() {
   const { t, lang, setLang } = useI18n();
   return (
     <header className="topbar no-print">
-      <Link to="/" className="brand">{t('app.short')}</Link>
-      <button type="button" className="lang" onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')} lang={lang === 'en' ? 'zh-CN' : 'en'}
-        data-testid="lang">{lang === 'en' ? '中文' : 'English'}</button>
+      <Link to="/" className="brand">
+        {t('app.short')}
+      </Link>
+      <button
+        type="button"
+        className="lang"
+        onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}
+        lang={lang === 'en' ? 'zh-CN' : 'en'}
+        data-testid="lang"
+      >
+        {lang === 'en' ? '中文' : 'English'}
+      </button>
     </header>
   );
 }
@@ -26,14 +35,36 @@ function Routes() {
   const { t } = useI18n();
   const { user, basics, basicsError, refreshBasics } = useSession();
   if (user === undefined) return <Loading />;
-  if (user === null) return path === '/' || path === '/login' ? <LoginPage /> : <><Redirect to="/" /><LoginPage /></>;
+  if (user === null)
+    return path === '/' || path === '/login' ? (
+      <LoginPage />
+    ) : (
+      <>
+        <Redirect to="/" />
+        <LoginPage />
+      </>
+    );
   if (user.role !== 'worker') {
-    return <Page title={t('staff.title')}><Notice>{t('staff.lead')}</Notice><a className="btn btn-primary btn-block" href="/">{t('staff.go')}</a></Page>;
+    return (
+      <Page title={t('staff.title')}>
+        <Notice>{t('staff.lead')}</Notice>
+        <a className="btn btn-primary btn-block" href="/">
+          {t('staff.go')}
+        </a>
+      </Page>
+    );
   }
   // The server refuses everything else until the initial password is changed.
   if (user.mustChangePassword) return <PasswordPage forced />;
   if (!basics && basicsError) {
-    return <Page title={t('app.short')}><ErrorNotice error={basicsError} /><button type="button" className="btn btn-primary btn-block" onClick={refreshBasics}>{t('common.retry')}</button></Page>;
+    return (
+      <Page title={t('app.short')}>
+        <ErrorNotice error={basicsError} />
+        <button type="button" className="btn btn-primary btn-block" onClick={refreshBasics}>
+          {t('common.retry')}
+        </button>
+      </Page>
+    );
   }
   if (!basics) return <Loading />;
 
@@ -44,7 +75,11 @@ function Routes() {
   if ((m = match('/applications/:id', path))) return <StatusPage id={Number(m.id)} />;
   if (path === '/profile') return <ProfilePage />;
   if (path === '/password') return <PasswordPage forced={false} />;
-  return <Page title={t('notFound.title')} back="/"><p>{t('notFound.lead')}</p></Page>;
+  return (
+    <Page title={t('notFound.title')} back="/">
+      <p>{t('notFound.lead')}</p>
+    </Page>
+  );
 }
 
 export function App() {

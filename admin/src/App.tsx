@@ -28,7 +28,9 @@ export const App = () => (
     requireAuth
     disableTelemetry
   >
-    {RESOURCE_CONFIGS.map(([name, config]) => <Resource key={name} name={name} {...config} />)}
+    {RESOURCE_CONFIGS.map(([name, config]) => (
+      <Resource key={name} name={name} {...config} />
+    ))}
     <CustomRoutes>
       <Route path="/change-password" element={<ChangePasswordPage />} />
       <Route path="/performance" element={<PerformancePage />} />

@@ -4,26 +4,30 @@ import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
  * Append-only (triggers in the migration abort UPDATE and DELETE); each row carries the hash of
  * the one before, so `GET /api/integrity` can verify that nothing was rewritten (§5.7).
  */
-export const auditLog = sqliteTable('audit_log', {
-  id: integer('id').primaryKey(),
-  at: text('at').notNull(),
-  userId: integer('user_id'),
-  role: text('role'),
-  organizationId: integer('organization_id'),
-  action: text('action').notNull(),
-  resource: text('resource').notNull(),
-  recordId: integer('record_id'),
-  before: text('before'),
-  after: text('after'),
-  ip: text('ip'),
-  requestId: text('request_id'),
-  prevHash: text('prev_hash').notNull(),
-  hash: text('hash').notNull(),
-}, (t) => [
-  index('audit_resource_record_idx').on(t.resource, t.recordId),
-  index('audit_at_idx').on(t.at),
-  index('audit_org_idx').on(t.organizationId),
-]);
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey(),
+    at: text('at').notNull(),
+    userId: integer('user_id'),
+    role: text('role'),
+    organizationId: integer('organization_id'),
+    action: text('action').notNull(),
+    resource: text('resource').notNull(),
+    recordId: integer('record_id'),
+    before: text('before'),
+    after: text('after'),
+    ip: text('ip'),
+    requestId: text('request_id'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    index('audit_resource_record_idx').on(t.resource, t.recordId),
+    index('audit_at_idx').on(t.at),
+    index('audit_org_idx').on(t.organizationId),
+  ],
+);
 
 export const idempotencyKeys = sqliteTable('idempotency_keys', {
   key: text('key').primaryKey(),

@@ -2,22 +2,50 @@ import { sql } from 'drizzle-orm';
 import { text } from 'drizzle-orm/sqlite-core';
 
 /** ISO 8601 timestamps as text: sortable, readable in the API as they are. */
-export const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+export const createdAt = () =>
+  text('created_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
 
 export const inList = (column: string, values: readonly string[]) =>
   sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(',')})`);
 
-export const ORG_KINDS = ['city', 'district', 'dev_zone', 'industry', 'federation', 'grassroots', 'direct'] as const;
+export const ORG_KINDS = [
+  'city',
+  'district',
+  'dev_zone',
+  'industry',
+  'federation',
+  'grassroots',
+  'direct',
+] as const;
 export const ROLES = ['city_admin', 'org_admin', 'unit_admin', 'agent', 'institution', 'worker'] as const;
 export const EDUCATION_LEVELS = ['associate', 'bachelor'] as const;
 export const STUDY_MODES = ['part_time', 'distance', 'full_time', 'self_study'] as const;
 export const APPLICATION_STATUSES = [
-  'draft', 'submitted', 'unit_approved', 'org_approved', 'waitlisted', 'approved', 'returned',
-  'rejected', 'withdrawn', 'process_paid', 'graduated', 'completed', 'dropped_out', 'lapsed',
+  'draft',
+  'submitted',
+  'unit_approved',
+  'org_approved',
+  'waitlisted',
+  'approved',
+  'returned',
+  'rejected',
+  'withdrawn',
+  'process_paid',
+  'graduated',
+  'completed',
+  'dropped_out',
+  'lapsed',
 ] as const;
 export const DOCUMENT_KINDS = [
-  'application_form', 'id_card', 'admission_notice', 'tuition_receipt', 'enrollment_report',
-  'graduation_record', 'withdrawal_proof',
+  'application_form',
+  'id_card',
+  'admission_notice',
+  'tuition_receipt',
+  'enrollment_report',
+  'graduation_record',
+  'withdrawal_proof',
 ] as const;
 export const STAGES = ['process', 'result'] as const;
 export const PAYMENT_SOURCES = ['city', 'matching'] as const;

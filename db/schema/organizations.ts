@@ -7,26 +7,30 @@ import { createdAt, inList, ORG_KINDS } from './common';
  * indexed prefix range, not a recursive query per request. `level2Id` is the level-2 union an
  * organisation belongs to (itself for a level-2 or a `direct` union): quotas and money hang there.
  */
-export const organizations = sqliteTable('organizations', {
-  id: integer('id').primaryKey(),
-  name: text('name').notNull(),
-  kind: text('kind', { enum: ORG_KINDS }).notNull(),
-  level: integer('level').notNull(),
-  parentId: integer('parent_id').references((): AnySQLiteColumn => organizations.id),
-  path: text('path').notNull().default(''),
-  level2Id: integer('level2_id'),
-  code: text('code').notNull().unique(),
-  unitName: text('unit_name'),
-  duesPaid: integer('dues_paid', { mode: 'boolean' }).notNull().default(true),
-  contactPhone: text('contact_phone'),
-  createdAt: createdAt(),
-}, (t) => [
-  index('organizations_parent_idx').on(t.parentId),
-  index('organizations_path_idx').on(t.path),
-  index('organizations_level2_idx').on(t.level2Id),
-  check('organizations_kind_ck', inList('kind', ORG_KINDS)),
-  check('organizations_level_ck', sql`level between 1 and 3`),
-]);
+export const organizations = sqliteTable(
+  'organizations',
+  {
+    id: integer('id').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ORG_KINDS }).notNull(),
+    level: integer('level').notNull(),
+    parentId: integer('parent_id').references((): AnySQLiteColumn => organizations.id),
+    path: text('path').notNull().default(''),
+    level2Id: integer('level2_id'),
+    code: text('code').notNull().unique(),
+    unitName: text('unit_name'),
+    duesPaid: integer('dues_paid', { mode: 'boolean' }).notNull().default(true),
+    contactPhone: text('contact_phone'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('organizations_parent_idx').on(t.parentId),
+    index('organizations_path_idx').on(t.path),
+    index('organizations_level2_idx').on(t.level2Id),
+    check('organizations_kind_ck', inList('kind', ORG_KINDS)),
+    check('organizations_level_ck', sql`level between 1 and 3`),
+  ],
+);
 
 export const institutions = sqliteTable('institutions', {
   id: integer('id').primaryKey(),

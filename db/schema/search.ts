@@ -7,10 +7,14 @@ import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
  * (server/lib/name-search.ts) instead of reading every name. The table is WITHOUT ROWID in the
  * migration, which Drizzle cannot declare; no foreign key, the triggers delete a worker's pieces.
  */
-export const workerNameGrams = sqliteTable('worker_name_grams', {
-  gram: text('gram').notNull(),
-  workerId: integer('worker_id').notNull(),
-}, (t) => [primaryKey({ columns: [t.gram, t.workerId] })]);
+export const workerNameGrams = sqliteTable(
+  'worker_name_grams',
+  {
+    gram: text('gram').notNull(),
+    workerId: integer('worker_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.gram, t.workerId] })],
+);
 
 /** 1..64: the character positions the triggers walk (a trigger body cannot hold a recursive CTE). */
 export const nameGramPositions = sqliteTable('name_gram_positions', {

@@ -12,30 +12,63 @@ import type { Write } from './driver';
  * acknowledged write present, and every record agreeing with its own audit trail (a status changed
  * without its audit row, or an allocation received without its payments, would be "half there").
  */
-export interface CheckResult { problems: string[]; facts: Record<string, number>; committed: Set<string> }
+export interface CheckResult {
+  problems: string[];
+  facts: Record<string, number>;
+  committed: Set<string>;
+}
 
-const latestStatus = (db: Db, resource: string) => new Map((db.$client.prepare(`
+const latestStatus = (db: Db, resource: string) =>
+  new Map(
+    (
+      db.$client
+        .prepare(
+          `
   select record_id id, json_extract(after, '$.status') status from audit_log where id in (
-    select max(id) from audit_log where resource = ? and record_id is not null and json_extract(after, '$.status') is not null group by record_id)`)
-  .all(resource) as { id: number; status: string }[]).map((r) => [r.id, r.status]));
+    select max(id) from audit_log where resource = ? and record_id is not null and json_extract(after, '$.status') is not null group by record_id)`,
+        )
+        .all(resource) as { id: number; status: string }[]
+    ).map((r) => [r.id, r.status]),
+  );
 
-function trailAgrees(db: Db, resource: string, table: string, touched: Set<number> | null, problems: string[]): void {
+function trailAgrees(
+  db: Db,
+  resource: string,
+  table: string,
+  touched: Set<number> | null,
+  problems: string[],
+): void {
   const trail = latestStatus(db, resource);
-  const rows = db.$client.prepare(`select id, status from ${table}`).all() as { id: number; status: string }[];
+  const rows = db.$client.prepare(`select id, status from ${table}`).all() as {
+    id: number;
+    status: string;
+  }[];
   for (const r of rows) {
     if (touched && !touched.has(r.id)) continue;
     const last = trail.get(r.id);
-    if (last !== undefined && last !== r.status) problems.push(`${resource} #${r.id} is ${r.status} but its last audit row says ${last}`);
+    if (last !== undefined && last !== r.status)
+      problems.push(`${resource} #${r.id} is ${r.status} but its last audit row says ${last}`);
   }
 }
 
 /** Records the run's requests wrote to (audit rows carrying a request id of `runTag`). */
 function touchedBy(db: Db, resource: string, runTag: string): Set<number> {
-  return new Set((db.$client.prepare(`select distinct record_id id from audit_log where resource = ? and request_id like ? and record_id is not null`)
-    .all(resource, `%-${runTag}-%`) as { id: number }[]).map((r) => r.id));
+  return new Set(
+    (
+      db.$client
+        .prepare(
+          `select distinct record_id id from audit_log where resource = ? and request_id like ? and record_id is not null`,
+        )
+        .all(resource, `%-${runTag}-%`) as { id: number }[]
+    ).map((r) => r.id),
+  );
 }
 
-export function checkDatabase(dbFile: string, dataDir: string, o: { acked: Write[]; unanswered: Write[]; runTag: string }): CheckResult {
+export function checkDatabase(
+  dbFile: string,
+  dataDir: string,
+  o: { acked: Write[]; unanswered: Write[]; runTag: string },
+): CheckResult {
   const problems: string[] = [];
   const db = openDb(dbFile);
   try {
@@ -56,20 +89,37 @@ export function checkDatabase(dbFile: string, dataDir: string, o: { acked: Write
       if (w.replayed) continue;
       if (w.kind === 'bulk-review' && !(w.answer?.succeeded > 0)) continue;
       ackChecked++;
-      if ((byRid.get(w.rid) as { n: number }).n === 0) { problems.push(`acknowledged ${w.kind} ${w.method} ${w.path} (${w.rid}) left no audit row`); continue; }
+      if ((byRid.get(w.rid) as { n: number }).n === 0) {
+        problems.push(`acknowledged ${w.kind} ${w.method} ${w.path} (${w.rid}) left no audit row`);
+        continue;
+      }
       const a = w.answer ?? {};
       if (w.kind === 'pay') {
-        const p = sqlite.prepare('select status, reference from payments where id = ?').get(a.id) as { status: string; reference: string } | undefined;
-        if (p?.status !== 'paid' || p.reference !== (w.body as { reference: string }).reference) problems.push(`acknowledged pay of payment #${a.id} is not paid with its reference`);
+        const p = sqlite.prepare('select status, reference from payments where id = ?').get(a.id) as
+          { status: string; reference: string } | undefined;
+        if (p?.status !== 'paid' || p.reference !== (w.body as { reference: string }).reference)
+          problems.push(`acknowledged pay of payment #${a.id} is not paid with its reference`);
       } else if (w.kind === 'allocate' || w.kind === 'fund-return') {
         const table = w.kind === 'allocate' ? 'allocations' : 'fund_returns';
-        const row = sqlite.prepare(`select amount_fen amountFen from ${table} where id = ?`).get(a.id) as { amountFen: number } | undefined;
-        if (row?.amountFen !== a.amountFen) problems.push(`acknowledged ${w.kind} #${a.id} missing or of another amount`);
+        const row = sqlite.prepare(`select amount_fen amountFen from ${table} where id = ?`).get(a.id) as
+          { amountFen: number } | undefined;
+        if (row?.amountFen !== a.amountFen)
+          problems.push(`acknowledged ${w.kind} #${a.id} missing or of another amount`);
       } else if (w.kind === 'receive') {
-        if ((sqlite.prepare('select status from allocations where id = ?').get(a.id) as { status: string } | undefined)?.status !== 'received') problems.push(`acknowledged receive of allocation #${a.id} not received`);
+        if (
+          (
+            sqlite.prepare('select status from allocations where id = ?').get(a.id) as
+              { status: string } | undefined
+          )?.status !== 'received'
+        )
+          problems.push(`acknowledged receive of allocation #${a.id} not received`);
       } else if (w.kind === 'upload') {
         const file = path.join(dataDir, 'documents', String(a.sha256).slice(0, 2), String(a.sha256));
-        if (!fs.existsSync(file) || createHash('sha256').update(fs.readFileSync(file)).digest('hex') !== a.sha256) problems.push(`acknowledged upload #${a.id}: file missing or altered`);
+        if (
+          !fs.existsSync(file) ||
+          createHash('sha256').update(fs.readFileSync(file)).digest('hex') !== a.sha256
+        )
+          problems.push(`acknowledged upload #${a.id}: file missing or altered`);
       }
     }
 
@@ -79,30 +129,54 @@ export function checkDatabase(dbFile: string, dataDir: string, o: { acked: Write
     trailAgrees(db, 'allocations', 'allocations', null, problems);
     trailAgrees(db, 'refunds', 'refunds', null, problems);
     trailAgrees(db, 'fund-returns', 'fund_returns', null, problems);
-    for (const r of sqlite.prepare(`select al.id, al.amount_fen, al.application_count, count(i.id) n, coalesce(sum(i.amount_fen), 0) total
-      from allocations al left join allocation_items i on i.allocation_id = al.id group by al.id having n <> al.application_count or total <> al.amount_fen`).all() as { id: number }[]) {
+    for (const r of sqlite
+      .prepare(
+        `select al.id, al.amount_fen, al.application_count, count(i.id) n, coalesce(sum(i.amount_fen), 0) total
+      from allocations al left join allocation_items i on i.allocation_id = al.id group by al.id having n <> al.application_count or total <> al.amount_fen`,
+      )
+      .all() as { id: number }[]) {
       problems.push(`allocation #${r.id}: items do not add up to its count and amount`);
     }
-    for (const r of sqlite.prepare(`select al.id, json_extract(l.after, '$.payments') expected,
+    for (const r of sqlite
+      .prepare(
+        `select al.id, json_extract(l.after, '$.payments') expected,
         (select count(*) from payments p where p.allocation_id = al.id and p.source = 'city' and p.reissue_of is null) made
       from allocations al join audit_log l on l.resource = 'allocations' and l.record_id = al.id and l.action = 'receive'
-      where l.request_id like ? and made <> expected`).all(`%-${o.runTag}-%`) as { id: number; expected: number; made: number }[]) {
+      where l.request_id like ? and made <> expected`,
+      )
+      .all(`%-${o.runTag}-%`) as { id: number; expected: number; made: number }[]) {
       problems.push(`allocation #${r.id} received with ${r.expected} payments, ${r.made} exist`);
     }
-    for (const r of sqlite.prepare(`select f.id from fund_returns f left join fund_return_items i on i.fund_return_id = f.id
-      group by f.id having coalesce(sum(i.amount_fen), 0) <> f.amount_fen`).all() as { id: number }[]) {
+    for (const r of sqlite
+      .prepare(
+        `select f.id from fund_returns f left join fund_return_items i on i.fund_return_id = f.id
+      group by f.id having coalesce(sum(i.amount_fen), 0) <> f.amount_fen`,
+      )
+      .all() as { id: number }[]) {
       problems.push(`fund return #${r.id}: items do not add up to its amount`);
     }
-    for (const r of sqlite.prepare(`select d.id, d.sha256 from documents d where exists (select 1 from audit_log l where l.resource = 'documents'
-      and l.record_id = d.id and l.action = 'upload' and l.request_id like ?)`).all(`%-${o.runTag}-%`) as { id: number; sha256: string }[]) {
+    for (const r of sqlite
+      .prepare(
+        `select d.id, d.sha256 from documents d where exists (select 1 from audit_log l where l.resource = 'documents'
+      and l.record_id = d.id and l.action = 'upload' and l.request_id like ?)`,
+      )
+      .all(`%-${o.runTag}-%`) as { id: number; sha256: string }[]) {
       const file = path.join(dataDir, 'documents', r.sha256.slice(0, 2), r.sha256);
       if (!fs.existsSync(file)) problems.push(`document #${r.id}: its file is missing`);
     }
 
-    const committed = new Set(o.unanswered.filter((w) => (byRid.get(w.rid) as { n: number }).n > 0).map((w) => w.rid));
+    const committed = new Set(
+      o.unanswered.filter((w) => (byRid.get(w.rid) as { n: number }).n > 0).map((w) => w.rid),
+    );
     return {
-      problems, committed,
-      facts: { acknowledged: ackChecked, unanswered: o.unanswered.length, unansweredCommitted: committed.size, auditRows: chain.rows },
+      problems,
+      committed,
+      facts: {
+        acknowledged: ackChecked,
+        unanswered: o.unanswered.length,
+        unansweredCommitted: committed.size,
+        auditRows: chain.rows,
+      },
     };
   } finally {
     db.$client.close();

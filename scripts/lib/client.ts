@@ -4,8 +4,14 @@
  * crash), and times each call.
  */
 export interface Answer {
-  status: number; body: any; headers: Headers; ms: number; rid: string;
-  method: string; path: string; replayed: boolean;
+  status: number;
+  body: any;
+  headers: Headers;
+  ms: number;
+  rid: string;
+  method: string;
+  path: string;
+  replayed: boolean;
 }
 
 let seq = 0;
@@ -13,15 +19,28 @@ export const runTag = `${process.pid.toString(36)}${Date.now().toString(36)}`;
 export const newRid = (label: string) => `${label}-${runTag}-${(++seq).toString(36)}`;
 
 export class Session {
-  constructor(readonly base: string, readonly name: string, public cookie = '') {}
+  constructor(
+    readonly base: string,
+    readonly name: string,
+    public cookie = '',
+  ) {}
 
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<Answer> {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+    signal?: AbortSignal,
+  ): Promise<Answer> {
     const rid = headers['x-request-id'] ?? newRid(this.name.replace(/[^\w]/g, '_'));
     const h: Record<string, string> = { ...headers, 'x-request-id': rid };
     if (this.cookie) h.cookie = this.cookie;
     let payload: BodyInit | undefined;
     if (body instanceof FormData) payload = body;
-    else if (body !== undefined) { payload = JSON.stringify(body); h['content-type'] = 'application/json'; }
+    else if (body !== undefined) {
+      payload = JSON.stringify(body);
+      h['content-type'] = 'application/json';
+    }
     const started = performance.now();
     const res = await fetch(this.base + path, { method, headers: h, body: payload, signal });
     const text = await res.text();
@@ -30,12 +49,26 @@ export class Session {
     const m = set ? /sid=([^;]*)/.exec(set) : null;
     if (m) this.cookie = m[1] ? `sid=${m[1]}` : '';
     let json: unknown = text;
-    try { json = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
-    return { status: res.status, body: json, headers: res.headers, ms, rid, method, path, replayed: res.headers.get('idempotent-replayed') === 'true' };
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON */
+    }
+    return {
+      status: res.status,
+      body: json,
+      headers: res.headers,
+      ms,
+      rid,
+      method,
+      path,
+      replayed: res.headers.get('idempotent-replayed') === 'true',
+    };
   }
 
   get = (path: string, signal?: AbortSignal) => this.request('GET', path, undefined, {}, signal);
-  post = (path: string, body: unknown = {}, headers?: Record<string, string>, signal?: AbortSignal) => this.request('POST', path, body, headers, signal);
+  post = (path: string, body: unknown = {}, headers?: Record<string, string>, signal?: AbortSignal) =>
+    this.request('POST', path, body, headers, signal);
 
   async login(username: string, password: string): Promise<this> {
     const res = await this.post('/api/auth/login', { username, password });
@@ -45,4 +78,7 @@ export class Session {
 }
 
 export const q = (o: Record<string, unknown>) =>
-  '?' + Object.entries(o).map(([k, v]) => `${k}=${encodeURIComponent(typeof v === 'string' ? v : JSON.stringify(v))}`).join('&');
+  '?' +
+  Object.entries(o)
+    .map(([k, v]) => `${k}=${encodeURIComponent(typeof v === 'string' ? v : JSON.stringify(v))}`)
+    .join('&');

@@ -7,15 +7,27 @@ import { demoDataDir, HARNESS_KEY } from './fixture';
 import { startServer, type RunningServer } from './server';
 
 export interface CrashOptions {
-  kills: number; seed?: number; concurrency?: number;
+  kills: number;
+  seed?: number;
+  concurrency?: number;
   /** The kill lands at a random moment between these, after the load starts. */
-  minMs?: number; maxMs?: number;
+  minMs?: number;
+  maxMs?: number;
   log?: (line: string) => void;
 }
 
 export interface CrashReport {
-  kills: number; survived: number; seed: number; acknowledged: number; unanswered: number; unansweredCommitted: number;
-  retriesReplayed: number; retriesActed: number; problems: string[]; driverErrors: string[]; seconds: number;
+  kills: number;
+  survived: number;
+  seed: number;
+  acknowledged: number;
+  unanswered: number;
+  unansweredCommitted: number;
+  retriesReplayed: number;
+  retriesActed: number;
+  problems: string[];
+  driverErrors: string[];
+  seconds: number;
   byKind: Record<string, number>;
   /** Every write's answer, `kind:status`: what the mix really did. */
   byStatus: Record<string, number>;
@@ -40,8 +52,19 @@ export async function runCrash(o: CrashOptions): Promise<CrashReport> {
   await driver.setup();
   const acked: Write[] = [];
   const report: CrashReport = {
-    kills: o.kills, survived: 0, seed, acknowledged: 0, unanswered: 0, unansweredCommitted: 0, retriesReplayed: 0, retriesActed: 0,
-    problems: [], driverErrors: [], seconds: 0, byKind: {}, byStatus: {},
+    kills: o.kills,
+    survived: 0,
+    seed,
+    acknowledged: 0,
+    unanswered: 0,
+    unansweredCommitted: 0,
+    retriesReplayed: 0,
+    retriesActed: 0,
+    problems: [],
+    driverErrors: [],
+    seconds: 0,
+    byKind: {},
+    byStatus: {},
   };
   try {
     for (let i = 1; i <= o.kills; i++) {
@@ -52,7 +75,10 @@ export async function runCrash(o: CrashOptions): Promise<CrashReport> {
       const exit = await server.kill();
       stop.abort();
       await running;
-      if (exit.signal !== 'SIGKILL') report.problems.push(`kill ${i}: the server exited by itself (${JSON.stringify(exit)}): ${server.stderr.slice(-500)}`);
+      if (exit.signal !== 'SIGKILL')
+        report.problems.push(
+          `kill ${i}: the server exited by itself (${JSON.stringify(exit)}): ${server.stderr.slice(-500)}`,
+        );
       acked.push(...driver.acked);
       for (const w of driver.acked) report.byKind[w.kind] = (report.byKind[w.kind] ?? 0) + 1;
       for (const [k, n] of Object.entries(driver.counts)) report.byStatus[k] = (report.byStatus[k] ?? 0) + n;
@@ -70,20 +96,41 @@ export async function runCrash(o: CrashOptions): Promise<CrashReport> {
       await driver.setup();
       // The unanswered money requests, retried as a client would: same key, same body.
       for (const w of unanswered.filter((x) => x.headers['idempotency-key'])) {
-        const s = new Session(server.url, w.session, `sid=${demo.accounts.find((a) => a.username === w.session)!.token}`);
-        const res = await s.request(w.method, w.path, w.body, { 'idempotency-key': w.headers['idempotency-key'] });
+        const s = new Session(
+          server.url,
+          w.session,
+          `sid=${demo.accounts.find((a) => a.username === w.session)!.token}`,
+        );
+        const res = await s.request(w.method, w.path, w.body, {
+          'idempotency-key': w.headers['idempotency-key'],
+        });
         const committed = check.committed.has(w.rid);
-        if (res.status >= 500) report.problems.push(`kill ${i}: retry of ${w.kind} ${w.path} answered ${res.status}`);
-        else if (committed && !res.replayed) report.problems.push(`kill ${i}: ${w.kind} ${w.path} committed before the kill, yet its retry acted again (${res.status})`);
-        else if (!committed && res.replayed) report.problems.push(`kill ${i}: ${w.kind} ${w.path} was lost, yet its retry replayed an answer`);
-        if (res.replayed) report.retriesReplayed++; else report.retriesActed++;
+        if (res.status >= 500)
+          report.problems.push(`kill ${i}: retry of ${w.kind} ${w.path} answered ${res.status}`);
+        else if (committed && !res.replayed)
+          report.problems.push(
+            `kill ${i}: ${w.kind} ${w.path} committed before the kill, yet its retry acted again (${res.status})`,
+          );
+        else if (!committed && res.replayed)
+          report.problems.push(`kill ${i}: ${w.kind} ${w.path} was lost, yet its retry replayed an answer`);
+        if (res.replayed) report.retriesReplayed++;
+        else report.retriesActed++;
       }
-      const city = new Session(server.url, 'city', `sid=${demo.accounts.find((a) => a.role === 'city_admin')!.token}`);
+      const city = new Session(
+        server.url,
+        'city',
+        `sid=${demo.accounts.find((a) => a.role === 'city_admin')!.token}`,
+      );
       const integrity = await city.get('/api/integrity');
-      if (integrity.status !== 200 || integrity.body.ok !== true) report.problems.push(`kill ${i}: /api/integrity ${integrity.status} ${JSON.stringify(integrity.body).slice(0, 500)}`);
+      if (integrity.status !== 200 || integrity.body.ok !== true)
+        report.problems.push(
+          `kill ${i}: /api/integrity ${integrity.status} ${JSON.stringify(integrity.body).slice(0, 500)}`,
+        );
       if (report.problems.length) break;
       report.survived = i;
-      log(`kill ${i}/${o.kills} after ${Math.round(wait)} ms: ${acked.length} acknowledged so far, ${unanswered.length} unanswered (${check.facts.unansweredCommitted} had committed), checks ok`);
+      log(
+        `kill ${i}/${o.kills} after ${Math.round(wait)} ms: ${acked.length} acknowledged so far, ${unanswered.length} unanswered (${check.facts.unansweredCommitted} had committed), checks ok`,
+      );
     }
   } finally {
     await server.stop();

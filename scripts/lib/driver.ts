@@ -11,16 +11,59 @@ import { WORK } from './work';
  * retried safely.
  */
 export interface Write {
-  rid: string; kind: string; session: string; method: string; path: string; body: unknown;
-  headers: Record<string, string>; sentAt: number; status?: number; answer?: any; replayed?: boolean; at?: number;
+  rid: string;
+  kind: string;
+  session: string;
+  method: string;
+  path: string;
+  body: unknown;
+  headers: Record<string, string>;
+  sentAt: number;
+  status?: number;
+  answer?: any;
+  replayed?: boolean;
+  at?: number;
 }
 
-export type Kind = 'review' | 'bulk-review' | 'apply' | 'allocate' | 'transfer' | 'receive' | 'pay' | 'fail' | 'reissue' | 'dropout'
-  | 'refund-receive' | 'refund-confirm' | 'fund-return' | 'return-confirm' | 'quota' | 'graduate' | 'verify' | 'read';
+export type Kind =
+  | 'review'
+  | 'bulk-review'
+  | 'apply'
+  | 'allocate'
+  | 'transfer'
+  | 'receive'
+  | 'pay'
+  | 'fail'
+  | 'reissue'
+  | 'dropout'
+  | 'refund-receive'
+  | 'refund-confirm'
+  | 'fund-return'
+  | 'return-confirm'
+  | 'quota'
+  | 'graduate'
+  | 'verify'
+  | 'read';
 
 export const CRASH_MIX: Partial<Record<Kind, number>> = {
-  review: 8, 'bulk-review': 1, apply: 2, allocate: 3, transfer: 3, receive: 3, pay: 6, fail: 1, reissue: 1, dropout: 2,
-  'refund-receive': 2, 'refund-confirm': 2, 'fund-return': 2, 'return-confirm': 2, quota: 1, graduate: 1, verify: 1, read: 2,
+  review: 8,
+  'bulk-review': 1,
+  apply: 2,
+  allocate: 3,
+  transfer: 3,
+  receive: 3,
+  pay: 6,
+  fail: 1,
+  reissue: 1,
+  dropout: 2,
+  'refund-receive': 2,
+  'refund-confirm': 2,
+  'fund-return': 2,
+  'return-confirm': 2,
+  quota: 1,
+  graduate: 1,
+  verify: 1,
+  read: 2,
 };
 
 export const SOAK_MIX: Partial<Record<Kind, number>> = { ...CRASH_MIX, read: 60 };
@@ -42,8 +85,11 @@ export function rng(seed: number): () => number {
 const PASSWORD = 'Kunming@2019';
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
-
-export interface Latency { kind: string; ms: number; status: number }
+export interface Latency {
+  kind: string;
+  ms: number;
+  status: number;
+}
 
 export class Driver {
   readonly acked: Write[] = [];
@@ -58,39 +104,88 @@ export class Driver {
   institutions: number[] = [];
   quotas: { id: number; roundId: number; organizationId: number }[] = [];
 
-  constructor(readonly base: string, accounts: Account[], readonly random: () => number, readonly mix: Partial<Record<Kind, number>> = CRASH_MIX) {
-    for (const a of accounts) this.sessions.set(a.username, { s: new Session(base, a.username, `sid=${a.token}`), a });
+  constructor(
+    readonly base: string,
+    accounts: Account[],
+    readonly random: () => number,
+    readonly mix: Partial<Record<Kind, number>> = CRASH_MIX,
+  ) {
+    for (const a of accounts)
+      this.sessions.set(a.username, { s: new Session(base, a.username, `sid=${a.token}`), a });
   }
 
-  pick<T>(xs: readonly T[]): T | undefined { return xs.length ? xs[Math.floor(this.random() * xs.length)] : undefined; }
-  by(pred: (a: Account) => boolean) { return [...this.sessions.values()].filter((x) => pred(x.a)); }
-  get city() { return this.by((a) => a.role === 'city_admin')[0]; }
-  unions() { return this.by((a) => (a.role === 'org_admin' && a.orgLevel === 2) || (a.role === 'unit_admin' && a.orgLevel === 2)); }
+  pick<T>(xs: readonly T[]): T | undefined {
+    return xs.length ? xs[Math.floor(this.random() * xs.length)] : undefined;
+  }
+  by(pred: (a: Account) => boolean) {
+    return [...this.sessions.values()].filter((x) => pred(x.a));
+  }
+  get city() {
+    return this.by((a) => a.role === 'city_admin')[0];
+  }
+  unions() {
+    return this.by(
+      (a) => (a.role === 'org_admin' && a.orgLevel === 2) || (a.role === 'unit_admin' && a.orgLevel === 2),
+    );
+  }
 
   /** A read; network failure means the server is gone. */
   async read(x: { s: Session; a: Account }, path: string, kind = 'read'): Promise<Answer> {
     let res: Answer;
-    try { res = await x.s.get(path); } catch (e) { throw new ServerGone((e as Error).message); }
+    try {
+      res = await x.s.get(path);
+    } catch (e) {
+      throw new ServerGone((e as Error).message);
+    }
     if (res.status === 401) {
       await x.s.login(x.a.username, PASSWORD).catch(() => undefined);
-      res = await x.s.get(path).catch((e) => { throw new ServerGone((e as Error).message); });
+      res = await x.s.get(path).catch((e) => {
+        throw new ServerGone((e as Error).message);
+      });
     }
     this.latencies.push({ kind, ms: res.ms, status: res.status });
-    if (res.status >= 500) this.errors.push(`${res.status} GET ${path}: ${JSON.stringify(res.body).slice(0, 200)}`);
+    if (res.status >= 500)
+      this.errors.push(`${res.status} GET ${path}: ${JSON.stringify(res.body).slice(0, 200)}`);
     return res;
   }
 
-  async list(x: { s: Session; a: Account }, resource: string, filter: Record<string, unknown>, range: [number, number] = [0, 24], sort?: [string, string]): Promise<any[]> {
-    const res = await this.read(x, `/api/${resource}${q({ filter, range, ...(sort ? { sort } : {}) })}`, `list:${resource}`);
+  async list(
+    x: { s: Session; a: Account },
+    resource: string,
+    filter: Record<string, unknown>,
+    range: [number, number] = [0, 24],
+    sort?: [string, string],
+  ): Promise<any[]> {
+    const res = await this.read(
+      x,
+      `/api/${resource}${q({ filter, range, ...(sort ? { sort } : {}) })}`,
+      `list:${resource}`,
+    );
     return res.status === 200 && Array.isArray(res.body) ? res.body : [];
   }
 
   /** A tracked write: in flight until answered; 2xx acknowledged, other answers refused. */
-  async write(x: { s: Session; a: Account }, kind: string, method: string, path: string, body: unknown, money = false): Promise<Answer | null> {
+  async write(
+    x: { s: Session; a: Account },
+    kind: string,
+    method: string,
+    path: string,
+    body: unknown,
+    money = false,
+  ): Promise<Answer | null> {
     const rid = newRid(kind);
     const headers: Record<string, string> = { 'x-request-id': rid };
     if (money) headers['idempotency-key'] = `k-${rid}`;
-    const w: Write = { rid, kind, session: x.a.username, method, path, body: body instanceof FormData ? '(multipart)' : body, headers, sentAt: Date.now() };
+    const w: Write = {
+      rid,
+      kind,
+      session: x.a.username,
+      method,
+      path,
+      body: body instanceof FormData ? '(multipart)' : body,
+      headers,
+      sentAt: Date.now(),
+    };
     this.inflight.set(rid, w);
     let res: Answer;
     try {
@@ -106,7 +201,8 @@ export class Driver {
     this.counts[`${kind}:${res.status}`] = (this.counts[`${kind}:${res.status}`] ?? 0) + 1;
     if (res.status >= 200 && res.status < 300) this.acked.push(w);
     else this.refused.push(w);
-    if (res.status >= 500 || [400, 401, 413].includes(res.status)) this.errors.push(`${res.status} ${method} ${path}: ${JSON.stringify(res.body).slice(0, 300)}`);
+    if (res.status >= 500 || [400, 401, 413].includes(res.status))
+      this.errors.push(`${res.status} ${method} ${path}: ${JSON.stringify(res.body).slice(0, 300)}`);
     return res;
   }
 
@@ -122,7 +218,10 @@ export class Driver {
     const entries = Object.entries(this.mix) as [Kind, number][];
     const total = entries.reduce((s, [, w]) => s + w, 0);
     let r = this.random() * total;
-    for (const [k, w] of entries) { r -= w; if (r <= 0) return k; }
+    for (const [k, w] of entries) {
+      r -= w;
+      if (r <= 0) return k;
+    }
     return entries[0][0];
   }
 
@@ -132,14 +231,24 @@ export class Driver {
   }
 
   /** `concurrency` loops of random steps until the signal aborts or the count runs out; stops at the first sign the server is gone. */
-  async run(o: { concurrency: number; signal: AbortSignal; maxSteps?: number; thinkMs?: number }): Promise<{ steps: number; gone: boolean }> {
+  async run(o: {
+    concurrency: number;
+    signal: AbortSignal;
+    maxSteps?: number;
+    thinkMs?: number;
+  }): Promise<{ steps: number; gone: boolean }> {
     let steps = 0;
     let gone = false;
     const loop = async () => {
       while (!o.signal.aborted && !gone && (o.maxSteps === undefined || steps < o.maxSteps)) {
         steps++;
-        try { await this.step(); } catch (e) {
-          if (e instanceof ServerGone) { gone = true; return; }
+        try {
+          await this.step();
+        } catch (e) {
+          if (e instanceof ServerGone) {
+            gone = true;
+            return;
+          }
           this.errors.push(`driver: ${(e as Error).stack}`);
         }
         // A clerk reads before the next click: uniform 0 to twice the mean.

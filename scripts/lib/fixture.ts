@@ -10,9 +10,21 @@ import { Pii } from '../../server/lib/pii';
 /** The key the harnesses run their servers with (PII_KEY), so a restore or a copy reads the same data. */
 export const HARNESS_KEY = '5a'.repeat(32);
 
-export interface Account { id: number; username: string; role: string; organizationId: number | null; institutionId: number | null; orgLevel: number | null; orgKind: string | null; token: string }
+export interface Account {
+  id: number;
+  username: string;
+  role: string;
+  organizationId: number | null;
+  institutionId: number | null;
+  orgLevel: number | null;
+  orgKind: string | null;
+  token: string;
+}
 
-export interface DemoDir { dataDir: string; accounts: Account[] }
+export interface DemoDir {
+  dataDir: string;
+  accounts: Account[];
+}
 
 export const tmpDir = (label: string) => fs.mkdtempSync(path.join(os.tmpdir(), `subsidy-${label}-`));
 
@@ -26,9 +38,13 @@ export function demoDataDir(dataDir = tmpDir('demo'), now = new Date()): DemoDir
   const db = openDb(path.join(dataDir, 'app.db'));
   migrateDb(db);
   seedDemo(db, new Pii(Buffer.from(HARNESS_KEY, 'hex')), now);
-  const rows = db.$client.prepare(`select u.id, u.username, u.role, u.organization_id organizationId, u.institution_id institutionId,
+  const rows = db.$client
+    .prepare(
+      `select u.id, u.username, u.role, u.organization_id organizationId, u.institution_id institutionId,
       o.level orgLevel, o.kind orgKind from users u left join organizations o on o.id = u.organization_id
-    where u.active = 1 and u.must_change_password = 0 order by u.id`).all() as Omit<Account, 'token'>[];
+    where u.active = 1 and u.must_change_password = 0 order by u.id`,
+    )
+    .all() as Omit<Account, 'token'>[];
   const accounts = rows.map((r) => ({ ...r, token: createSession(db, r.id, now, '127.0.0.1') }));
   db.$client.close();
   return { dataDir, accounts };

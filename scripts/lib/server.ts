@@ -29,12 +29,20 @@ export interface ServerOptions {
   nodeArgs?: string[];
 }
 
-export interface Exit { code: number | null; signal: NodeJS.Signals | null }
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
 
 export interface RunningServer {
-  url: string; port: number; pid: number; dataDir: string; proc: ChildProcess;
+  url: string;
+  port: number;
+  pid: number;
+  dataDir: string;
+  proc: ChildProcess;
   /** stdout and stderr lines, when `logs` was asked for; stderr always. */
-  lines: string[]; stderr: string;
+  lines: string[];
+  stderr: string;
   exited: Promise<Exit>;
   /** SIGTERM and wait for the exit. */
   stop(): Promise<Exit>;
@@ -49,12 +57,19 @@ export interface RunningServer {
  * node process itself (no npx/tsx wrapper), so a SIGKILL lands on the process holding the database.
  */
 export async function startServer(o: ServerOptions): Promise<RunningServer> {
-  const port = o.port ?? await freePort();
+  const port = o.port ?? (await freePort());
   const proc = spawn(process.execPath, [...(o.nodeArgs ?? []), '--import', 'tsx', 'server/index.ts'], {
     cwd: ROOT,
     env: {
-      ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: o.dataDir, NODE_ENV: 'test', API_ONLY: '1',
-      LOG_LEVEL: o.logs ? 'info' : 'silent', ...(o.piiKey ? { PII_KEY: o.piiKey } : {}), ...o.env,
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: o.dataDir,
+      NODE_ENV: 'test',
+      API_ONLY: '1',
+      LOG_LEVEL: o.logs ? 'info' : 'silent',
+      ...(o.piiKey ? { PII_KEY: o.piiKey } : {}),
+      ...o.env,
     },
     stdio: ['ignore', o.logs ? 'pipe' : 'ignore', 'pipe'],
   });
@@ -68,11 +83,21 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   };
   proc.stdout?.on('data', collect({ rest: '' }));
   const errBuf = { rest: '' };
-  proc.stderr!.on('data', (d: Buffer) => { stderr += d; if (o.logs) collect(errBuf)(d); });
+  proc.stderr!.on('data', (d: Buffer) => {
+    stderr += d;
+    if (o.logs) collect(errBuf)(d);
+  });
   // Never outlive the harness: a failing script must not leave a server behind.
-  const orphanGuard = () => { if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL'); };
+  const orphanGuard = () => {
+    if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+  };
   process.once('exit', orphanGuard);
-  const exited = new Promise<Exit>((resolve) => proc.once('exit', (code, signal) => { process.off('exit', orphanGuard); resolve({ code, signal }); }));
+  const exited = new Promise<Exit>((resolve) =>
+    proc.once('exit', (code, signal) => {
+      process.off('exit', orphanGuard);
+      resolve({ code, signal });
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   let ready = false;
@@ -81,8 +106,13 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     try {
       const res = await fetch(`${url}/api/health`);
       await res.arrayBuffer();
-      if (res.status === 200) { ready = true; break; }
-    } catch { /* not listening yet */ }
+      if (res.status === 200) {
+        ready = true;
+        break;
+      }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   if (!ready) {
@@ -90,14 +120,31 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     throw new Error(`server did not start on ${o.dataDir}: ${stderr.slice(-2000)}`);
   }
   const server: RunningServer = {
-    url, port, pid: proc.pid!, dataDir: o.dataDir, proc, lines, get stderr() { return stderr; }, exited,
-    stop: async () => { if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM'); return exited; },
-    kill: async () => { if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL'); return exited; },
+    url,
+    port,
+    pid: proc.pid!,
+    dataDir: o.dataDir,
+    proc,
+    lines,
+    get stderr() {
+      return stderr;
+    },
+    exited,
+    stop: async () => {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
+      return exited;
+    },
+    kill: async () => {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+      return exited;
+    },
     rssBytes: () => {
       try {
         const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${proc.pid}/status`, 'utf8'));
         return m ? Number(m[1]) * 1024 : null;
-      } catch { return null; }
+      } catch {
+        return null;
+      }
     },
   };
   return server;

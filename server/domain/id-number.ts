@@ -11,7 +11,9 @@ export function idCheckChar(first17: string): string {
 export function isValidIdNumber(value: string): boolean {
   if (!/^\d{17}[\dX]$/.test(value)) return false;
   const birth = value.slice(6, 14);
-  const y = Number(birth.slice(0, 4)), m = Number(birth.slice(4, 6)), d = Number(birth.slice(6, 8));
+  const y = Number(birth.slice(0, 4)),
+    m = Number(birth.slice(4, 6)),
+    d = Number(birth.slice(6, 8));
   const date = new Date(Date.UTC(y, m - 1, d));
   if (y < 1900 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return false;
   return idCheckChar(value) === value[17];
@@ -40,7 +42,10 @@ export function isValidCardNumber(value: string): boolean {
   let sum = 0;
   for (let i = 0; i < value.length; i++) {
     let d = Number(value[value.length - 1 - i]);
-    if (i % 2 === 1) { d *= 2; if (d > 9) d -= 9; }
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
     sum += d;
   }
   return sum % 10 === 0;

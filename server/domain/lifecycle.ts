@@ -1,7 +1,19 @@
 /** SPEC §3: the application's states and the only moves between them. */
 export type Status =
-  | 'draft' | 'submitted' | 'unit_approved' | 'org_approved' | 'waitlisted' | 'approved' | 'returned' | 'rejected'
-  | 'withdrawn' | 'process_paid' | 'graduated' | 'completed' | 'dropped_out' | 'lapsed';
+  | 'draft'
+  | 'submitted'
+  | 'unit_approved'
+  | 'org_approved'
+  | 'waitlisted'
+  | 'approved'
+  | 'returned'
+  | 'rejected'
+  | 'withdrawn'
+  | 'process_paid'
+  | 'graduated'
+  | 'completed'
+  | 'dropped_out'
+  | 'lapsed';
 export type Decision = 'approve' | 'reject' | 'return';
 export type Step = 1 | 2 | 3;
 
@@ -25,18 +37,42 @@ export const TRANSITIONS: Record<Status, readonly Status[]> = {
 };
 
 export const STATUS_LABEL: Record<Status, string> = {
-  draft: '草稿', submitted: '已提交', unit_approved: '基层已推荐', org_approved: '区县已审查', waitlisted: '候补',
-  approved: '已通过', returned: '已退回', rejected: '未通过', withdrawn: '已撤回', process_paid: '已发过程资助',
-  graduated: '已毕业', completed: '已完成', dropped_out: '已退学', lapsed: '已失效',
+  draft: '草稿',
+  submitted: '已提交',
+  unit_approved: '基层已推荐',
+  org_approved: '区县已审查',
+  waitlisted: '候补',
+  approved: '已通过',
+  returned: '已退回',
+  rejected: '未通过',
+  withdrawn: '已撤回',
+  process_paid: '已发过程资助',
+  graduated: '已毕业',
+  completed: '已完成',
+  dropped_out: '已退学',
+  lapsed: '已失效',
 };
 
 /** Statuses that hold one of the union's places for the round (R7); a dropout frees its place (R5). */
-export const PLACE_HOLDING: readonly Status[] = ['approved', 'process_paid', 'graduated', 'completed', 'lapsed'];
+export const PLACE_HOLDING: readonly Status[] = [
+  'approved',
+  'process_paid',
+  'graduated',
+  'completed',
+  'lapsed',
+];
 /** The same list as an SQL `in (...)` operand. */
 export const PLACE_HOLDING_SQL = `(${PLACE_HOLDING.map((s) => `'${s}'`).join(',')})`;
 /** Live for R9e: the education level is taken. */
 export const LEVEL_TAKING_EXCLUDED: readonly Status[] = ['rejected', 'withdrawn'];
-export const WITHDRAWABLE: readonly Status[] = ['draft', 'submitted', 'unit_approved', 'org_approved', 'waitlisted', 'returned'];
+export const WITHDRAWABLE: readonly Status[] = [
+  'draft',
+  'submitted',
+  'unit_approved',
+  'org_approved',
+  'waitlisted',
+  'returned',
+];
 export const EDITABLE: readonly Status[] = ['draft', 'returned'];
 
 export class TransitionError extends Error {}
@@ -59,8 +95,12 @@ export function waitingStep(status: Status, isDirect: boolean): Step | null {
 }
 
 /** Where a reviewer's decision takes the application; step 3 approval is settled by the quota (R7). */
-export function reviewOutcome(status: Status, step: Step, decision: Decision, isDirect: boolean):
-  { status: Status | 'quota'; currentStep: Step | null } {
+export function reviewOutcome(
+  status: Status,
+  step: Step,
+  decision: Decision,
+  isDirect: boolean,
+): { status: Status | 'quota'; currentStep: Step | null } {
   const waiting = waitingStep(status, isDirect);
   if (waiting === null) throw new TransitionError(`状态「${STATUS_LABEL[status]}」的申请不在审核中`);
   if (waiting !== step) throw new TransitionError(`该申请正等待第 ${waiting} 级审核，不在第 ${step} 级`);

@@ -10,7 +10,10 @@ export type RefundStatus = 'expected' | 'received' | 'confirmed';
 export const DEFAULT_PROCESS_FEN = 50_000;
 export const DEFAULT_RESULT_FEN = 100_000;
 
-export interface Problem { rule: string; message: string }
+export interface Problem {
+  rule: string;
+  message: string;
+}
 
 export function formatYuan(fen: number): string {
   return `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
@@ -25,7 +28,12 @@ export function yuan(fen: number): string {
 
 /** A 元 amount from a sheet cell ("500", "500.00", 500) as fen; null when it is not a money amount. */
 export function parseYuan(value: unknown): number | null {
-  const s = typeof value === 'number' ? value.toFixed(2) : typeof value === 'string' ? value.trim().replace(/,/g, '') : '';
+  const s =
+    typeof value === 'number'
+      ? value.toFixed(2)
+      : typeof value === 'string'
+        ? value.trim().replace(/,/g, '')
+        : '';
   const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(s);
   if (!m) return null;
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
@@ -36,22 +44,34 @@ export const stageAmountFen = (round: { processAmountFen: number; resultAmountFe
   stage === 'process' ? round.processAmountFen : round.resultAmountFen;
 
 /** R8: a matching policy pays in two stages, all as process, or all as result subsidy. */
-export function matchingAmounts(mode: MatchingMode, processFen: number, resultFen: number): { field: string; message: string } | null {
-  if (mode === 'process_only' && resultFen !== 0) return { field: 'resultAmountFen', message: 'R8: 全部作为过程资助时，结果资助金额应为 0' };
-  if (mode === 'result_only' && processFen !== 0) return { field: 'processAmountFen', message: 'R8: 全部作为结果资助时，过程资助金额应为 0' };
+export function matchingAmounts(
+  mode: MatchingMode,
+  processFen: number,
+  resultFen: number,
+): { field: string; message: string } | null {
+  if (mode === 'process_only' && resultFen !== 0)
+    return { field: 'resultAmountFen', message: 'R8: 全部作为过程资助时，结果资助金额应为 0' };
+  if (mode === 'result_only' && processFen !== 0)
+    return { field: 'processAmountFen', message: 'R8: 全部作为结果资助时，过程资助金额应为 0' };
   if (processFen + resultFen <= 0) return { field: 'processAmountFen', message: 'R8: 配套资助金额须大于 0' };
   return null;
 }
 
 /** R8: what a union's own policy adds to a stage (0 when none). */
-export function matchingFen(policy: { mode: MatchingMode; processAmountFen: number; resultAmountFen: number } | null | undefined, stage: Stage): number {
+export function matchingFen(
+  policy: { mode: MatchingMode; processAmountFen: number; resultAmountFen: number } | null | undefined,
+  stage: Stage,
+): number {
   if (!policy) return 0;
   if (stage === 'process') return policy.mode === 'result_only' ? 0 : policy.processAmountFen;
   return policy.mode === 'process_only' ? 0 : policy.resultAmountFen;
 }
 
 /** R6: result subsidy only for a graduation verified by the round's deadline. */
-export function resultDue(a: { status: string; graduationVerifiedAt: string | null; graduatedOn: string | null }, deadline: string): boolean {
+export function resultDue(
+  a: { status: string; graduationVerifiedAt: string | null; graduatedOn: string | null },
+  deadline: string,
+): boolean {
   return a.status === 'graduated' && !!a.graduationVerifiedAt && !!a.graduatedOn && a.graduatedOn <= deadline;
 }
 
@@ -59,17 +79,31 @@ export function resultDue(a: { status: string; graduationVerifiedAt: string | nu
 export const processDue = (status: string) => status === 'approved';
 
 /** R2/R6: due for an allocation of this stage (coverage is checked apart: once per stage). */
-export function dueFor(stage: Stage, a: { status: string; graduationVerifiedAt: string | null; graduatedOn: string | null }, deadline: string): boolean {
+export function dueFor(
+  stage: Stage,
+  a: { status: string; graduationVerifiedAt: string | null; graduatedOn: string | null },
+  deadline: string,
+): boolean {
   return stage === 'process' ? processDue(a.status) : resultDue(a, deadline);
 }
 
 /** R6: lapsed when the deadline passed without a verified graduation. */
-export function shouldLapse(a: { status: string; graduationVerifiedAt: string | null }, deadline: string, today: string): boolean {
-  return (a.status === 'approved' || a.status === 'process_paid') && !a.graduationVerifiedAt && today > deadline;
+export function shouldLapse(
+  a: { status: string; graduationVerifiedAt: string | null },
+  deadline: string,
+  today: string,
+): boolean {
+  return (
+    (a.status === 'approved' || a.status === 'process_paid') && !a.graduationVerifiedAt && today > deadline
+  );
 }
 
 /** R6: days left before a still-open application lapses (negative once past), null when it cannot lapse. */
-export function daysToLapse(a: { status: string; graduationVerifiedAt: string | null }, deadline: string, today: string): number | null {
+export function daysToLapse(
+  a: { status: string; graduationVerifiedAt: string | null },
+  deadline: string,
+  today: string,
+): number | null {
   if ((a.status !== 'approved' && a.status !== 'process_paid') || a.graduationVerifiedAt) return null;
   return daysBetween(today, deadline);
 }
@@ -80,7 +114,13 @@ export function daysBetween(from: string, to: string): number {
 
 // ── R3: who pays ──
 
-export interface Agreement { agentOrganizationId: number; startsOn: string; endsOn: string; stages: string; active: boolean }
+export interface Agreement {
+  agentOrganizationId: number;
+  startsOn: string;
+  endsOn: string;
+  stages: string;
+  active: boolean;
+}
 
 /** R3 代发协议: active, in force on the day, and covering the stage. */
 export const agreementCovers = (g: Agreement, today: string, stage: Stage) =>
@@ -90,19 +130,35 @@ export const agreementCovers = (g: Agreement, today: string, stage: Stage) =>
  * R3: the workers' school pays under an agreement in force, but only a worker with a 工惠卡 or bank
  * card on file; otherwise the level-2 union pays. Matching money is the union's own: it always pays it.
  */
-export function payoutRoute(f: { level2Id: number; source: Source; stage: Stage; today: string; hasCard: boolean; agreements: Agreement[] }):
-  { channel: Channel; payerOrganizationId: number } {
-  const g = f.source === 'city' && f.hasCard ? f.agreements.find((a) => agreementCovers(a, f.today, f.stage)) : undefined;
-  return g ? { channel: 'agency', payerOrganizationId: g.agentOrganizationId } : { channel: 'direct', payerOrganizationId: f.level2Id };
+export function payoutRoute(f: {
+  level2Id: number;
+  source: Source;
+  stage: Stage;
+  today: string;
+  hasCard: boolean;
+  agreements: Agreement[];
+}): { channel: Channel; payerOrganizationId: number } {
+  const g =
+    f.source === 'city' && f.hasCard
+      ? f.agreements.find((a) => agreementCovers(a, f.today, f.stage))
+      : undefined;
+  return g
+    ? { channel: 'agency', payerOrganizationId: g.agentOrganizationId }
+    : { channel: 'direct', payerOrganizationId: f.level2Id };
 }
 
 // ── moves of allocations, payments, refunds, returns ──
 
-export const ALLOCATION_NEXT: Record<'transfer' | 'receive', AllocationStatus> = { transfer: 'created', receive: 'transferred' };
+export const ALLOCATION_NEXT: Record<'transfer' | 'receive', AllocationStatus> = {
+  transfer: 'created',
+  receive: 'transferred',
+};
 
 export function allocationProblem(action: 'transfer' | 'receive', status: AllocationStatus): string | null {
   if (status === ALLOCATION_NEXT[action]) return null;
-  return action === 'transfer' ? `拨付状态为「${status}」，只有新建的拨付可以划出` : `拨付状态为「${status}」，只有已划出的拨付可以确认到账`;
+  return action === 'transfer'
+    ? `拨付状态为「${status}」，只有新建的拨付可以划出`
+    : `拨付状态为「${status}」，只有已划出的拨付可以确认到账`;
 }
 
 export interface PayFacts {
@@ -121,37 +177,67 @@ export function payOutcome(f: PayFacts): { problem: Problem } | { to: string | n
   if (s === 'dropped_out') return { problem: { rule: 'R5', message: '职工已退学，不能再发放资助' } };
   if (f.stage === 'result') {
     if (s === 'lapsed') return { problem: { rule: 'R6', message: '超过三年未毕业，结果资助已失效' } };
-    if (f.app.graduatedOn && f.app.graduatedOn > f.deadline) return { problem: { rule: 'R6', message: `毕业时间晚于 ${f.deadline}，不发结果资助` } };
+    if (f.app.graduatedOn && f.app.graduatedOn > f.deadline)
+      return { problem: { rule: 'R6', message: `毕业时间晚于 ${f.deadline}，不发结果资助` } };
     const verified = !!f.app.graduationVerifiedAt && !!f.app.graduatedOn;
-    if (f.source === 'city') return resultDue(f.app, f.deadline) ? { to: 'completed' } : { problem: { rule: 'R2', message: '毕业证明经市总工会核验后才能发放结果资助' } };
-    return verified && (s === 'graduated' || s === 'completed') ? { to: null } : { problem: { rule: 'R2', message: '毕业证明经市总工会核验后才能发放配套结果资助' } };
+    if (f.source === 'city')
+      return resultDue(f.app, f.deadline)
+        ? { to: 'completed' }
+        : { problem: { rule: 'R2', message: '毕业证明经市总工会核验后才能发放结果资助' } };
+    return verified && (s === 'graduated' || s === 'completed')
+      ? { to: null }
+      : { problem: { rule: 'R2', message: '毕业证明经市总工会核验后才能发放配套结果资助' } };
   }
   // R6 takes only the result subsidy: a process subsidy still owed to a lapsed application is paid, its status stays.
   if (f.source === 'city') {
     if (s === 'approved') return { to: 'process_paid' };
-    return s === 'lapsed' ? { to: null } : { problem: { rule: 'R2', message: `申请状态为「${s}」，不能发放过程资助` } };
+    return s === 'lapsed'
+      ? { to: null }
+      : { problem: { rule: 'R2', message: `申请状态为「${s}」，不能发放过程资助` } };
   }
-  return ['approved', 'process_paid', 'graduated', 'completed', 'lapsed'].includes(s) ? { to: null } : { problem: { rule: 'R2', message: `申请状态为「${s}」，不能发放配套过程资助` } };
+  return ['approved', 'process_paid', 'graduated', 'completed', 'lapsed'].includes(s)
+    ? { to: null }
+    : { problem: { rule: 'R2', message: `申请状态为「${s}」，不能发放配套过程资助` } };
 }
 
 export function paymentProblem(action: 'pay' | 'fail' | 'reissue', status: PaymentStatus): string | null {
   if (action === 'reissue') return status === 'failed' ? null : '只有发放失败的记录可以重新发放';
-  return status === 'pending' ? null : `发放状态为「${status}」，只有待发放的记录可以${action === 'pay' ? '标记为已发放' : '标记为失败'}`;
+  return status === 'pending'
+    ? null
+    : `发放状态为「${status}」，只有待发放的记录可以${action === 'pay' ? '标记为已发放' : '标记为失败'}`;
 }
 
 /** R5: a refund only for a dropout with a paid city process subsidy, never more than was paid. */
-export function refundProblem(f: { appStatus: string; payment: { stage: Stage; source: Source; status: PaymentStatus; amountFen: number } | null; amountFen: number }): string | null {
+export function refundProblem(f: {
+  appStatus: string;
+  payment: { stage: Stage; source: Source; status: PaymentStatus; amountFen: number } | null;
+  amountFen: number;
+}): string | null {
   if (f.appStatus !== 'dropped_out') return 'R5: 只有退学的职工才有退款';
-  if (!f.payment || f.payment.status !== 'paid' || f.payment.stage !== 'process' || f.payment.source !== 'city') return 'R5: 该职工没有已发放的过程资助';
+  if (
+    !f.payment ||
+    f.payment.status !== 'paid' ||
+    f.payment.stage !== 'process' ||
+    f.payment.source !== 'city'
+  )
+    return 'R5: 该职工没有已发放的过程资助';
   if (!Number.isInteger(f.amountFen) || f.amountFen <= 0) return 'R5: 退款金额须为正整数（分）';
   if (f.amountFen > f.payment.amountFen) return `R5: 退款不能超过已发放的 ${yuan(f.payment.amountFen)} 元`;
   return null;
 }
 
-export const REFUND_NEXT: Record<'receive' | 'confirm', RefundStatus> = { receive: 'expected', confirm: 'received' };
+export const REFUND_NEXT: Record<'receive' | 'confirm', RefundStatus> = {
+  receive: 'expected',
+  confirm: 'received',
+};
 
 /** R4: an application's money can go back to the city when the union received it and did not pay it. */
-export function returnProblem(f: { covered: boolean; received: boolean; paid: boolean; returned: boolean }): string | null {
+export function returnProblem(f: {
+  covered: boolean;
+  received: boolean;
+  paid: boolean;
+  returned: boolean;
+}): string | null {
   if (!f.covered) return 'R4: 该申请不在本工会本批次该阶段的拨付中';
   if (!f.received) return 'R4: 拨付尚未到账，无需返还';
   if (f.paid) return 'R4: 已发放给职工的资金不能作返还';
@@ -162,13 +248,22 @@ export function returnProblem(f: { covered: boolean; received: boolean; paid: bo
 // ── balances ──
 
 export interface Flows {
-  budgetedFen: number; allocatedFen: number; transferredFen: number; receivedFen: number; paidFen: number; pendingFen: number;
-  failedFen: number; refundedFen: number; returnedFen: number;
+  budgetedFen: number;
+  allocatedFen: number;
+  transferredFen: number;
+  receivedFen: number;
+  paidFen: number;
+  pendingFen: number;
+  failedFen: number;
+  refundedFen: number;
+  returnedFen: number;
 }
 
 /** §5.3: what a level-2 union still holds of the city's money: received, less paid out and returned. */
-export const unionHeldFen = (f: Pick<Flows, 'receivedFen' | 'paidFen' | 'returnedFen'>) => f.receivedFen - f.paidFen - f.returnedFen;
+export const unionHeldFen = (f: Pick<Flows, 'receivedFen' | 'paidFen' | 'returnedFen'>) =>
+  f.receivedFen - f.paidFen - f.returnedFen;
 
 /** The city's own purse for a round and stage: the budget, less what left, plus what came back (R4 returns, R5 refunds). */
-export const cityHeldFen = (f: Pick<Flows, 'budgetedFen' | 'transferredFen' | 'returnedFen' | 'refundedFen'>) =>
-  f.budgetedFen - f.transferredFen + f.returnedFen + f.refundedFen;
+export const cityHeldFen = (
+  f: Pick<Flows, 'budgetedFen' | 'transferredFen' | 'returnedFen' | 'refundedFen'>,
+) => f.budgetedFen - f.transferredFen + f.returnedFen + f.refundedFen;

@@ -14,9 +14,27 @@ type Table = Record<string, Partial<Record<Role, readonly string[]>>>;
 
 export const PERMISSIONS: Table = {
   organizations: { city_admin: ALL, org_admin: [...RW], unit_admin: R, agent: R, institution: R, worker: R },
-  users: { city_admin: [...ALL, 'resetPassword'], org_admin: [...RW, 'resetPassword'], unit_admin: [...RW, 'resetPassword'] },
-  workers: { city_admin: [...RW, 'reveal'], org_admin: [...R, 'reveal'], unit_admin: [...RW, 'reveal'], agent: R, institution: R, worker: [...R, 'edit'] },
-  institutions: { city_admin: ALL, org_admin: R, unit_admin: R, agent: R, institution: [...R, 'edit'], worker: R },
+  users: {
+    city_admin: [...ALL, 'resetPassword'],
+    org_admin: [...RW, 'resetPassword'],
+    unit_admin: [...RW, 'resetPassword'],
+  },
+  workers: {
+    city_admin: [...RW, 'reveal'],
+    org_admin: [...R, 'reveal'],
+    unit_admin: [...RW, 'reveal'],
+    agent: R,
+    institution: R,
+    worker: [...R, 'edit'],
+  },
+  institutions: {
+    city_admin: ALL,
+    org_admin: R,
+    unit_admin: R,
+    agent: R,
+    institution: [...R, 'edit'],
+    worker: R,
+  },
   rounds: { city_admin: ALL, org_admin: R, unit_admin: R, agent: R, institution: R, worker: R },
   quotas: { city_admin: [...RW, 'adjust'], org_admin: R, unit_admin: R },
   applications: {
@@ -29,21 +47,44 @@ export const PERMISSIONS: Table = {
   },
   reviews: { city_admin: R, org_admin: R, unit_admin: R, worker: R },
   documents: {
-    city_admin: [...R, 'create', 'download'], org_admin: [...R, 'download'], unit_admin: [...R, 'create', 'delete', 'download'],
-    institution: [...R, 'create', 'download'], worker: [...R, 'create', 'delete', 'download'],
+    city_admin: [...R, 'create', 'download'],
+    org_admin: [...R, 'download'],
+    unit_admin: [...R, 'create', 'delete', 'download'],
+    institution: [...R, 'create', 'download'],
+    worker: [...R, 'create', 'delete', 'download'],
   },
   // A `direct` union's staff are unit_admins at level 2: the services let only the union's own staff act (R3).
-  allocations: { city_admin: [...R, 'create', 'transfer'], org_admin: [...R, 'receive'], unit_admin: [...R, 'receive'] },
-  payments: {
-    city_admin: R, org_admin: [...R, 'pay', 'fail', 'reissue', 'export', 'import'], unit_admin: [...R, 'pay', 'fail', 'reissue', 'export', 'import'],
-    agent: [...R, 'pay', 'fail', 'export', 'import'], worker: R,
+  allocations: {
+    city_admin: [...R, 'create', 'transfer'],
+    org_admin: [...R, 'receive'],
+    unit_admin: [...R, 'receive'],
   },
-  refunds: { city_admin: [...R, 'create', 'receive', 'confirm'], org_admin: R, institution: [...R, 'create', 'receive'] },
-  'fund-returns': { city_admin: [...R, 'confirm'], org_admin: [...R, 'create'], unit_admin: [...R, 'create'] },
+  payments: {
+    city_admin: R,
+    org_admin: [...R, 'pay', 'fail', 'reissue', 'export', 'import'],
+    unit_admin: [...R, 'pay', 'fail', 'reissue', 'export', 'import'],
+    agent: [...R, 'pay', 'fail', 'export', 'import'],
+    worker: R,
+  },
+  refunds: {
+    city_admin: [...R, 'create', 'receive', 'confirm'],
+    org_admin: R,
+    institution: [...R, 'create', 'receive'],
+  },
+  'fund-returns': {
+    city_admin: [...R, 'confirm'],
+    org_admin: [...R, 'create'],
+    unit_admin: [...R, 'create'],
+  },
   balances: { city_admin: R, org_admin: R },
   'matching-policies': { city_admin: R, org_admin: [...ALL] },
   'agency-agreements': { city_admin: [...ALL], org_admin: R, agent: R },
-  appeals: { city_admin: [...R, 'respond', 'close'], org_admin: [...R, 'respond', 'close'], unit_admin: [...R, 'respond', 'close'], worker: [...R, 'create'] },
+  appeals: {
+    city_admin: [...R, 'respond', 'close'],
+    org_admin: [...R, 'respond', 'close'],
+    unit_admin: [...R, 'respond', 'close'],
+    worker: [...R, 'create'],
+  },
   'audit-log': { city_admin: R, org_admin: R },
   stats: { city_admin: ['show'], org_admin: ['show'], unit_admin: ['show'] },
   integrity: { city_admin: ['show'] },
@@ -55,4 +96,6 @@ export function canAccess(role: Role | undefined, params: { resource: string; ac
   return !!actions && actions.includes(params.action);
 }
 
-export const RESOURCES = Object.keys(PERMISSIONS).filter((r) => r !== 'stats' && r !== 'integrity' && r !== 'balances');
+export const RESOURCES = Object.keys(PERMISSIONS).filter(
+  (r) => r !== 'stats' && r !== 'integrity' && r !== 'balances',
+);

@@ -1,5 +1,8 @@
 /** R7: places go first come, first served by submission time; the waitlist is promoted in that order. */
-export interface Candidate { id: number; submittedAt: string }
+export interface Candidate {
+  id: number;
+  submittedAt: string;
+}
 
 export const bySubmission = (a: Candidate, b: Candidate) =>
   a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : a.id - b.id;
@@ -9,8 +12,12 @@ export const bySubmission = (a: Candidate, b: Candidate) =>
  * no money has touched yet: if the quota is full and one of them was submitted later than `app`,
  * the latest of them yields its place (R7 first come, first served).
  */
-export function settleApproval(app: Candidate, used: number, places: number, displaceable: Candidate[]):
-  { result: 'approved' | 'waitlisted'; displace?: number } {
+export function settleApproval(
+  app: Candidate,
+  used: number,
+  places: number,
+  displaceable: Candidate[],
+): { result: 'approved' | 'waitlisted'; displace?: number } {
   if (used < places) return { result: 'approved' };
   const latest = [...displaceable].sort(bySubmission).at(-1);
   if (latest && bySubmission(latest, app) > 0) return { result: 'approved', displace: latest.id };
@@ -20,7 +27,10 @@ export function settleApproval(app: Candidate, used: number, places: number, dis
 /** How many of the waitlist to promote, earliest first. */
 export function promotions(used: number, places: number, waitlist: Candidate[]): number[] {
   const free = Math.max(0, places - used);
-  return [...waitlist].sort(bySubmission).slice(0, free).map((c) => c.id);
+  return [...waitlist]
+    .sort(bySubmission)
+    .slice(0, free)
+    .map((c) => c.id);
 }
 
 /** R7: a quota can be raised freely, lowered never below the places already used. */

@@ -17,8 +17,19 @@ export interface AuditEntry {
 type Row = typeof auditLog.$inferSelect;
 
 export function rowHash(prevHash: string, r: Omit<Row, 'id' | 'hash' | 'prevHash'>): string {
-  const body = JSON.stringify([r.at, r.userId, r.role, r.organizationId, r.action, r.resource, r.recordId,
-    r.before, r.after, r.ip, r.requestId]);
+  const body = JSON.stringify([
+    r.at,
+    r.userId,
+    r.role,
+    r.organizationId,
+    r.action,
+    r.resource,
+    r.recordId,
+    r.before,
+    r.after,
+    r.ip,
+    r.requestId,
+  ]);
   return createHash('sha256').update(prevHash).update(body).digest('hex');
 }
 
@@ -39,7 +50,9 @@ export function audit(db: Db, actor: Actor, e: AuditEntry): void {
     ip: actor.ip ?? null,
     requestId: actor.requestId ?? null,
   };
-  db.insert(auditLog).values({ ...row, prevHash, hash: rowHash(prevHash, row) }).run();
+  db.insert(auditLog)
+    .values({ ...row, prevHash, hash: rowHash(prevHash, row) })
+    .run();
 }
 
 /** Walk the chain in id order; the first row whose links or hash disagree is reported. */
@@ -49,11 +62,20 @@ export function verifyAuditChain(db: Db): { ok: boolean; rows: number; brokenAt?
   let n = 0;
   for (const raw of stmt.iterate() as Iterable<Record<string, unknown>>) {
     const r = {
-      at: raw.at, userId: raw.user_id, role: raw.role, organizationId: raw.organization_id, action: raw.action,
-      resource: raw.resource, recordId: raw.record_id, before: raw.before, after: raw.after, ip: raw.ip,
+      at: raw.at,
+      userId: raw.user_id,
+      role: raw.role,
+      organizationId: raw.organization_id,
+      action: raw.action,
+      resource: raw.resource,
+      recordId: raw.record_id,
+      before: raw.before,
+      after: raw.after,
+      ip: raw.ip,
       requestId: raw.request_id,
     } as Omit<Row, 'id' | 'hash' | 'prevHash'>;
-    if (raw.prev_hash !== prev || rowHash(prev, r) !== raw.hash) return { ok: false, rows: n, brokenAt: raw.id as number };
+    if (raw.prev_hash !== prev || rowHash(prev, r) !== raw.hash)
+      return { ok: false, rows: n, brokenAt: raw.id as number };
     prev = raw.hash as string;
     n++;
   }

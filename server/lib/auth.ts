@@ -23,8 +23,11 @@ function stmts(db: Db) {
   let s = statements.get(db.$client);
   if (!s) {
     s = {
-      session: db.$client.prepare('select id, user_id userId, created_at createdAt, last_seen_at lastSeenAt from sessions where token_hash = ?'),
-      user: db.$client.prepare(`select u.id, u.username, u.display_name displayName, u.role, u.organization_id organizationId,
+      session: db.$client.prepare(
+        'select id, user_id userId, created_at createdAt, last_seen_at lastSeenAt from sessions where token_hash = ?',
+      ),
+      user: db.$client
+        .prepare(`select u.id, u.username, u.display_name displayName, u.role, u.organization_id organizationId,
         u.institution_id institutionId, u.worker_id workerId, u.must_change_password mustChangePassword,
         o.level orgLevel, o.path orgPath, o.level2_id level2Id
         from users u left join organizations o on o.id = u.organization_id where u.id = ? and u.active = 1`),
@@ -35,10 +38,14 @@ function stmts(db: Db) {
 }
 
 export function loadSessionUser(db: Db, userId: number): SessionUser | null {
-  const row = stmts(db).user.get(userId) as (Omit<SessionUser, 'mustChangePassword'> & { mustChangePassword: number }) | undefined;
+  const row = stmts(db).user.get(userId) as
+    (Omit<SessionUser, 'mustChangePassword'> & { mustChangePassword: number }) | undefined;
   if (!row) return null;
   return {
-    ...row, orgLevel: row.orgLevel ?? null, orgPath: row.orgPath ?? null, level2Id: row.level2Id ?? null,
+    ...row,
+    orgLevel: row.orgLevel ?? null,
+    orgPath: row.orgPath ?? null,
+    level2Id: row.level2Id ?? null,
     mustChangePassword: row.mustChangePassword === 1,
   };
 }
@@ -47,7 +54,9 @@ export function loadSessionUser(db: Db, userId: number): SessionUser | null {
 export function createSession(db: Db, userId: number, now: Date, ip: string | null): string {
   const token = randomBytes(32).toString('base64url');
   const at = now.toISOString();
-  db.insert(sessions).values({ tokenHash: sha256(token), userId, createdAt: at, lastSeenAt: at, ip }).run();
+  db.insert(sessions)
+    .values({ tokenHash: sha256(token), userId, createdAt: at, lastSeenAt: at, ip })
+    .run();
   return token;
 }
 
@@ -57,11 +66,16 @@ export function endUserSessions(db: Db, userId: number): void {
 
 export function setSessionCookie(c: Parameters<MiddlewareHandler<AppEnv>>[0], token: string): void {
   setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true, sameSite: 'Lax', path: '/', secure: c.get('deps').secureCookies, maxAge: ABSOLUTE_MS / 1000,
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    secure: c.get('deps').secureCookies,
+    maxAge: ABSOLUTE_MS / 1000,
   });
 }
 
-export const clearSessionCookie = (c: Parameters<MiddlewareHandler<AppEnv>>[0]) => deleteCookie(c, SESSION_COOKIE, { path: '/' });
+export const clearSessionCookie = (c: Parameters<MiddlewareHandler<AppEnv>>[0]) =>
+  deleteCookie(c, SESSION_COOKIE, { path: '/' });
 
 /** Loads the user of a valid session (idle 30 min, absolute 12 h); expired ones are deleted. */
 export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -71,7 +85,8 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE);
   if (token) {
     const now = clock();
-    const s = stmts(db).session.get(sha256(token)) as { id: number; userId: number; createdAt: string; lastSeenAt: string } | undefined;
+    const s = stmts(db).session.get(sha256(token)) as
+      { id: number; userId: number; createdAt: string; lastSeenAt: string } | undefined;
     if (s) {
       const idle = now.getTime() - Date.parse(s.lastSeenAt) > IDLE_MS;
       const old = now.getTime() - Date.parse(s.createdAt) > ABSOLUTE_MS;
@@ -93,10 +108,14 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 export function pruneSessions(db: Db, now: Date): void {
-  db.delete(sessions).where(or(
-    lt(sessions.lastSeenAt, new Date(now.getTime() - IDLE_MS).toISOString()),
-    lt(sessions.createdAt, new Date(now.getTime() - ABSOLUTE_MS).toISOString()),
-  )).run();
+  db.delete(sessions)
+    .where(
+      or(
+        lt(sessions.lastSeenAt, new Date(now.getTime() - IDLE_MS).toISOString()),
+        lt(sessions.createdAt, new Date(now.getTime() - ABSOLUTE_MS).toISOString()),
+      ),
+    )
+    .run();
 }
 
 export function clientIp(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string | null {

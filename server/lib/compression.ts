@@ -17,8 +17,13 @@ export const compression: MiddlewareHandler = (c, next) => {
   const body = c.body;
   c.json = ((object: unknown, arg?: Parameters<typeof body>[1], headers?: Record<string, string>) => {
     const text = JSON.stringify(object);
-    const h: Record<string, string> = { 'Content-Type': 'application/json', Vary: 'Accept-Encoding', ...headers };
-    if (gzip && text.length >= MIN_BYTES) return body(gzipSync(text, { level: 1 }), arg as never, { ...h, 'Content-Encoding': 'gzip' });
+    const h: Record<string, string> = {
+      'Content-Type': 'application/json',
+      Vary: 'Accept-Encoding',
+      ...headers,
+    };
+    if (gzip && text.length >= MIN_BYTES)
+      return body(gzipSync(text, { level: 1 }), arg as never, { ...h, 'Content-Encoding': 'gzip' });
     // A length below hono/compress's threshold: it lets the answer go as it is.
     return body(text, arg as never, { ...h, 'Content-Length': String(Buffer.byteLength(text)) });
   }) as unknown as typeof c.json;

@@ -17,7 +17,11 @@ export const sameOriginOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (site && site !== 'same-origin' && site !== 'none') throw new ApiError(403, '跨站请求被拒绝');
     if (origin && origin !== 'null') {
       let originHost: string | null = null;
-      try { originHost = new URL(origin).host; } catch { /* malformed origin */ }
+      try {
+        originHost = new URL(origin).host;
+      } catch {
+        /* malformed origin */
+      }
       if (originHost !== host) throw new ApiError(403, '跨站请求被拒绝');
     } else if (origin === 'null') {
       throw new ApiError(403, '跨站请求被拒绝');

@@ -12,20 +12,35 @@ import { requireAccess } from './resource';
  * action's own transaction looks the key up again and stores its answer, so racing duplicates
  * serialise on the write lock and exactly one of them runs.
  */
-interface Pending { key: string; route: string; bodyHash: string; userId: number }
-interface Stored { route: string; body_hash: string; status: number; response: string }
+interface Pending {
+  key: string;
+  route: string;
+  bodyHash: string;
+  userId: number;
+}
+interface Stored {
+  route: string;
+  body_hash: string;
+  status: number;
+  response: string;
+}
 
 const pending = new WeakMap<Request, Pending>();
 export const REPLAYED = 'Idempotent-Replayed';
 
 const lookup = (db: Db, key: string) =>
-  db.$client.prepare('select route, body_hash, status, response from idempotency_keys where key = ?').get(key) as Stored | undefined;
+  db.$client
+    .prepare('select route, body_hash, status, response from idempotency_keys where key = ?')
+    .get(key) as Stored | undefined;
 
 function mismatch(p: Pending, s: Stored): boolean {
   return s.route !== p.route || s.body_hash !== p.bodyHash;
 }
 
-const reused = () => new ApiError(422, 'Idempotency-Key 已用于内容不同的请求，请换一个新的键', { 'Idempotency-Key': '该键已用于另一请求' });
+const reused = () =>
+  new ApiError(422, 'Idempotency-Key 已用于内容不同的请求，请换一个新的键', {
+    'Idempotency-Key': '该键已用于另一请求',
+  });
 
 function replay(c: Context<AppEnv>, s: Stored): Response {
   c.header(REPLAYED, 'true');
@@ -36,7 +51,8 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   const raw = c.req.header('idempotency-key');
   if (raw === undefined) return next();
   const user = c.get('user')!;
-  if (!/^[\x21-\x7e]{1,200}$/.test(raw)) throw badRequest('Idempotency-Key 应为 1–200 个可见 ASCII 字符', { 'Idempotency-Key': '格式错误' });
+  if (!/^[\x21-\x7e]{1,200}$/.test(raw))
+    throw badRequest('Idempotency-Key 应为 1–200 个可见 ASCII 字符', { 'Idempotency-Key': '格式错误' });
   const body = await c.req.arrayBuffer();
   const p: Pending = {
     key: `${user.id}:${raw}`,
@@ -54,17 +70,23 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 /** The gate of a money action: the role may (403 before any body is read), then the Idempotency-Key. */
-export const moneyGate = (resource: string, action: string): MiddlewareHandler<AppEnv> => async (c, next) => {
-  requireAccess(c.get('user')!, resource, action);
-  return idempotency(c, next);
-};
+export const moneyGate =
+  (resource: string, action: string): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    requireAccess(c.get('user')!, resource, action);
+    return idempotency(c, next);
+  };
 
 /**
  * Run one money action in one IMMEDIATE transaction and answer it as JSON. Under an
  * Idempotency-Key the answer is stored in that same transaction, and a duplicate that raced past
  * the middleware finds it there and replays it instead of acting again.
  */
-export function moneyAction<T>(c: Context<AppEnv>, fn: (t: Db) => T, status: ContentfulStatusCode = 200): Response {
+export function moneyAction<T>(
+  c: Context<AppEnv>,
+  fn: (t: Db) => T,
+  status: ContentfulStatusCode = 200,
+): Response {
   const p = pending.get(c.req.raw);
   const out = tx(c.get('deps').db, (t) => {
     if (p) {
@@ -76,8 +98,19 @@ export function moneyAction<T>(c: Context<AppEnv>, fn: (t: Db) => T, status: Con
     }
     const body = fn(t);
     if (p) {
-      t.$client.prepare('insert into idempotency_keys (key, user_id, route, body_hash, status, response, created_at) values (?, ?, ?, ?, ?, ?, ?)')
-        .run(p.key, p.userId, p.route, p.bodyHash, status, JSON.stringify(body), c.get('actor').now().toISOString());
+      t.$client
+        .prepare(
+          'insert into idempotency_keys (key, user_id, route, body_hash, status, response, created_at) values (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          p.key,
+          p.userId,
+          p.route,
+          p.bodyHash,
+          status,
+          JSON.stringify(body),
+          c.get('actor').now().toISOString(),
+        );
     }
     return { body };
   });

@@ -1,7 +1,9 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 
 /** scrypt, salted, parameters stored with the hash: `scrypt$N$r$p$salt$hash`. */
-const N = 1 << 15, R = 8, P = 1;
+const N = 1 << 15,
+  R = 8,
+  P = 1;
 const MAXMEM = 64 * 1024 * 1024;
 
 export function hashPassword(password: string): string {
@@ -14,8 +16,12 @@ export function verifyPassword(password: string, stored: string): boolean {
   const [alg, n, r, p, salt, hash] = stored.split('$');
   if (alg !== 'scrypt') return false;
   const expected = Buffer.from(hash, 'base64');
-  const actual = scryptSync(password, Buffer.from(salt, 'base64'), expected.length,
-    { N: Number(n), r: Number(r), p: Number(p), maxmem: MAXMEM });
+  const actual = scryptSync(password, Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: MAXMEM,
+  });
   return timingSafeEqual(expected, actual);
 }
 

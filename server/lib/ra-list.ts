@@ -1,5 +1,18 @@
 import type Database from 'better-sqlite3';
-import { and, eq, getTableColumns, getTableName, gte, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  eq,
+  getTableColumns,
+  getTableName,
+  gte,
+  inArray,
+  isNull,
+  like,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { SQLiteSyncDialect, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Context } from 'hono';
 import type { Db } from '../../db/client';
@@ -41,7 +54,8 @@ function parseJson(raw: string | undefined, name: string): unknown {
 export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 /** A field the spec declares itself: never one inherited from Object (`constructor`, `__proto__`, `toString`). */
-const own = <T>(o: Record<string, T> | undefined, key: string): T | undefined => (o && Object.hasOwn(o, key) ? o[key] : undefined);
+const own = <T>(o: Record<string, T> | undefined, key: string): T | undefined =>
+  o && Object.hasOwn(o, key) ? o[key] : undefined;
 
 const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
@@ -52,18 +66,27 @@ export function parseListQuery(c: Context, spec: ListSpec): ListQuery {
 
   let sort: ListQuery['sort'] = spec.defaultSort ?? ['id', 'ASC'];
   if (sortRaw !== undefined) {
-    if (!Array.isArray(sortRaw) || sortRaw.length !== 2 || typeof sortRaw[0] !== 'string'
-      || !['ASC', 'DESC'].includes(String(sortRaw[1]).toUpperCase())) {
+    if (
+      !Array.isArray(sortRaw) ||
+      sortRaw.length !== 2 ||
+      typeof sortRaw[0] !== 'string' ||
+      !['ASC', 'DESC'].includes(String(sortRaw[1]).toUpperCase())
+    ) {
       throw badRequest('sort 应为 ["字段","ASC|DESC"]', { sort: '格式错误' });
     }
-    if (!own(spec.columns, sortRaw[0])) throw badRequest(`不能按 ${sortRaw[0]} 排序`, { sort: `未知字段 ${sortRaw[0]}` });
+    if (!own(spec.columns, sortRaw[0]))
+      throw badRequest(`不能按 ${sortRaw[0]} 排序`, { sort: `未知字段 ${sortRaw[0]}` });
     sort = [sortRaw[0], String(sortRaw[1]).toUpperCase() as 'ASC' | 'DESC'];
   }
 
   let range: ListQuery['range'] = null;
   if (rangeRaw !== undefined) {
-    if (!Array.isArray(rangeRaw) || rangeRaw.length !== 2 || !rangeRaw.every((n) => Number.isSafeInteger(n) && n >= 0)
-      || rangeRaw[1] < rangeRaw[0]) {
+    if (
+      !Array.isArray(rangeRaw) ||
+      rangeRaw.length !== 2 ||
+      !rangeRaw.every((n) => Number.isSafeInteger(n) && n >= 0) ||
+      rangeRaw[1] < rangeRaw[0]
+    ) {
       throw badRequest('range 应为 [起, 止] 两个非负整数', { range: '格式错误' });
     }
     // Clamped: at most MAX_PAGE records a page, whatever is asked.
@@ -78,34 +101,47 @@ export function parseListQuery(c: Context, spec: ListSpec): ListQuery {
 
 function columnCondition(col: SQLiteColumn, op: 'eq' | 'gte' | 'lte', value: unknown, key: string): SQL {
   if (op === 'eq' && Array.isArray(value)) {
-    if (!value.every(isScalar) || value.length > MAX_IDS) throw badRequest(`filter.${key} 数组有误`, { [key]: '格式错误' });
+    if (!value.every(isScalar) || value.length > MAX_IDS)
+      throw badRequest(`filter.${key} 数组有误`, { [key]: '格式错误' });
     const vals = value.filter((v) => v !== null);
     if (vals.length === 0) return sql`0`;
     return inArray(col, vals as never[]);
   }
   if (!isScalar(value)) throw badRequest(`filter.${key} 应为单个值或数组`, { [key]: '格式错误' });
-  if (typeof value === 'string' && value.length > 200) throw badRequest(`filter.${key} 过长`, { [key]: '过长' });
+  if (typeof value === 'string' && value.length > 200)
+    throw badRequest(`filter.${key} 过长`, { [key]: '过长' });
   if (value === null) return isNull(col);
   if (op === 'gte') return gte(col, value as never);
   if (op === 'lte') return lte(col, value as never);
   return eq(col, value as never);
 }
 
-export function buildWhere(spec: ListSpec, filter: Record<string, unknown>, now: Date = new Date()): SQL | undefined {
+export function buildWhere(
+  spec: ListSpec,
+  filter: Record<string, unknown>,
+  now: Date = new Date(),
+): SQL | undefined {
   const parts: (SQL | undefined)[] = [];
   for (const [key, value] of Object.entries(filter)) {
     if (value === undefined || value === '') continue;
     if (key === 'q') {
-      if (typeof value !== 'string' || value.length > 100) throw badRequest('q 应为不超过 100 字的文本', { q: '格式错误' });
+      if (typeof value !== 'string' || value.length > 100)
+        throw badRequest('q 应为不超过 100 字的文本', { q: '格式错误' });
       const custom = own(spec.filters, 'q');
-      if (custom) { parts.push(custom(value, now)); continue; }
+      if (custom) {
+        parts.push(custom(value, now));
+        continue;
+      }
       if (!spec.search?.length) throw badRequest('此资源不支持文本搜索', { q: '不支持' });
       const pattern = `%${escapeLike(value)}%`;
       parts.push(or(...spec.search.map((col) => sql`${col} like ${pattern} escape '\\'`)));
       continue;
     }
     const custom = own(spec.filters, key);
-    if (custom) { parts.push(custom(value, now)); continue; }
+    if (custom) {
+      parts.push(custom(value, now));
+      continue;
+    }
     const m = /^(.*?)(?:_(gte|lte))?$/.exec(key)!;
     const col = own(spec.columns, m[1]);
     if (!col) throw badRequest(`不能按 ${key} 筛选`, { [key]: `未知字段 ${key}` });
@@ -115,7 +151,12 @@ export function buildWhere(spec: ListSpec, filter: Record<string, unknown>, now:
   return defined.length ? and(...defined) : undefined;
 }
 
-export interface ListResult<Row> { rows: Row[]; total: number; start: number; end: number }
+export interface ListResult<Row> {
+  rows: Row[];
+  total: number;
+  start: number;
+  end: number;
+}
 
 /**
  * Tables with a trigger-kept counter (db/schema/counts.ts): a total whose condition names only the
@@ -123,7 +164,13 @@ export interface ListResult<Row> { rows: Row[]; total: number; start: number; en
  * the counter (a few thousand rows) instead of a count over the table. Anything else counts rows.
  */
 const COUNTERS = new Map<SQLiteTable, { counter: string; columns: Set<string> }>([
-  [applications, { counter: getTableName(applicationCounts), columns: new Set(['round_id', 'level2_id', 'status', 'current_step']) }],
+  [
+    applications,
+    {
+      counter: getTableName(applicationCounts),
+      columns: new Set(['round_id', 'level2_id', 'status', 'current_step']),
+    },
+  ],
 ]);
 
 /**
@@ -143,7 +190,10 @@ export function prepared(db: Db, text: string): Database.Statement {
   return stmt;
 }
 
-interface Shape { select: string; decode: (row: Record<string, unknown>) => Record<string, unknown> }
+interface Shape {
+  select: string;
+  decode: (row: Record<string, unknown>) => Record<string, unknown>;
+}
 const shapes = new WeakMap<SQLiteTable, Shape>();
 /** Column types whose driver value is the API value: SQLite hands them over as they are. */
 const PLAIN = new Set(['SQLiteInteger', 'SQLiteText', 'SQLiteReal']);
@@ -170,13 +220,15 @@ function shapeOf(table: SQLiteTable): Shape {
 }
 
 type Condition = { sql: string; params: unknown[] };
-const render = (where: SQL | undefined): Condition => (where ? dialect.sqlToQuery(where) : { sql: '', params: [] });
+const render = (where: SQL | undefined): Condition =>
+  where ? dialect.sqlToQuery(where) : { sql: '', params: [] };
 const whereOf = (c: Condition) => (c.sql ? ` where ${c.sql}` : '');
 
 /** The condition names only `table`'s columns among `columns`, and no subquery. */
 function countable(condition: string, table: string, columns: Set<string>): boolean {
   if (/\bselect\b/i.test(condition)) return false;
-  for (const m of condition.matchAll(/"([^"]+)"\."([^"]+)"/g)) if (m[1] !== table || !columns.has(m[2])) return false;
+  for (const m of condition.matchAll(/"([^"]+)"\."([^"]+)"/g))
+    if (m[1] !== table || !columns.has(m[2])) return false;
   return true;
 }
 
@@ -184,13 +236,17 @@ function total(db: Db, table: SQLiteTable, cond: Condition): number {
   const name = getTableName(table);
   const c = COUNTERS.get(table);
   // The counter under the table's name, so the same condition reads its columns.
-  const text = c && countable(cond.sql, name, c.columns)
-    ? `select coalesce(sum("${name}"."n"), 0) from "${c.counter}" "${name}"${whereOf(cond)}`
-    : `select count(*) from "${name}"${whereOf(cond)}`;
-  return prepared(db, text).pluck().get(...cond.params) as number;
+  const text =
+    c && countable(cond.sql, name, c.columns)
+      ? `select coalesce(sum("${name}"."n"), 0) from "${c.counter}" "${name}"${whereOf(cond)}`
+      : `select count(*) from "${name}"${whereOf(cond)}`;
+  return prepared(db, text)
+    .pluck()
+    .get(...cond.params) as number;
 }
 
-export const countRows = (db: Db, table: SQLiteTable, where: SQL | undefined): number => total(db, table, render(where));
+export const countRows = (db: Db, table: SQLiteTable, where: SQL | undefined): number =>
+  total(db, table, render(where));
 
 /**
  * One row by id within a condition (the scope), decoded as a list row: getOne and every action's
@@ -199,24 +255,35 @@ export const countRows = (db: Db, table: SQLiteTable, where: SQL | undefined): n
 export function rowById<Row>(db: Db, spec: ListSpec, id: number, where: SQL | undefined): Row | undefined {
   const cond = render(and(eq(spec.columns.id, id), where));
   const shape = shapeOf(spec.table);
-  const row = prepared(db, `${shape.select}${whereOf(cond)}`).get(...cond.params) as Record<string, unknown> | undefined;
-  return row ? shape.decode(row) as Row : undefined;
+  const row = prepared(db, `${shape.select}${whereOf(cond)}`).get(...cond.params) as
+    Record<string, unknown> | undefined;
+  return row ? (shape.decode(row) as Row) : undefined;
 }
 
 const qualified = (col: SQLiteColumn) => `"${getTableName(col.table)}"."${col.name}"`;
 
 /** One page and its total, scope and filter combined; a filter can only narrow the scope. */
-export function runList<Row>(db: Db, spec: ListSpec, q: ListQuery, scope: SQL | undefined, now?: Date): ListResult<Row> {
+export function runList<Row>(
+  db: Db,
+  spec: ListSpec,
+  q: ListQuery,
+  scope: SQL | undefined,
+  now?: Date,
+): ListResult<Row> {
   const cond = render(and(scope, buildWhere(spec, q.filter, now)));
   const sortCol = spec.columns[q.sort[0]];
   const idCol = spec.columns.id;
   const dir = q.sort[1] === 'ASC' ? 'asc' : 'desc';
-  const order = [sortCol, ...(sortCol === idCol ? [] : [idCol])].map((c) => `${qualified(c)} ${dir}`).join(', ');
+  const order = [sortCol, ...(sortCol === idCol ? [] : [idCol])]
+    .map((c) => `${qualified(c)} ${dir}`)
+    .join(', ');
   const isGetMany = Array.isArray(q.filter.id) && !q.range;
   const [start, end] = q.range ?? [0, isGetMany ? MAX_IDS - 1 : 24];
   const shape = shapeOf(spec.table);
   const page = prepared(db, `${shape.select}${whereOf(cond)} order by ${order} limit ? offset ?`);
-  const rows = (page.all(...cond.params, end - start + 1, start) as Record<string, unknown>[]).map(shape.decode) as Row[];
+  const rows = (page.all(...cond.params, end - start + 1, start) as Record<string, unknown>[]).map(
+    shape.decode,
+  ) as Row[];
   // The count is skipped when the page itself shows the total (first page not full).
   const n = start === 0 && rows.length < end - start + 1 ? rows.length : total(db, spec.table, cond);
   return { rows, total: n, start, end: rows.length ? start + rows.length - 1 : start };

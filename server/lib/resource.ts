@@ -15,7 +15,13 @@ type AnyRow = Record<string, unknown> & { id: number };
 export interface ResourceDef<Row extends AnyRow = AnyRow> {
   list: ListSpec;
   /** The API view of a row for this user: drops secrets, masks personal data. */
-  serialize?: (row: Row, user: SessionUser, db: Db, mode: 'list' | 'one', now: Date) => Record<string, unknown>;
+  serialize?: (
+    row: Row,
+    user: SessionUser,
+    db: Db,
+    mode: 'list' | 'one',
+    now: Date,
+  ) => Record<string, unknown>;
   create?: { schema: z.ZodType; run: (db: Db, actor: Actor, data: never, deps: Deps) => number };
   update?: { schema: z.ZodType; run: (db: Db, actor: Actor, before: Row, data: never, deps: Deps) => void };
   remove?: (db: Db, actor: Actor, before: Row) => void;
@@ -30,7 +36,11 @@ export function compact<T extends Record<string, unknown>>(o: T): Partial<T> {
 const isSecret = (k: string) => k.endsWith('Enc') || k.endsWith('Hash') || k === 'passwordHash';
 export function stripSecrets(row: Record<string, unknown>): Record<string, unknown> {
   let any = false;
-  for (const k in row) if (isSecret(k)) { any = true; break; }
+  for (const k in row)
+    if (isSecret(k)) {
+      any = true;
+      break;
+    }
   if (!any) return row; // most rows: nothing to drop, nothing to copy
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(row)) {
@@ -42,7 +52,10 @@ export function stripSecrets(row: Record<string, unknown>): Record<string, unkno
 
 /** Found and in scope, or 404; a record that exists out of scope is a refusal worth auditing. */
 export class OutOfScope extends ApiError {
-  constructor(readonly resource: string, readonly recordId: number) {
+  constructor(
+    readonly resource: string,
+    readonly recordId: number,
+  ) {
     super(404, '记录不存在');
   }
 }
@@ -65,7 +78,10 @@ export function requireAccess(user: SessionUser, resource: string, action: strin
 }
 
 /** react-admin's simple-rest protocol for one resource, scoped and permission-checked. */
-export function crud<Row extends AnyRow>(def: ResourceDef<Row>, extraScope?: (u: SessionUser) => SQL | undefined): Hono<AppEnv> {
+export function crud<Row extends AnyRow>(
+  def: ResourceDef<Row>,
+  extraScope?: (u: SessionUser) => SQL | undefined,
+): Hono<AppEnv> {
   const { resource } = def.list;
   const app = new Hono<AppEnv>();
   const view = (row: Row, u: SessionUser, db: Db, mode: 'list' | 'one' = 'one', now = new Date()) =>
@@ -76,7 +92,13 @@ export function crud<Row extends AnyRow>(def: ResourceDef<Row>, extraScope?: (u:
     requireAccess(u, resource, 'list');
     const q = parseListQuery(c, def.list);
     const now = c.get('deps').clock();
-    const result = runList<Row>(c.get('deps').db, def.list, q, and(scopeFor(resource, u), extraScope?.(u)), now);
+    const result = runList<Row>(
+      c.get('deps').db,
+      def.list,
+      q,
+      and(scopeFor(resource, u), extraScope?.(u)),
+      now,
+    );
     setContentRange(c, resource, result);
     return c.json(result.rows.map((r) => view(r, u, c.get('deps').db, 'list', now)));
   });
@@ -115,7 +137,13 @@ export function crud<Row extends AnyRow>(def: ResourceDef<Row>, extraScope?: (u:
       const data = compact(parse(def.update!.schema, body) as Record<string, unknown>);
       if (Object.keys(data).length) def.update!.run(t, c.get('actor'), before, data as never, c.get('deps'));
       const after = findScoped<Row>(t, def.list, u, id);
-      audit(t, c.get('actor'), { action: 'update', resource, recordId: id, before: view(before, u, t), after: view(after, u, t) });
+      audit(t, c.get('actor'), {
+        action: 'update',
+        resource,
+        recordId: id,
+        before: view(before, u, t),
+        after: view(after, u, t),
+      });
       return after;
     });
     return c.json(view(row, u, db));

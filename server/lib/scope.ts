@@ -1,8 +1,21 @@
 import { and, eq, inArray, like, ne, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import {
-  agencyAgreements, allocations, applications, appeals, auditLog, documents, fundReturns, matchingPolicies,
-  organizations, payments, quotas, refunds, reviews, users, workers,
+  agencyAgreements,
+  allocations,
+  applications,
+  appeals,
+  auditLog,
+  documents,
+  fundReturns,
+  matchingPolicies,
+  organizations,
+  payments,
+  quotas,
+  refunds,
+  reviews,
+  users,
+  workers,
 } from '../../db/schema';
 import type { SessionUser } from './context';
 
@@ -23,7 +36,8 @@ function orgScope(u: SessionUser, orgCol: SQLiteColumn, level2Col?: SQLiteColumn
   return eq(orgCol, u.organizationId!);
 }
 
-const isStaff = (u: SessionUser) => u.role === 'city_admin' || u.role === 'org_admin' || u.role === 'unit_admin';
+const isStaff = (u: SessionUser) =>
+  u.role === 'city_admin' || u.role === 'org_admin' || u.role === 'unit_admin';
 
 /** Applications the user may see. */
 export function applicationScope(u: SessionUser): SQL | undefined {
@@ -33,10 +47,17 @@ export function applicationScope(u: SessionUser): SQL | undefined {
     return u.role === 'unit_admin' ? orgs : and(orgs, ne(applications.status, 'draft'));
   }
   switch (u.role) {
-    case 'worker': return eq(applications.workerId, u.workerId!);
-    case 'institution': return and(eq(applications.institutionId, u.institutionId!), ne(applications.status, 'draft'));
-    case 'agent': return inArray(applications.id, sql`(select application_id from payments where payer_organization_id = ${u.organizationId})`);
-    default: return NONE;
+    case 'worker':
+      return eq(applications.workerId, u.workerId!);
+    case 'institution':
+      return and(eq(applications.institutionId, u.institutionId!), ne(applications.status, 'draft'));
+    case 'agent':
+      return inArray(
+        applications.id,
+        sql`(select application_id from payments where payer_organization_id = ${u.organizationId})`,
+      );
+    default:
+      return NONE;
   }
 }
 
@@ -49,7 +70,8 @@ function viaApplication(u: SessionUser, col: SQLiteColumn): SQL | undefined {
 
 export function scopeFor(resource: string, u: SessionUser): SQL | undefined {
   switch (resource) {
-    case 'applications': return applicationScope(u);
+    case 'applications':
+      return applicationScope(u);
     case 'organizations':
       if (u.role === 'worker') {
         return sql`${organizations.id} in (select value from json_each('[' || replace(trim((select o.path from workers w join organizations o on o.id = w.organization_id where w.id = ${u.workerId}), '/'), '/', ',') || ']'))`;
@@ -59,8 +81,16 @@ export function scopeFor(resource: string, u: SessionUser): SQL | undefined {
     case 'workers':
       if (isStaff(u)) return orgScope(u, workers.organizationId, workers.level2Id);
       if (u.role === 'worker') return eq(workers.id, u.workerId!);
-      if (u.role === 'institution') return inArray(workers.id, sql`(select worker_id from applications where institution_id = ${u.institutionId} and status <> 'draft')`);
-      if (u.role === 'agent') return inArray(workers.id, sql`(select a.worker_id from payments p join applications a on a.id = p.application_id where p.payer_organization_id = ${u.organizationId})`);
+      if (u.role === 'institution')
+        return inArray(
+          workers.id,
+          sql`(select worker_id from applications where institution_id = ${u.institutionId} and status <> 'draft')`,
+        );
+      if (u.role === 'agent')
+        return inArray(
+          workers.id,
+          sql`(select a.worker_id from payments p join applications a on a.id = p.application_id where p.payer_organization_id = ${u.organizationId})`,
+        );
       return NONE;
     case 'users':
       if (u.role === 'city_admin') return undefined;
@@ -69,7 +99,9 @@ export function scopeFor(resource: string, u: SessionUser): SQL | undefined {
           or ${users.workerId} in (select w.id from workers w join organizations o on o.id = w.organization_id where o.path like ${`${u.orgPath}%`}))`;
       }
       return eq(users.id, u.id);
-    case 'institutions': case 'rounds': return undefined;
+    case 'institutions':
+    case 'rounds':
+      return undefined;
     case 'quotas':
       if (u.orgLevel === 1) return undefined;
       return isStaff(u) ? eq(quotas.organizationId, u.level2Id!) : NONE;
@@ -89,18 +121,31 @@ export function scopeFor(resource: string, u: SessionUser): SQL | undefined {
       return isStaff(u) ? eq(agencyAgreements.organizationId, u.level2Id!) : NONE;
     case 'payments':
       if (u.role === 'agent') return eq(payments.payerOrganizationId, u.organizationId!);
-      if (isStaff(u)) return u.orgLevel === 1 ? undefined : (u.orgLevel === 2 ? eq(payments.organizationId, u.level2Id!) : viaApplication(u, payments.applicationId));
+      if (isStaff(u))
+        return u.orgLevel === 1
+          ? undefined
+          : u.orgLevel === 2
+            ? eq(payments.organizationId, u.level2Id!)
+            : viaApplication(u, payments.applicationId);
       return viaApplication(u, payments.applicationId);
     case 'refunds':
       if (u.role === 'institution') return eq(refunds.institutionId, u.institutionId!);
       return viaApplication(u, refunds.applicationId);
-    case 'reviews': return viaApplication(u, reviews.applicationId);
-    case 'documents': return viaApplication(u, documents.applicationId);
-    case 'appeals': return viaApplication(u, appeals.applicationId);
+    case 'reviews':
+      return viaApplication(u, reviews.applicationId);
+    case 'documents':
+      return viaApplication(u, documents.applicationId);
+    case 'appeals':
+      return viaApplication(u, appeals.applicationId);
     case 'audit-log':
       if (u.role === 'city_admin') return undefined;
-      if (u.role === 'org_admin') return inArray(auditLog.organizationId, sql`(select id from organizations where level2_id = ${u.organizationId})`);
+      if (u.role === 'org_admin')
+        return inArray(
+          auditLog.organizationId,
+          sql`(select id from organizations where level2_id = ${u.organizationId})`,
+        );
       return NONE;
-    default: return NONE;
+    default:
+      return NONE;
   }
 }

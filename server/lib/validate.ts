@@ -23,5 +23,6 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S
 
 export const valid = <T extends keyof ValidationTargets, S extends z.ZodType>(target: T, schema: S) =>
   zValidator(target, schema, (result) => {
-    if (!result.success) throw badRequest('输入有误，请检查标出的字段', fieldErrors(result.error as unknown as z.ZodError));
+    if (!result.success)
+      throw badRequest('输入有误，请检查标出的字段', fieldErrors(result.error as unknown as z.ZodError));
   });

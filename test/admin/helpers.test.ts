@@ -39,8 +39,18 @@ describe('the organisation tree', () => {
 
 describe('quota bars (R7)', () => {
   it('show used and free places, and the waitlist beyond them', () => {
-    expect(quotaBarParts({ places: 10, used: 10, waitlisted: 10 })).toEqual({ used: 50, over: 0, free: 0, waitlisted: 50, usePercent: 100 });
-    expect(quotaBarParts({ places: 20, used: 5, waitlisted: 0 })).toMatchObject({ used: 25, free: 75, usePercent: 25 });
+    expect(quotaBarParts({ places: 10, used: 10, waitlisted: 10 })).toEqual({
+      used: 50,
+      over: 0,
+      free: 0,
+      waitlisted: 50,
+      usePercent: 100,
+    });
+    expect(quotaBarParts({ places: 20, used: 5, waitlisted: 0 })).toMatchObject({
+      used: 25,
+      free: 75,
+      usePercent: 25,
+    });
     expect(quotaBarParts({ places: 0, used: 0, waitlisted: 0 }).usePercent).toBeNull();
   });
 });
@@ -53,16 +63,32 @@ describe('figures and exports', () => {
   });
 
   it('reduces rows to the exported cells and names files and sheets safely', () => {
-    expect(exportCells([{ id: 1, a: 'x', amountFen: 50_000 }], [{ key: 'id', label: '编号' }, { key: 'b', label: 'B', value: (r) => `${r.a}!` }]))
-      .toEqual([{ id: 1, b: 'x!' }]);
+    expect(
+      exportCells(
+        [{ id: 1, a: 'x', amountFen: 50_000 }],
+        [
+          { key: 'id', label: '编号' },
+          { key: 'b', label: 'B', value: (r) => `${r.a}!` },
+        ],
+      ),
+    ).toEqual([{ id: 1, b: 'x!' }]);
     expect(exportFileName('申请/名单', '2019-11-11', 'xlsx')).toBe('申请_名单-2019-11-11.xlsx');
     expect(sheetName('资金情况: [2019]')).toBe('资金情况   2019 ');
   });
 
   it('pages, sorts and filters a set answered whole (balances)', () => {
-    const rows = [{ id: 1, roundId: 1, stage: 'process', heldFen: 5 }, { id: 2, roundId: 2, stage: 'result', heldFen: 9 }, { id: 3, roundId: 2, stage: 'process', heldFen: 1 }];
-    expect(listLocally(rows, { filter: { roundId: 2 }, sort: { field: 'heldFen', order: 'DESC' }, pagination: { page: 1, perPage: 10 } }))
-      .toEqual({ data: [rows[1], rows[2]], total: 2 });
+    const rows = [
+      { id: 1, roundId: 1, stage: 'process', heldFen: 5 },
+      { id: 2, roundId: 2, stage: 'result', heldFen: 9 },
+      { id: 3, roundId: 2, stage: 'process', heldFen: 1 },
+    ];
+    expect(
+      listLocally(rows, {
+        filter: { roundId: 2 },
+        sort: { field: 'heldFen', order: 'DESC' },
+        pagination: { page: 1, perPage: 10 },
+      }),
+    ).toEqual({ data: [rows[1], rows[2]], total: 2 });
     expect(listLocally(rows, { pagination: { page: 2, perPage: 2 } })).toEqual({ data: [rows[2]], total: 3 });
   });
 

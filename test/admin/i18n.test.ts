@@ -10,7 +10,8 @@ type Messages = { [key: string]: string | Messages };
 /** Every leaf path of a message tree: 'ra.action.save', 'resources.workers.fields.name'… */
 function leafKeys(tree: Messages, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === 'string' ? [`${prefix}${key}`] : leafKeys(value, `${prefix}${key}.`));
+    typeof value === 'string' ? [`${prefix}${key}`] : leafKeys(value, `${prefix}${key}.`),
+  );
 }
 
 const get = (tree: Messages, path: string): unknown =>
@@ -35,7 +36,10 @@ describe('zh-CN messages', () => {
       const zh = get(zhCN as Messages, k) as string;
       const english = get(en as Messages, k) as string;
       const words = english.replace(/%\{\w+\}/g, '');
-      return zh !== ' ' && (zh.trim() === '' || (zh === english && /[a-z]{3}/.test(words) && !k.startsWith('app.locale')));
+      return (
+        zh !== ' ' &&
+        (zh.trim() === '' || (zh === english && /[a-z]{3}/.test(words) && !k.startsWith('app.locale')))
+      );
     });
     expect(untranslated).toEqual([]);
   });
@@ -55,8 +59,10 @@ describe('zh-CN messages', () => {
   });
 
   it('name every API resource and label every application status and role', () => {
-    for (const resource of RESOURCES) expect(get(zhCN as Messages, `resources.${resource}.name`)).toBeTypeOf('string');
-    for (const status of APPLICATION_STATUSES) expect(get(zhCN as Messages, `enums.applicationStatus.${status}`)).toBeTypeOf('string');
+    for (const resource of RESOURCES)
+      expect(get(zhCN as Messages, `resources.${resource}.name`)).toBeTypeOf('string');
+    for (const status of APPLICATION_STATUSES)
+      expect(get(zhCN as Messages, `enums.applicationStatus.${status}`)).toBeTypeOf('string');
     for (const role of ROLES) expect(get(zhCN as Messages, `enums.role.${role}`)).toBeTypeOf('string');
   });
 

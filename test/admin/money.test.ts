@@ -23,19 +23,32 @@ describe('money display (fen are integers; yuan only on screen)', () => {
   });
 
   it('round-trips fen through the yuan text of an input', () => {
-    for (const fen of [0, 1, 29, 99, 100, 50_000, 100_000, 123_457]) expect(yuanToFen(fenToYuan(fen))).toBe(fen);
+    for (const fen of [0, 1, 29, 99, 100, 50_000, 100_000, 123_457])
+      expect(yuanToFen(fenToYuan(fen))).toBe(fen);
   });
 });
 
 describe('CSV export', () => {
   it('starts with a BOM so Excel reads Chinese, and writes amounts in yuan', () => {
-    const csv = toCsv([{ name: '张三', amountFen: 50_000 }], [{ key: 'name', label: '姓名' }, { key: 'amountFen', label: '金额' }]);
+    const csv = toCsv(
+      [{ name: '张三', amountFen: 50_000 }],
+      [
+        { key: 'name', label: '姓名' },
+        { key: 'amountFen', label: '金额' },
+      ],
+    );
     expect(csv.startsWith('\uFEFF姓名,金额\r\n')).toBe(true);
     expect(csv).toContain('张三,500.00');
   });
 
   it('defuses cells that a spreadsheet would run as formulas, and quotes commas', () => {
-    const csv = toCsv([{ note: '=HYPERLINK("x")', major: '机械,电气' }], [{ key: 'note', label: 'n' }, { key: 'major', label: 'm' }]);
+    const csv = toCsv(
+      [{ note: '=HYPERLINK("x")', major: '机械,电气' }],
+      [
+        { key: 'note', label: 'n' },
+        { key: 'major', label: 'm' },
+      ],
+    );
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     expect(csv).toContain('"机械,电气"');
   });

@@ -1,14 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { mayReceive, mayTransfer } from '../../admin/src/allocations/allocationRules';
 import {
-  commentRequired, mayRecordDropout, mayReportGraduation, mayReviewNow, mayVerifyGraduation,
+  commentRequired,
+  mayRecordDropout,
+  mayReportGraduation,
+  mayReviewNow,
+  mayVerifyGraduation,
 } from '../../admin/src/applications/reviewRules';
 import { isPayer, mayPay, mayReissue } from '../../admin/src/payments/paymentRules';
 import type { AppUser } from '../../admin/src/providers/authProvider';
 
 const user = (u: Partial<AppUser>): AppUser => ({
-  id: 1, username: 'u', displayName: 'u', role: 'org_admin', organizationId: 2, institutionId: null, workerId: null,
-  orgLevel: 2, orgPath: null, level2Id: null, mustChangePassword: false, ...u,
+  id: 1,
+  username: 'u',
+  displayName: 'u',
+  role: 'org_admin',
+  organizationId: 2,
+  institutionId: null,
+  workerId: null,
+  orgLevel: 2,
+  orgPath: null,
+  level2Id: null,
+  mustChangePassword: false,
+  ...u,
 });
 
 describe('review buttons (R13)', () => {
@@ -38,21 +52,45 @@ describe('review buttons (R13)', () => {
 
   it('R2: graduation is reported after the process subsidy and verified once by the city', () => {
     expect(mayReportGraduation('institution', { status: 'process_paid' })).toBe(true);
-    expect(mayReportGraduation('institution', { status: 'graduated', graduationVerifiedAt: '2022-07-01' })).toBe(false);
+    expect(
+      mayReportGraduation('institution', { status: 'graduated', graduationVerifiedAt: '2022-07-01' }),
+    ).toBe(false);
     expect(mayVerifyGraduation('city_admin', { status: 'graduated', graduationVerifiedAt: null })).toBe(true);
-    expect(mayVerifyGraduation('city_admin', { status: 'graduated', graduationVerifiedAt: '2022-07-01' })).toBe(false);
+    expect(
+      mayVerifyGraduation('city_admin', { status: 'graduated', graduationVerifiedAt: '2022-07-01' }),
+    ).toBe(false);
     expect(mayVerifyGraduation('org_admin', { status: 'graduated', graduationVerifiedAt: null })).toBe(false);
   });
 });
 
 describe('money buttons (R3)', () => {
   it('the city transfers a created allocation; only the union it is for confirms receipt', () => {
-    expect(mayTransfer(user({ role: 'city_admin', orgLevel: 1, organizationId: 1 }), { status: 'created', organizationId: 2 })).toBe(true);
-    expect(mayTransfer(user({ role: 'city_admin', orgLevel: 1, organizationId: 1 }), { status: 'transferred', organizationId: 2 })).toBe(false);
+    expect(
+      mayTransfer(user({ role: 'city_admin', orgLevel: 1, organizationId: 1 }), {
+        status: 'created',
+        organizationId: 2,
+      }),
+    ).toBe(true);
+    expect(
+      mayTransfer(user({ role: 'city_admin', orgLevel: 1, organizationId: 1 }), {
+        status: 'transferred',
+        organizationId: 2,
+      }),
+    ).toBe(false);
     expect(mayReceive(user({}), { status: 'transferred', organizationId: 2 })).toBe(true);
     expect(mayReceive(user({ organizationId: 3 }), { status: 'transferred', organizationId: 2 })).toBe(false);
-    expect(mayReceive(user({ role: 'unit_admin', orgLevel: 2, organizationId: 25 }), { status: 'transferred', organizationId: 25 })).toBe(true);
-    expect(mayReceive(user({ role: 'unit_admin', orgLevel: 3, organizationId: 31 }), { status: 'transferred', organizationId: 31 })).toBe(false);
+    expect(
+      mayReceive(user({ role: 'unit_admin', orgLevel: 2, organizationId: 25 }), {
+        status: 'transferred',
+        organizationId: 25,
+      }),
+    ).toBe(true);
+    expect(
+      mayReceive(user({ role: 'unit_admin', orgLevel: 3, organizationId: 31 }), {
+        status: 'transferred',
+        organizationId: 31,
+      }),
+    ).toBe(false);
   });
 
   it('only the payer marks a payment: the school for an agency one, the union for a direct one', () => {
@@ -64,6 +102,8 @@ describe('money buttons (R3)', () => {
     expect(mayPay(user({ role: 'agent', organizationId: 30 }), direct)).toBe(false);
     expect(mayPay(user({}), { ...direct, status: 'paid' })).toBe(false);
     expect(mayReissue(user({}), { ...direct, status: 'failed' })).toBe(true);
-    expect(mayReissue(user({ role: 'agent', organizationId: 30 }), { ...agency, status: 'failed' })).toBe(false);
+    expect(mayReissue(user({ role: 'agent', organizationId: 30 }), { ...agency, status: 'failed' })).toBe(
+      false,
+    );
   });
 });

@@ -18,19 +18,32 @@ const as = (u: string) => new Client(env).login(u);
 const ROLES = ROLE_USERS;
 
 describe('role × resource matrix', () => {
-  it.each(ROLES.map((r, i) => [r, i] as const))('%s lists exactly the resources its role may', async (role, i) => {
-    const c = await as(role);
-    for (const [resource, row] of Object.entries(LIST)) {
-      const res = await c.get(`/api/${resource}`);
-      expect(res.status, `${role} GET /api/${resource}`).toBe(row[i] === 'Y' ? 200 : 403);
-    }
-  });
+  it.each(ROLES.map((r, i) => [r, i] as const))(
+    '%s lists exactly the resources its role may',
+    async (role, i) => {
+      const c = await as(role);
+      for (const [resource, row] of Object.entries(LIST)) {
+        const res = await c.get(`/api/${resource}`);
+        expect(res.status, `${role} GET /api/${resource}`).toBe(row[i] === 'Y' ? 200 : 403);
+      }
+    },
+  );
 
   /** Generic writes: create with an empty body → 400 when allowed (validation), 403 when not, 405 when the resource has none. */
   const CREATE: Record<string, string> = {
-    organizations: 'BBNNNN', users: 'BBBNNN', workers: 'BNBNNN', institutions: 'BNNNNN', rounds: 'BNNNNN', quotas: 'BNNNNN',
-    applications: 'NNBNNB', 'matching-policies': 'NBNNNN', 'agency-agreements': 'BNNNNN', appeals: 'NNNNNB',
-    reviews: 'XXXXXX', payments: 'XXXXXX', 'audit-log': 'XXXXXX',
+    organizations: 'BBNNNN',
+    users: 'BBBNNN',
+    workers: 'BNBNNN',
+    institutions: 'BNNNNN',
+    rounds: 'BNNNNN',
+    quotas: 'BNNNNN',
+    applications: 'NNBNNB',
+    'matching-policies': 'NBNNNN',
+    'agency-agreements': 'BNNNNN',
+    appeals: 'NNNNNB',
+    reviews: 'XXXXXX',
+    payments: 'XXXXXX',
+    'audit-log': 'XXXXXX',
   };
   it.each(ROLES.map((r, i) => [r, i] as const))('%s may create only what its role may', async (role, i) => {
     const c = await as(role);
@@ -56,16 +69,22 @@ describe('role × resource matrix', () => {
 });
 
 describe('scope: out of scope is 404 and changes nothing (IDOR)', () => {
-  it('another worker\'s application, documents and timeline answer 404 to a worker', async () => {
+  it("another worker's application, documents and timeline answer 404 to a worker", async () => {
     const workerP = await as('workerp');
     const id = await submitted(workerP, f.open.id);
     const doc = (await workerP.get(`/api/documents${q({ filter: { applicationId: id } })}`)).body[0];
     const w1 = await as('worker1');
     const before = env.db.$client.prepare('select count(*) n from applications').get();
     for (const [method, url, body] of [
-      ['GET', `/api/applications/${id}`], ['PUT', `/api/applications/${id}`, { major: 'x' }], ['DELETE', `/api/applications/${id}`],
-      ['POST', `/api/applications/${id}/submit`], ['POST', `/api/applications/${id}/withdraw`], ['GET', `/api/applications/${id}/timeline`],
-      ['GET', `/api/documents/${doc.id}`], ['GET', `/api/documents/${doc.id}/file`], ['GET', `/api/workers/${f.workerP.id}`],
+      ['GET', `/api/applications/${id}`],
+      ['PUT', `/api/applications/${id}`, { major: 'x' }],
+      ['DELETE', `/api/applications/${id}`],
+      ['POST', `/api/applications/${id}/submit`],
+      ['POST', `/api/applications/${id}/withdraw`],
+      ['GET', `/api/applications/${id}/timeline`],
+      ['GET', `/api/documents/${doc.id}`],
+      ['GET', `/api/documents/${doc.id}/file`],
+      ['GET', `/api/workers/${f.workerP.id}`],
       ['POST', '/api/appeals', { applicationId: id, subject: 'review', content: '这不是我的申请' }],
     ] as const) {
       const res = await w1.request(method, url, body);
@@ -73,9 +92,13 @@ describe('scope: out of scope is 404 and changes nothing (IDOR)', () => {
     }
     expect((await upload(w1, id, 'enrollment_report')).status).toBe(404);
     expect(env.db.$client.prepare('select count(*) n from applications').get()).toEqual(before);
-    expect(env.db.$client.prepare('select status from applications where id = ?').get(id)).toEqual({ status: 'submitted' });
+    expect(env.db.$client.prepare('select status from applications where id = ?').get(id)).toEqual({
+      status: 'submitted',
+    });
     expect(verifyAuditChain(env.db).ok).toBe(true);
-    const refused = env.db.$client.prepare(`select count(*) n from audit_log where action = 'refused:404' and record_id = ?`).get(id) as { n: number };
+    const refused = env.db.$client
+      .prepare(`select count(*) n from audit_log where action = 'refused:404' and record_id = ?`)
+      .get(id) as { n: number };
     expect(refused.n).toBeGreaterThan(0);
   });
 
@@ -84,8 +107,14 @@ describe('scope: out of scope is 404 and changes nothing (IDOR)', () => {
     const w = await submitted(await as('worker1'), f.open.id);
     const wuhua = await as('wuhua');
     expect((await wuhua.get('/api/applications')).body.map((a: { id: number }) => a.id)).toEqual([w]);
-    expect((await wuhua.get(`/api/applications${q({ filter: { organizationId: f.unitP.id } })}`)).body).toEqual([]);
-    expect((await wuhua.get(`/api/applications${q({ filter: { id: [p, w] } })}`)).body.map((a: { id: number }) => a.id)).toEqual([w]);
+    expect(
+      (await wuhua.get(`/api/applications${q({ filter: { organizationId: f.unitP.id } })}`)).body,
+    ).toEqual([]);
+    expect(
+      (await wuhua.get(`/api/applications${q({ filter: { id: [p, w] } })}`)).body.map(
+        (a: { id: number }) => a.id,
+      ),
+    ).toEqual([w]);
     expect((await wuhua.get(`/api/applications/${p}`)).status).toBe(404);
     expect((await wuhua.get(`/api/workers/${f.workerP.id}`)).status).toBe(404);
     expect((await wuhua.get(`/api/organizations/${f.panlong.id}`)).status).toBe(404);
@@ -113,25 +142,39 @@ describe('login and sessions', () => {
 
   it('locks an account for 15 minutes after five failures (423 with the time left)', async () => {
     const c = new Client(env);
-    for (let i = 0; i < 5; i++) expect((await c.post('/api/auth/login', { username: 'wuhua', password: 'Wrong12345' })).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await c.post('/api/auth/login', { username: 'wuhua', password: 'Wrong12345' })).status).toBe(
+        401,
+      );
     const locked = await c.post('/api/auth/login', { username: 'wuhua', password: 'Kunming@2019' });
     expect(locked.status).toBe(423);
     expect(locked.body.message).toContain('15 分钟');
     env.clock.advance(15 * 60_000 + 1000);
-    expect((await c.post('/api/auth/login', { username: 'wuhua', password: 'Kunming@2019' })).status).toBe(200);
+    expect((await c.post('/api/auth/login', { username: 'wuhua', password: 'Kunming@2019' })).status).toBe(
+      200,
+    );
   });
 
   it('throttles a flood of logins from one address (429)', async () => {
     const c = new Client(env);
     const statuses: number[] = [];
-    for (let i = 0; i < 31; i++) statuses.push((await c.post('/api/auth/login', { username: `ghost${i}`, password: 'Wrong12345' })).status);
+    for (let i = 0; i < 31; i++)
+      statuses.push(
+        (await c.post('/api/auth/login', { username: `ghost${i}`, password: 'Wrong12345' })).status,
+      );
     expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
     expect(statuses[30]).toBe(429);
   });
 
   it('workers sign in with their resident ID number or phone', async () => {
-    expect((await new Client(env).post('/api/auth/login', { username: makeIdNumber(1), password: 'Kunming@2019' })).body.username).toBe('worker1');
-    expect((await new Client(env).post('/api/auth/login', { username: '13900000002', password: 'Kunming@2019' })).body.username).toBe('worker2');
+    expect(
+      (await new Client(env).post('/api/auth/login', { username: makeIdNumber(1), password: 'Kunming@2019' }))
+        .body.username,
+    ).toBe('worker1');
+    expect(
+      (await new Client(env).post('/api/auth/login', { username: '13900000002', password: 'Kunming@2019' }))
+        .body.username,
+    ).toBe('worker2');
   });
 
   it('ends a session after 30 idle minutes and after 12 hours in any case', async () => {
@@ -141,7 +184,10 @@ describe('login and sessions', () => {
     env.clock.advance(31 * 60_000);
     expect((await c.get('/api/auth/me')).status).toBe(401);
     const d = await as('city');
-    for (let i = 0; i < 36; i++) { env.clock.advance(20 * 60_000); expect((await d.get('/api/auth/me')).status).toBe(200); }
+    for (let i = 0; i < 36; i++) {
+      env.clock.advance(20 * 60_000);
+      expect((await d.get('/api/auth/me')).status).toBe(200);
+    }
     env.clock.advance(20 * 60_000);
     expect((await d.get('/api/auth/me')).status).toBe(401);
   });
@@ -153,33 +199,64 @@ describe('login and sessions', () => {
 
     const b1 = await as('wuhua');
     const b2 = await as('wuhua');
-    const bad = await b1.post('/api/auth/password', { currentPassword: 'Kunming@2019', newPassword: 'short1' });
+    const bad = await b1.post('/api/auth/password', {
+      currentPassword: 'Kunming@2019',
+      newPassword: 'short1',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.newPassword).toContain('10');
-    expect((await b1.post('/api/auth/password', { currentPassword: 'Kunming@2019', newPassword: 'Wuhua2026secure' })).status).toBe(200);
+    expect(
+      (
+        await b1.post('/api/auth/password', {
+          currentPassword: 'Kunming@2019',
+          newPassword: 'Wuhua2026secure',
+        })
+      ).status,
+    ).toBe(200);
     expect((await b1.get('/api/auth/me')).status).toBe(200);
     expect((await b2.get('/api/auth/me')).status).toBe(401);
 
     const unit = await as('wuhua-001');
     const city = await as('city');
-    expect((await city.put(`/api/users/${f.users.unit1.id}`, { role: 'org_admin', organizationId: f.wuhua.id })).status).toBeLessThan(500);
-    const reset = await city.post(`/api/users/${f.users.unit1.id}/reset-password`, { password: 'Reset2026abc' });
+    expect(
+      (await city.put(`/api/users/${f.users.unit1.id}`, { role: 'org_admin', organizationId: f.wuhua.id }))
+        .status,
+    ).toBeLessThan(500);
+    const reset = await city.post(`/api/users/${f.users.unit1.id}/reset-password`, {
+      password: 'Reset2026abc',
+    });
     expect(reset.status).toBe(200);
     expect((await unit.get('/api/auth/me')).status).toBe(401);
   });
 
   it('refuses cross-site state changes (CSRF) and answers no stack traces', async () => {
     const c = await as('city');
-    const evil = await c.request('POST', '/api/institutions', { name: 'x' }, { origin: 'http://evil.example' });
+    const evil = await c.request(
+      'POST',
+      '/api/institutions',
+      { name: 'x' },
+      { origin: 'http://evil.example' },
+    );
     expect(evil.status).toBe(403);
-    const site = await c.request('POST', '/api/institutions', { name: 'x' }, { 'sec-fetch-site': 'cross-site' });
+    const site = await c.request(
+      'POST',
+      '/api/institutions',
+      { name: 'x' },
+      { 'sec-fetch-site': 'cross-site' },
+    );
     expect(site.status).toBe(403);
-    const broken = await c.request('POST', '/api/institutions', undefined, { 'content-type': 'application/json' });
+    const broken = await c.request('POST', '/api/institutions', undefined, {
+      'content-type': 'application/json',
+    });
     expect(JSON.stringify(broken.body)).not.toMatch(/at .*\.ts:\d+/);
   });
 
   it('sends secure headers and an HttpOnly SameSite=Lax session cookie', async () => {
-    const res = await env.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'city', password: 'Kunming@2019' }) });
+    const res = await env.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'city', password: 'Kunming@2019' }),
+    });
     expect(res.headers.get('set-cookie')).toMatch(/HttpOnly/);
     expect(res.headers.get('set-cookie')).toMatch(/SameSite=Lax/);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
@@ -203,9 +280,15 @@ describe('personal data (PIPL)', () => {
     const unit = await as('wuhua-001');
     const res = await unit.get(`/api/workers/${f.workers[0].id}/reveal?field=idNumber`);
     expect(res.body.value).toBe(makeIdNumber(1));
-    expect(env.db.$client.prepare(`select count(*) n from audit_log where action = 'reveal:idNumber'`).get()).toEqual({ n: 1 });
-    expect((await (await as('worker2')).get(`/api/workers/${f.workers[1].id}/reveal?field=idNumber`)).status).toBe(403);
-    expect((await (await as('panlong-001')).get(`/api/workers/${f.workers[0].id}/reveal?field=idNumber`)).status).toBe(404);
+    expect(
+      env.db.$client.prepare(`select count(*) n from audit_log where action = 'reveal:idNumber'`).get(),
+    ).toEqual({ n: 1 });
+    expect(
+      (await (await as('worker2')).get(`/api/workers/${f.workers[1].id}/reveal?field=idNumber`)).status,
+    ).toBe(403);
+    expect(
+      (await (await as('panlong-001')).get(`/api/workers/${f.workers[0].id}/reveal?field=idNumber`)).status,
+    ).toBe(404);
   });
 
   it('stores no plaintext resident ID or card number in the database file', () => {
@@ -220,14 +303,27 @@ describe('personal data (PIPL)', () => {
 describe('initial passwords', () => {
   it('a user whose password was set by someone else can do nothing but change it', async () => {
     const city = await as('city');
-    const made = await city.post('/api/users', { username: 'newclerk', displayName: '新办事员', role: 'unit_admin', organizationId: f.unit1.id, password: 'Initial2026x' });
+    const made = await city.post('/api/users', {
+      username: 'newclerk',
+      displayName: '新办事员',
+      role: 'unit_admin',
+      organizationId: f.unit1.id,
+      password: 'Initial2026x',
+    });
     expect(made.status).toBe(201);
     const clerk = await new Client(env).login('newclerk', 'Initial2026x');
     expect((await clerk.get('/api/auth/me')).body.mustChangePassword).toBe(true);
     const blocked = await clerk.get('/api/applications');
     expect(blocked.status).toBe(403);
     expect(blocked.body.message).toContain('修改初始密码');
-    expect((await clerk.post('/api/auth/password', { currentPassword: 'Initial2026x', newPassword: 'MyOwn2026pass' })).status).toBe(200);
+    expect(
+      (
+        await clerk.post('/api/auth/password', {
+          currentPassword: 'Initial2026x',
+          newPassword: 'MyOwn2026pass',
+        })
+      ).status,
+    ).toBe(200);
     expect((await clerk.get('/api/applications')).status).toBe(200);
   });
 });

@@ -12,9 +12,17 @@ import { decide, submitted } from '../helpers/flow';
 
 const exact = (env: ReturnType<typeof testEnv>) => {
   const raw = env.db.$client;
-  const fromTable = raw.prepare(`select round_id, level2_id, status, current_step, count(*) n from applications group by 1, 2, 3, 4 order by 1, 2, 3, 4`).all();
-  const fromCounter = raw.prepare(`select round_id, level2_id, status, current_step, sum(n) n from application_counts group by 1, 2, 3, 4
-    having sum(n) <> 0 order by 1, 2, 3, 4`).all();
+  const fromTable = raw
+    .prepare(
+      `select round_id, level2_id, status, current_step, count(*) n from applications group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
+    )
+    .all();
+  const fromCounter = raw
+    .prepare(
+      `select round_id, level2_id, status, current_step, sum(n) n from application_counts group by 1, 2, 3, 4
+    having sum(n) <> 0 order by 1, 2, 3, 4`,
+    )
+    .all();
   expect(fromCounter).toEqual(fromTable);
 };
 
@@ -31,7 +39,10 @@ describe('list totals (issue 8)', () => {
 
     const raw = env.db.$client;
     const one = raw.prepare('select * from applications where id = ?').get(a) as Record<string, unknown>;
-    raw.prepare(`insert into applications (round_id, worker_id, organization_id, level2_id, status) values (?, ?, ?, ?, 'draft')`)
+    raw
+      .prepare(
+        `insert into applications (round_id, worker_id, organization_id, level2_id, status) values (?, ?, ?, ?, 'draft')`,
+      )
       .run(one.round_id, one.worker_id, one.organization_id, one.level2_id);
     raw.prepare(`update applications set status = 'submitted', current_step = 1 where id = ?`).run(a);
     raw.prepare(`update applications set level2_id = level2_id where id = ?`).run(a); // no change, no count move
@@ -47,12 +58,17 @@ describe('list totals (issue 8)', () => {
     await submitted(await as('worker2'), f.open.id);
     await decide(await as('wuhua-001'), a);
     const { db } = env;
-    const count = (where: string) => db.$client.prepare(`select count(*) from applications ${where}`).pluck().get();
-    const l2 = (db.$client.prepare('select level2_id from applications where id = ?').pluck().get(a)) as number;
+    const count = (where: string) =>
+      db.$client.prepare(`select count(*) from applications ${where}`).pluck().get();
+    const l2 = db.$client.prepare('select level2_id from applications where id = ?').pluck().get(a) as number;
     expect(countRows(db, applications, undefined)).toBe(count(''));
-    expect(countRows(db, applications, and(eq(applications.level2Id, l2), ne(applications.status, 'draft')))).toBe(count(`where level2_id = ${l2} and status <> 'draft'`));
+    expect(
+      countRows(db, applications, and(eq(applications.level2Id, l2), ne(applications.status, 'draft'))),
+    ).toBe(count(`where level2_id = ${l2} and status <> 'draft'`));
     expect(countRows(db, applications, inArray(applications.status, ['submitted', 'unit_approved']))).toBe(2);
-    expect(countRows(db, applications, isNull(applications.currentStep))).toBe(count('where current_step is null'));
+    expect(countRows(db, applications, isNull(applications.currentStep))).toBe(
+      count('where current_step is null'),
+    );
     expect(countRows(db, applications, eq(applications.workerId, 1))).toBe(count('where worker_id = 1'));
 
     // Through the protocol: Content-Range carries the same totals.

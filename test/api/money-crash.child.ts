@@ -19,9 +19,15 @@ db.$client.function('crash_progress', () => {
   }
   return n;
 });
-db.$client.exec('create temp trigger crash_progress after insert on payments begin select crash_progress(); end');
+db.$client.exec(
+  'create temp trigger crash_progress after insert on payments begin select crash_progress(); end',
+);
 const user = loadSessionUser(db, Number(userId));
-const al = db.$client.prepare(`select id, round_id roundId, organization_id organizationId, stage, amount_fen amountFen, application_count applicationCount,
-  status from allocations where id = ?`).get(Number(allocationId)) as AllocationRow;
+const al = db.$client
+  .prepare(
+    `select id, round_id roundId, organization_id organizationId, stage, amount_fen amountFen, application_count applicationCount,
+  status from allocations where id = ?`,
+  )
+  .get(Number(allocationId)) as AllocationRow;
 const r = tx(db, (t) => receiveAllocation(t, { user, now: () => new Date() }, al));
 fs.writeSync(1, `DONE ${r.payments}\n`);

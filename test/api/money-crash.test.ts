@@ -11,16 +11,28 @@ import { approvedInBulk } from '../helpers/money';
 function runChild(args: string[], until: string): Promise<{ out: string; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
     // Its own process group: npx → tsx → node, and the kill must reach the node that holds the transaction.
-    const child = spawn('npx', ['tsx', path.join(__dirname, 'money-crash.child.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let out = '', err = '';
+    const child = spawn('npx', ['tsx', path.join(__dirname, 'money-crash.child.ts'), ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let out = '',
+      err = '';
     const guard = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 40_000); // never leave it behind
     child.stdout.on('data', (d) => {
       out += d;
       if (out.includes(until) && until !== 'DONE') process.kill(-child.pid!, 'SIGKILL');
     });
-    child.stderr.on('data', (d) => { err += d; });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
     child.on('error', reject);
-    child.on('exit', (code, signal) => (clearTimeout(guard), signal || code === 0 ? resolve({ out, signal }) : reject(new Error(`child exited ${code}: ${err}`))));
+    child.on(
+      'exit',
+      (code, signal) => (
+        clearTimeout(guard),
+        signal || code === 0 ? resolve({ out, signal }) : reject(new Error(`child exited ${code}: ${err}`))
+      ),
+    );
   });
 }
 
@@ -30,7 +42,13 @@ describe('crash in the middle of receiving an allocation', () => {
     const f = smallCity(env);
     approvedInBulk(env.db, env.pii, { n: 2000, roundId: f.open.id, unit: f.unit1 });
     const city = await new Client(env).login('city');
-    const al = (await city.post('/api/allocations', { roundId: f.open.id, organizationId: f.wuhua.id, stage: 'process' })).body;
+    const al = (
+      await city.post('/api/allocations', {
+        roundId: f.open.id,
+        organizationId: f.wuhua.id,
+        stage: 'process',
+      })
+    ).body;
     expect(al.applicationCount).toBe(2000);
     expect((await city.post(`/api/allocations/${al.id}/transfer`)).status).toBe(200);
     const file = path.join(env.dataDir, 'app.db');
@@ -41,15 +59,22 @@ describe('crash in the middle of receiving an allocation', () => {
 
     env.db.$client.close();
     const reopened = openDb(file);
-    const count = () => reopened.$client.prepare('select count(*) n from payments where allocation_id = ?').get(al.id) as { n: number };
+    const count = () =>
+      reopened.$client.prepare('select count(*) n from payments where allocation_id = ?').get(al.id) as {
+        n: number;
+      };
     expect(count().n).toBe(0);
-    expect(reopened.$client.prepare('select status from allocations where id = ?').get(al.id)).toEqual({ status: 'transferred' });
+    expect(reopened.$client.prepare('select status from allocations where id = ?').get(al.id)).toEqual({
+      status: 'transferred',
+    });
     expect(checkIntegrity(reopened).ok).toBe(true);
 
     const finished = await runChild([file, String(al.id), String(f.users.wuhua.id), '0'], 'DONE');
     expect(finished.out).toContain('DONE 2000');
     expect(count().n).toBe(2000);
-    expect(reopened.$client.prepare('select status from allocations where id = ?').get(al.id)).toEqual({ status: 'received' });
+    expect(reopened.$client.prepare('select status from allocations where id = ?').get(al.id)).toEqual({
+      status: 'received',
+    });
     expect(checkIntegrity(reopened)).toEqual({ ok: true, problems: [] });
     reopened.$client.close();
   }, 60_000);

@@ -15,8 +15,29 @@ import { Client, q, testEnv, type TestEnv } from '../helpers/app';
 import { addWorker, makeIdNumber, smallCity } from '../helpers/fixtures';
 
 /** Latin letters in both cases, repeated characters, a name of four pieces, characters outside the BMP, LIKE's own characters. */
-const SPECIAL = ['欧阳娜娜', '司马光明', 'Ali', 'ALIYA', 'aLiMu', '阿依古丽·买买提', '丽丽', '李丽丽', '丽李丽', '𠀀𠀁明', '𪚥龙',
-  '张%伟', '王_芳', '李\\明', '100%纯', '_下划', '\\\\', '%%', 'a_b%c\\d', 'Zhang Wei', 'zhangwei'];
+const SPECIAL = [
+  '欧阳娜娜',
+  '司马光明',
+  'Ali',
+  'ALIYA',
+  'aLiMu',
+  '阿依古丽·买买提',
+  '丽丽',
+  '李丽丽',
+  '丽李丽',
+  '𠀀𠀁明',
+  '𪚥龙',
+  '张%伟',
+  '王_芳',
+  '李\\明',
+  '100%纯',
+  '_下划',
+  '\\\\',
+  '%%',
+  'a_b%c\\d',
+  'Zhang Wei',
+  'zhangwei',
+];
 
 let env: TestEnv;
 let f: ReturnType<typeof smallCity>;
@@ -31,23 +52,51 @@ function population(rng: Rng, special = SPECIAL) {
   const surnames = Array.from(SURNAMES_COMMON + SURNAMES_COMMON + SURNAMES_OTHER);
   const given = Array.from(GIVEN_MALE + GIVEN_FEMALE);
   const names = [...special];
-  while (names.length < 320) names.push(rng.pick(surnames) + Array.from({ length: rng.int(1, 2) }, () => rng.pick(given)).join(''));
+  while (names.length < 320)
+    names.push(rng.pick(surnames) + Array.from({ length: rng.int(1, 2) }, () => rng.pick(given)).join(''));
   const units = [f.unit1, f.unitP, f.direct];
   return names.map((name, i) => {
     const unit = units[i % 3];
     const w = addWorker(env.db, env.pii, 400 + i, unit, { name });
-    env.db.insert(applications).values({ roundId: f.open.id, workerId: w.id, organizationId: unit.id, level2Id: unit.level2Id!, status: 'submitted' }).run();
+    env.db
+      .insert(applications)
+      .values({
+        roundId: f.open.id,
+        workerId: w.id,
+        organizationId: unit.id,
+        level2Id: unit.level2Id!,
+        status: 'submitted',
+      })
+      .run();
     return w;
   });
 }
 
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-const byLike = (table: 'applications' | 'workers', s: string) => env.db.$client.prepare(table === 'applications'
-  ? `select id from applications where worker_id in (select id from workers where name like ? escape '\\') order by id`
-  : `select id from workers where name like ? escape '\\' order by id`).pluck().all(like(s)) as number[];
-const byIndex = (table: 'applications' | 'workers', s: string) => (table === 'applications'
-  ? env.db.select({ id: applications.id }).from(applications).where(buildWhere(applicationList, { q: s })).orderBy(applications.id).all()
-  : env.db.select({ id: workers.id }).from(workers).where(buildWhere(workerList, { q: s })).orderBy(workers.id).all()).map((r) => r.id);
+const byLike = (table: 'applications' | 'workers', s: string) =>
+  env.db.$client
+    .prepare(
+      table === 'applications'
+        ? `select id from applications where worker_id in (select id from workers where name like ? escape '\\') order by id`
+        : `select id from workers where name like ? escape '\\' order by id`,
+    )
+    .pluck()
+    .all(like(s)) as number[];
+const byIndex = (table: 'applications' | 'workers', s: string) =>
+  (table === 'applications'
+    ? env.db
+        .select({ id: applications.id })
+        .from(applications)
+        .where(buildWhere(applicationList, { q: s }))
+        .orderBy(applications.id)
+        .all()
+    : env.db
+        .select({ id: workers.id })
+        .from(workers)
+        .where(buildWhere(workerList, { q: s }))
+        .orderBy(workers.id)
+        .all()
+  ).map((r) => r.id);
 
 /** What the names imply, against what is stored: both differences empty. */
 function gramsExact() {
@@ -55,7 +104,10 @@ function gramsExact() {
     union select lower(substr(w.name, p.k, 2)), w.id from workers w join name_gram_positions p on p.k < length(w.name))`;
   const stored = 'select gram, worker_id from worker_name_grams';
   const n = (sqlText: string) => env.db.$client.prepare(`select count(*) from (${sqlText})`).pluck().get();
-  expect({ missing: n(`${implied} except ${stored}`), extra: n(`${stored} except ${implied}`) }).toEqual({ missing: 0, extra: 0 });
+  expect({ missing: n(`${implied} except ${stored}`), extra: n(`${stored} except ${implied}`) }).toEqual({
+    missing: 0,
+    extra: 0,
+  });
 }
 
 const ids = (res: { body: Array<{ id: number }> }) => res.body.map((r) => r.id).sort((a, b) => a - b);
@@ -65,8 +117,37 @@ describe('worker name search (issue 8)', () => {
     const rng = new Rng(8);
     const names = population(rng).map((w) => w.name);
     gramsExact();
-    const queries = new Set<string>(['%', '_', '\\', '%伟', '_芳', '\\明', '%%', '\\\\', 'a_b', 'b%c\\', '·', '𠀀', '𠀀𠀁', '𠀁明',
-      '丽丽', '李丽', 'ali', 'ALI', 'Ali', 'aliy', 'g w', 'G WE', '欧阳娜娜', '欧阳', '阳娜', '甲', '不存在的', '娜娜娜娜', 'x']);
+    const queries = new Set<string>([
+      '%',
+      '_',
+      '\\',
+      '%伟',
+      '_芳',
+      '\\明',
+      '%%',
+      '\\\\',
+      'a_b',
+      'b%c\\',
+      '·',
+      '𠀀',
+      '𠀀𠀁',
+      '𠀁明',
+      '丽丽',
+      '李丽',
+      'ali',
+      'ALI',
+      'Ali',
+      'aliy',
+      'g w',
+      'G WE',
+      '欧阳娜娜',
+      '欧阳',
+      '阳娜',
+      '甲',
+      '不存在的',
+      '娜娜娜娜',
+      'x',
+    ]);
     for (let i = 0; queries.size < 600; i++) {
       const chars = Array.from(rng.pick(names));
       const len = Math.min(chars.length, 1 + (i % 4));
@@ -80,13 +161,26 @@ describe('worker name search (issue 8)', () => {
       const found = byLike('workers', s);
       if (found.length) lengths.add(Array.from(s).length);
       expect(byIndex('workers', s), `workers q=${s}`).toEqual(found);
-      if (!/^\d+$/.test(s)) expect(byIndex('applications', s), `applications q=${s}`).toEqual(byLike('applications', s));
+      if (!/^\d+$/.test(s))
+        expect(byIndex('applications', s), `applications q=${s}`).toEqual(byLike('applications', s));
     }
     expect([...lengths].sort()).toEqual([1, 2, 3, 4]);
 
     // Through the protocol, with the totals in Content-Range.
     const city = await as('city');
-    for (const s of ['张%伟', '王_芳', '李\\明', '%', '_', '\\', 'ali', '丽', '李丽丽', '𠀀𠀁明', '阿依古丽·买']) {
+    for (const s of [
+      '张%伟',
+      '王_芳',
+      '李\\明',
+      '%',
+      '_',
+      '\\',
+      'ali',
+      '丽',
+      '李丽丽',
+      '𠀀𠀁明',
+      '阿依古丽·买',
+    ]) {
       const apps = await city.get(`/api/applications${q({ filter: { q: s }, range: [0, 499] })}`);
       expect(apps.status).toBe(200);
       expect(ids(apps), `applications q=${s}`).toEqual(byLike('applications', s));
@@ -96,7 +190,11 @@ describe('worker name search (issue 8)', () => {
     }
     // A blank q is no condition; a number is still an application's id.
     const all = await city.get(`/api/workers${q({ range: [0, 0] })}`);
-    expect((await city.get(`/api/workers${q({ filter: { q: '  ' }, range: [0, 0] })}`)).headers.get('content-range')).toBe(all.headers.get('content-range'));
+    expect(
+      (await city.get(`/api/workers${q({ filter: { q: '  ' }, range: [0, 0] })}`)).headers.get(
+        'content-range',
+      ),
+    ).toBe(all.headers.get('content-range'));
     const first = byLike('applications', '张%伟')[0];
     expect(ids(await city.get(`/api/applications${q({ filter: { q: String(first) } })}`))).toEqual([first]);
   });
@@ -106,14 +204,31 @@ describe('worker name search (issue 8)', () => {
     const findWorkers = async (s: string) => ids(await clerk.get(`/api/workers${q({ filter: { q: s } })}`));
     const findApps = async (s: string) => ids(await clerk.get(`/api/applications${q({ filter: { q: s } })}`));
 
-    const created = await clerk.post('/api/workers', { name: '诸葛小明', idNumber: makeIdNumber(900), phone: '13900000900', organizationId: f.unit1.id });
+    const created = await clerk.post('/api/workers', {
+      name: '诸葛小明',
+      idNumber: makeIdNumber(900),
+      phone: '13900000900',
+      organizationId: f.unit1.id,
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(await findWorkers('诸葛')).toEqual([created.body.id]);
     expect(await findWorkers('葛小明')).toEqual([created.body.id]);
 
     const w = f.workers[2];
-    env.db.insert(applications).values({ roundId: f.open.id, workerId: w.id, organizationId: f.unit1.id, level2Id: f.unit1.level2Id!, status: 'submitted' }).run();
-    const app = env.db.$client.prepare('select id from applications where worker_id = ?').pluck().get(w.id) as number;
+    env.db
+      .insert(applications)
+      .values({
+        roundId: f.open.id,
+        workerId: w.id,
+        organizationId: f.unit1.id,
+        level2Id: f.unit1.level2Id!,
+        status: 'submitted',
+      })
+      .run();
+    const app = env.db.$client
+      .prepare('select id from applications where worker_id = ?')
+      .pluck()
+      .get(w.id) as number;
     expect(await findApps(w.name)).toEqual([app]);
     expect((await clerk.put(`/api/workers/${w.id}`, { name: '慕容复兴' })).status).toBe(200);
     expect(await findApps(w.name)).toEqual([]);
@@ -128,20 +243,39 @@ describe('worker name search (issue 8)', () => {
     expect(await findApps('MA L')).toEqual([app]);
     env.db.delete(workers).where(eq(workers.id, created.body.id)).run();
     expect(await findWorkers('诸葛')).toEqual([]);
-    expect(env.db.$client.prepare('select count(*) from worker_name_grams where worker_id = ?').pluck().get(created.body.id)).toBe(0);
+    expect(
+      env.db.$client
+        .prepare('select count(*) from worker_name_grams where worker_id = ?')
+        .pluck()
+        .get(created.body.id),
+    ).toBe(0);
     gramsExact();
   });
 
-  it('does not let a level-2 admin find another union\'s application or worker by name', async () => {
+  it("does not let a level-2 admin find another union's application or worker by name", async () => {
     population(new Rng(9), []);
     env.db.update(workers).set({ name: '欧阳娜娜' }).where(eq(workers.id, f.workerP.id)).run();
     env.db.update(workers).set({ name: '欧阳春' }).where(eq(workers.id, f.workers[0].id)).run();
     for (const w of [f.workerP, f.workers[0]]) {
-      env.db.insert(applications).values({ roundId: f.open.id, workerId: w.id, organizationId: w.organizationId, level2Id: w.level2Id, status: 'submitted' }).run();
+      env.db
+        .insert(applications)
+        .values({
+          roundId: f.open.id,
+          workerId: w.id,
+          organizationId: w.organizationId,
+          level2Id: w.level2Id,
+          status: 'submitted',
+        })
+        .run();
     }
-    const appOf = (workerId: number) => env.db.$client.prepare('select id from applications where worker_id = ? order by id').pluck().all(workerId) as number[];
+    const appOf = (workerId: number) =>
+      env.db.$client
+        .prepare('select id from applications where worker_id = ? order by id')
+        .pluck()
+        .all(workerId) as number[];
     const wuhua = await as('wuhua');
-    const list = async (c: Client, resource: string, s: string) => ids(await c.get(`/api/${resource}${q({ filter: { q: s }, range: [0, 499] })}`));
+    const list = async (c: Client, resource: string, s: string) =>
+      ids(await c.get(`/api/${resource}${q({ filter: { q: s }, range: [0, 499] })}`));
 
     // wuhua finds its own 欧阳, never panlong's, whatever part of the name it types.
     expect(await list(wuhua, 'applications', '欧阳娜娜')).toEqual([]);

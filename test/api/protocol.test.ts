@@ -47,7 +47,9 @@ describe('ra-data-simple-rest protocol', () => {
   it('refuses names Object inherits (constructor, __proto__, toString) as a sort or a filter field with 400, on every list', async () => {
     for (const resource of ['applications', 'appeals', 'workers', 'payments']) {
       for (const name of ['constructor', 'toString', 'hasOwnProperty', '__proto__']) {
-        const filter = await city.get(`/api/${resource}?filter=${encodeURIComponent(`{"${name}":{"prototype":{"x":1}}}`)}`);
+        const filter = await city.get(
+          `/api/${resource}?filter=${encodeURIComponent(`{"${name}":{"prototype":{"x":1}}}`)}`,
+        );
         expect(filter.status, `${resource} filter ${name}`).toBe(400);
         const sort = await city.get(`/api/${resource}${q({ sort: [name, 'ASC'] })}`);
         expect(sort.status, `${resource} sort ${name}`).toBe(400);
@@ -56,7 +58,10 @@ describe('ra-data-simple-rest protocol', () => {
   });
 
   it('gzips a JSON answer of 1 KB or more when the client accepts it, and leaves a small one as it is', async () => {
-    const get = (url: string, gzip: boolean) => env.app.request(url, { headers: { cookie: city.cookie, ...(gzip ? { 'accept-encoding': 'gzip, deflate, br' } : {}) } });
+    const get = (url: string, gzip: boolean) =>
+      env.app.request(url, {
+        headers: { cookie: city.cookie, ...(gzip ? { 'accept-encoding': 'gzip, deflate, br' } : {}) },
+      });
     const big = await get(`/api/workers${q({ range: [0, 8] })}`, true);
     expect(big.headers.get('content-encoding')).toBe('gzip');
     expect(big.headers.get('vary')).toMatch(/Accept-Encoding/i);
@@ -114,7 +119,12 @@ describe('ra-data-simple-rest protocol', () => {
   });
 
   it('answers DELETE with the deleted record', async () => {
-    const created = await city.post('/api/institutions', { name: '测试学院', code: 'test-college', reductionPolicy: '无', active: true });
+    const created = await city.post('/api/institutions', {
+      name: '测试学院',
+      code: 'test-college',
+      reductionPolicy: '无',
+      active: true,
+    });
     expect(created.status).toBe(201);
     const del = await city.del(`/api/institutions/${created.body.id}`);
     expect(del.status).toBe(200);
@@ -126,7 +136,11 @@ describe('ra-data-simple-rest protocol', () => {
 describe('validation errors name the field', () => {
   it('checks the resident ID check digit, the phone and the card (Luhn)', async () => {
     const res = await city.post('/api/workers', {
-      name: '张三', idNumber: '530102199001011235', phone: '12345', organizationId: 4, bankCard: '6217000000000000001',
+      name: '张三',
+      idNumber: '530102199001011235',
+      phone: '12345',
+      organizationId: 4,
+      bankCard: '6217000000000000001',
     });
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.errors).sort()).toEqual(['bankCard', 'idNumber', 'phone']);
@@ -135,7 +149,11 @@ describe('validation errors name the field', () => {
 
   it('accepts a valid worker and never returns the plain ID or card number', async () => {
     const res = await city.post('/api/workers', {
-      name: '张三', idNumber: '11010519491231002X', phone: '13812345678', organizationId: 4, bankCard: '6217000000000000004',
+      name: '张三',
+      idNumber: '11010519491231002X',
+      phone: '13812345678',
+      organizationId: 4,
+      bankCard: '6217000000000000004',
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const text = JSON.stringify(res.body);
@@ -153,8 +171,14 @@ describe('validation errors name the field', () => {
 
   it('names the field of a round whose window is reversed', async () => {
     const res = await city.post('/api/rounds', {
-      name: '测试', intakeTerm: '2030-spring', opensOn: '2030-05-31', closesOn: '2030-05-01', graduationDeadline: '2033-06-30',
-      processAmountFen: 50000, resultAmountFen: 100000, plannedPlaces: 10,
+      name: '测试',
+      intakeTerm: '2030-spring',
+      opensOn: '2030-05-31',
+      closesOn: '2030-05-01',
+      graduationDeadline: '2033-06-30',
+      processAmountFen: 50000,
+      resultAmountFen: 100000,
+      plannedPlaces: 10,
     });
     expect(res.status).toBe(400);
     expect(res.body.errors.closesOn).toBeTruthy();

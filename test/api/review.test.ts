@@ -28,12 +28,20 @@ describe('applying', () => {
     expect((await decide(city, id)).body.status).toBe('approved');
     const tl = (await worker1.get(`/api/applications/${id}/timeline`)).body;
     const steps = tl.entries.filter((e: { decision?: string }) => e.decision);
-    expect(steps.map((e: { what: string }) => e.what)).toEqual(['基层工会推荐', '区县级（产业）工会审查', '市总工会审核']);
-    expect(steps.map((e: { by: string }) => e.by)).toEqual(['五华区一号公司工会', '五华区总工会', '昆明市总工会']);
+    expect(steps.map((e: { what: string }) => e.what)).toEqual([
+      '基层工会推荐',
+      '区县级（产业）工会审查',
+      '市总工会审核',
+    ]);
+    expect(steps.map((e: { by: string }) => e.by)).toEqual([
+      '五华区一号公司工会',
+      '五华区总工会',
+      '昆明市总工会',
+    ]);
     expect(tl.next).toContain('过程资助');
   });
 
-  it('R13: a direct union\'s application takes two steps', async () => {
+  it("R13: a direct union's application takes two steps", async () => {
     const workerD = await new Client(env).login('workerd');
     const id = await submitted(workerD, f.open.id);
     expect((await decide(direct, id)).body).toMatchObject({ status: 'unit_approved', currentStep: 3 });
@@ -42,7 +50,13 @@ describe('applying', () => {
   });
 
   it('R12: submit names the missing documents (422)', async () => {
-    const res = await worker1.post('/api/applications', { roundId: f.open.id, institutionId: f.ynou.id, educationLevel: 'associate', major: '会计', enrolledOn: '2026-09-01' });
+    const res = await worker1.post('/api/applications', {
+      roundId: f.open.id,
+      institutionId: f.ynou.id,
+      educationLevel: 'associate',
+      major: '会计',
+      enrolledOn: '2026-09-01',
+    });
     await upload(worker1, res.body.id, 'id_card');
     const sub = await worker1.post(`/api/applications/${res.body.id}/submit`);
     expect(sub.status).toBe(422);
@@ -64,8 +78,16 @@ describe('applying', () => {
 
   it('R9a: a unit that pays no dues cannot have its workers submit', async () => {
     const noDues = await unitAdminFor(f.unit2.id);
-    const res = await noDues.post('/api/applications', { roundId: f.open.id, workerId: f.workerNoDues.id, institutionId: 1, educationLevel: 'bachelor', major: '土木工程', enrolledOn: '2026-09-01' });
-    for (const k of ['application_form', 'id_card', 'admission_notice', 'tuition_receipt']) await upload(noDues, res.body.id, k);
+    const res = await noDues.post('/api/applications', {
+      roundId: f.open.id,
+      workerId: f.workerNoDues.id,
+      institutionId: 1,
+      educationLevel: 'bachelor',
+      major: '土木工程',
+      enrolledOn: '2026-09-01',
+    });
+    for (const k of ['application_form', 'id_card', 'admission_notice', 'tuition_receipt'])
+      await upload(noDues, res.body.id, k);
     const sub = await noDues.post(`/api/applications/${res.body.id}/submit`);
     expect(sub.status).toBe(422);
     expect(sub.body.message).toMatch(/^R9a/);
@@ -81,17 +103,25 @@ describe('applying', () => {
 
   it('R9e: one application per worker and education level, ever', async () => {
     await submitted(worker1, f.open.id);
-    const again = await worker1.post('/api/applications', { roundId: f.open.id, educationLevel: 'associate' });
+    const again = await worker1.post('/api/applications', {
+      roundId: f.open.id,
+      educationLevel: 'associate',
+    });
     expect(again.status).toBe(422);
     expect(again.body.message).toMatch(/^R9e/);
-    const bachelor = await worker1.post('/api/applications', { roundId: f.open.id, educationLevel: 'bachelor' });
+    const bachelor = await worker1.post('/api/applications', {
+      roundId: f.open.id,
+      educationLevel: 'bachelor',
+    });
     expect(bachelor.status).toBe(201);
   });
 
   it('R9e: a withdrawn application frees the level', async () => {
     const id = await submitted(worker1, f.open.id);
     expect((await worker1.post(`/api/applications/${id}/withdraw`)).body.status).toBe('withdrawn');
-    expect((await worker1.post('/api/applications', { roundId: f.open.id, educationLevel: 'associate' })).status).toBe(201);
+    expect(
+      (await worker1.post('/api/applications', { roundId: f.open.id, educationLevel: 'associate' })).status,
+    ).toBe(201);
   });
 
   it('submittedAt is set once by the server: a returned application keeps its place', async () => {
@@ -107,9 +137,20 @@ describe('applying', () => {
 
   it('a generic update cannot set the status, the worker or the union (mass assignment)', async () => {
     const id = await draftWithDocuments(worker1, f.open.id);
-    const res = await worker1.put(`/api/applications/${id}`, { status: 'approved', workerId: 99, organizationId: 1, level2Id: 1, major: '电气' });
+    const res = await worker1.put(`/api/applications/${id}`, {
+      status: 'approved',
+      workerId: 99,
+      organizationId: 1,
+      level2Id: 1,
+      major: '电气',
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'draft', workerId: f.workers[0].id, organizationId: f.unit1.id, major: '电气' });
+    expect(res.body).toMatchObject({
+      status: 'draft',
+      workerId: f.workers[0].id,
+      organizationId: f.unit1.id,
+      major: '电气',
+    });
   });
 });
 
@@ -144,7 +185,7 @@ describe('review', () => {
     expect((await decide(await new Client(env).login('ynou'), id)).status).toBe(403);
   });
 
-  it('R16: another union\'s application is not found (404) and not changed', async () => {
+  it("R16: another union's application is not found (404) and not changed", async () => {
     const workerP = await new Client(env).login('workerp');
     const id = await submitted(workerP, f.open.id);
     expect((await decide(unit, id)).status).toBe(404);
@@ -153,13 +194,25 @@ describe('review', () => {
   });
 
   it('bulk review decides each id on its own and says why the others failed', async () => {
-    const ids = [await submitted(worker1, f.open.id), await submitted(await new Client(env).login('worker2'), f.open.id)];
+    const ids = [
+      await submitted(worker1, f.open.id),
+      await submitted(await new Client(env).login('worker2'), f.open.id),
+    ];
     const foreign = await submitted(await new Client(env).login('workerp'), f.open.id);
     await decide(unit, ids[1]);
-    const res = await unit.post('/api/applications/review', { ids: [...ids, foreign, 99999], decision: 'approve', comment: '' });
+    const res = await unit.post('/api/applications/review', {
+      ids: [...ids, foreign, 99999],
+      decision: 'approve',
+      comment: '',
+    });
     expect(res.status).toBe(200);
     expect(res.body.succeeded).toBe(1);
-    expect(res.body.results.map((r: { ok: boolean; status: unknown }) => [r.ok, r.status])).toEqual([[true, 'unit_approved'], [false, 409], [false, 404], [false, 404]]);
+    expect(res.body.results.map((r: { ok: boolean; status: unknown }) => [r.ok, r.status])).toEqual([
+      [true, 'unit_approved'],
+      [false, 409],
+      [false, 404],
+      [false, 404],
+    ]);
   });
 
   it('the staff list filters the pile by the step waiting and by priority flags (R10)', async () => {
@@ -195,9 +248,14 @@ describe('R7 quotas', () => {
     const ids = await toCity(3);
     for (const id of ids) await decide(city, id);
     expect(await Promise.all(ids.map(status))).toEqual(['approved', 'approved', 'waitlisted']);
-    const quota = (await city.get(`/api/quotas${q({ filter: { roundId: f.open.id, organizationId: f.wuhua.id } })}`)).body[0];
+    const quota = (
+      await city.get(`/api/quotas${q({ filter: { roundId: f.open.id, organizationId: f.wuhua.id } })}`)
+    ).body[0];
     expect(quota).toMatchObject({ places: 2, used: 2, waitlisted: 1, free: 0 });
-    const raised = await city.post(`/api/quotas/${quota.id}/adjust`, { delta: 1, reason: '申报踊跃，增加计划' });
+    const raised = await city.post(`/api/quotas/${quota.id}/adjust`, {
+      delta: 1,
+      reason: '申报踊跃，增加计划',
+    });
     expect(raised.body).toMatchObject({ places: 3, used: 3, promoted: [ids[2]] });
     expect(await status(ids[2])).toBe('approved');
   });
@@ -206,11 +264,15 @@ describe('R7 quotas', () => {
     setPlaces(2);
     const ids = await toCity(2);
     for (const id of ids) await decide(city, id);
-    const quota = (await city.get(`/api/quotas${q({ filter: { roundId: f.open.id, organizationId: f.wuhua.id } })}`)).body[0];
+    const quota = (
+      await city.get(`/api/quotas${q({ filter: { roundId: f.open.id, organizationId: f.wuhua.id } })}`)
+    ).body[0];
     const res = await city.post(`/api/quotas/${quota.id}/adjust`, { delta: -1, reason: '压缩' });
     expect(res.status).toBe(422);
     expect(res.body.errors.delta).toBeTruthy();
-    expect((await wuhua.post(`/api/quotas/${quota.id}/adjust`, { delta: 1, reason: '想多要' })).status).toBe(403);
+    expect((await wuhua.post(`/api/quotas/${quota.id}/adjust`, { delta: 1, reason: '想多要' })).status).toBe(
+      403,
+    );
     expect((await city.post(`/api/quotas/${quota.id}/adjust`, { delta: 1 })).status).toBe(400);
   });
 
@@ -230,7 +292,9 @@ describe('R7 quotas', () => {
     for (const id of ids) await decide(city, id);
     const w2 = await new Client(env).login('worker2');
     expect((await w2.post(`/api/applications/${ids[1]}/withdraw`)).body.status).toBe('withdrawn');
-    const quota = (await city.get(`/api/quotas${q({ filter: { roundId: f.open.id, organizationId: f.wuhua.id } })}`)).body[0];
+    const quota = (
+      await city.get(`/api/quotas${q({ filter: { roundId: f.open.id, organizationId: f.wuhua.id } })}`)
+    ).body[0];
     const raised = await city.post(`/api/quotas/${quota.id}/adjust`, { delta: 1, reason: '增加' });
     expect(raised.body.promoted).toEqual([ids[2]]);
   });
@@ -251,21 +315,43 @@ describe('R14 appeals', () => {
     const id = await submitted(worker1, f.open.id);
     await decide(unit, id);
     await decide(wuhua, id, 'reject', '专业不符');
-    const appeal = await worker1.post('/api/appeals', { applicationId: id, subject: 'review', content: '我的专业与岗位直接相关，请复核' });
+    const appeal = await worker1.post('/api/appeals', {
+      applicationId: id,
+      subject: 'review',
+      content: '我的专业与岗位直接相关，请复核',
+    });
     expect(appeal.status).toBe(201);
     expect(appeal.body.organizationId).toBe(f.wuhua.id);
-    expect((await unit.post(`/api/appeals/${appeal.body.id}/respond`, { response: '维持', upheld: false })).status).toBe(403);
-    const res = await wuhua.post(`/api/appeals/${appeal.body.id}/respond`, { response: '经复核，专业符合岗位需要', upheld: true });
+    expect(
+      (await unit.post(`/api/appeals/${appeal.body.id}/respond`, { response: '维持', upheld: false })).status,
+    ).toBe(403);
+    const res = await wuhua.post(`/api/appeals/${appeal.body.id}/respond`, {
+      response: '经复核，专业符合岗位需要',
+      upheld: true,
+    });
     expect(res.body.status).toBe('upheld');
-    expect((await city.get(`/api/applications/${id}`)).body).toMatchObject({ status: 'unit_approved', currentStep: 2 });
+    expect((await city.get(`/api/applications/${id}`)).body).toMatchObject({
+      status: 'unit_approved',
+      currentStep: 2,
+    });
     expect((await wuhua.post(`/api/appeals/${appeal.body.id}/close`)).body.status).toBe('closed');
   });
 
   it('R14: only a rejection can be appealed on review; an unanswered appeal is overdue after 15 days', async () => {
     const id = await submitted(worker1, f.open.id);
-    expect((await worker1.post('/api/appeals', { applicationId: id, subject: 'review', content: '请尽快审核我的申请' })).status).toBe(422);
+    expect(
+      (
+        await worker1.post('/api/appeals', {
+          applicationId: id,
+          subject: 'review',
+          content: '请尽快审核我的申请',
+        })
+      ).status,
+    ).toBe(422);
     await decide(unit, id, 'reject', '材料不全');
-    const appeal = (await worker1.post('/api/appeals', { applicationId: id, subject: 'review', content: '材料已经补齐了' })).body;
+    const appeal = (
+      await worker1.post('/api/appeals', { applicationId: id, subject: 'review', content: '材料已经补齐了' })
+    ).body;
     expect((await unit.get(`/api/appeals/${appeal.id}`)).body.overdue).toBe(false);
     env.clock.advance(16 * 86_400_000);
     await unit.login('wuhua-001');
@@ -275,7 +361,9 @@ describe('R14 appeals', () => {
 });
 
 function setPlaces(n: number) {
-  env.db.$client.prepare('update quotas set places = ? where round_id = ? and organization_id = ?').run(n, f.open.id, f.wuhua.id);
+  env.db.$client
+    .prepare('update quotas set places = ? where round_id = ? and organization_id = ?')
+    .run(n, f.open.id, f.wuhua.id);
 }
 
 async function workerLogin(i: number): Promise<string> {

@@ -23,25 +23,50 @@ describe('scale seed (issue 8)', () => {
     expect(summary.counts.workers).toBeLessThan(1400);
     expect(summary.rounds).toHaveLength(20);
     expect(summary.rounds.at(-1)!.intakeTerm).toBe('2026-autumn');
-    expect(summary.rounds.find((r) => r.intakeTerm === '2019-autumn')).toMatchObject({ opensOn: '2019-11-11', closesOn: '2019-11-30' });
-    for (const s of ['submitted', 'unit_approved', 'org_approved', 'approved', 'process_paid', 'graduated', 'completed', 'dropped_out', 'lapsed', 'rejected', 'withdrawn']) {
+    expect(summary.rounds.find((r) => r.intakeTerm === '2019-autumn')).toMatchObject({
+      opensOn: '2019-11-11',
+      closesOn: '2019-11-30',
+    });
+    for (const s of [
+      'submitted',
+      'unit_approved',
+      'org_approved',
+      'approved',
+      'process_paid',
+      'graduated',
+      'completed',
+      'dropped_out',
+      'lapsed',
+      'rejected',
+      'withdrawn',
+    ]) {
       expect(summary.applicationsByStatus[s] ?? 0, s).toBeGreaterThan(0);
     }
 
     expect(checkIntegrity(db)).toEqual({ ok: true, problems: [] });
     // R9e: at most one application per worker and level that is not rejected or withdrawn
-    expect(one(`select count(*) from (select 1 from applications where education_level is not null and status not in ('rejected','withdrawn')
-      group by worker_id, education_level having count(*) > 1)`)).toBe(0);
+    expect(
+      one(`select count(*) from (select 1 from applications where education_level is not null and status not in ('rejected','withdrawn')
+      group by worker_id, education_level having count(*) > 1)`),
+    ).toBe(0);
     // R13: every application past step 1 has its approvals; a direct union's skip step 2
-    expect(one(`select count(*) from applications a where a.status in ('org_approved','approved','process_paid','completed')
-      and not exists (select 1 from reviews r where r.application_id = a.id and r.step = 1 and r.decision = 'approve')`)).toBe(0);
-    expect(one(`select count(*) from reviews r join applications a on a.id = r.application_id join organizations o on o.id = a.level2_id
-      where o.kind = 'direct' and r.step = 2`)).toBe(0);
+    expect(
+      one(`select count(*) from applications a where a.status in ('org_approved','approved','process_paid','completed')
+      and not exists (select 1 from reviews r where r.application_id = a.id and r.step = 1 and r.decision = 'approve')`),
+    ).toBe(0);
+    expect(
+      one(`select count(*) from reviews r join applications a on a.id = r.application_id join organizations o on o.id = a.level2_id
+      where o.kind = 'direct' and r.step = 2`),
+    ).toBe(0);
     // R12: a submitted application has its four scans
-    expect(one(`select count(*) from applications a where a.submitted_at is not null
+    expect(
+      one(`select count(*) from applications a where a.submitted_at is not null
       and (select count(distinct kind) from documents d where d.application_id = a.id
-        and kind in ('application_form','id_card','admission_notice','tuition_receipt')) < 4`)).toBe(0);
-    expect(one(`select count(*) from (select round_id, level2_id, status, current_step, count(*) n from applications group by 1, 2, 3, 4
-      except select round_id, level2_id, status, current_step, n from application_counts)`)).toBe(0);
+        and kind in ('application_form','id_card','admission_notice','tuition_receipt')) < 4`),
+    ).toBe(0);
+    expect(
+      one(`select count(*) from (select round_id, level2_id, status, current_step, count(*) n from applications group by 1, 2, 3, 4
+      except select round_id, level2_id, status, current_step, n from application_counts)`),
+    ).toBe(0);
   });
 });

@@ -21,7 +21,12 @@ describe('R15 performance view', () => {
     expect(all.funnel).toMatchObject({ submitted: 3, unitApproved: 1, approved: 1, completed: 0 });
     expect(all.turnaround[0]).toMatchObject({ step: 1, reviews: 1 });
     expect(all.turnaround[0].medianDays).toBeCloseTo(10 / 1440, 1);
-    expect(all.unions.find((u: { name: string }) => u.name === '五华区总工会')).toMatchObject({ submitted: 2, approved: 1, places: 10, quotaUse: 10 });
+    expect(all.unions.find((u: { name: string }) => u.name === '五华区总工会')).toMatchObject({
+      submitted: 2,
+      approved: 1,
+      places: 10,
+      quotaUse: 10,
+    });
     expect(all.priority.total).toBe(1);
 
     const mine = (await wuhua.get(`/api/stats/overview?roundId=${f.open.id}`)).body;

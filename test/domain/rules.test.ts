@@ -1,14 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { chinaDate, submitProblems, type SubmitFacts } from '../../server/domain/eligibility';
-import { isValidCardNumber, isValidIdNumber, isValidPhone, maskIdNumber } from '../../server/domain/id-number';
-import { assertTransition, reopenAt, reviewOutcome, TRANSITIONS, TransitionError, waitingStep, type Status } from '../../server/domain/lifecycle';
+import {
+  isValidCardNumber,
+  isValidIdNumber,
+  isValidPhone,
+  maskIdNumber,
+} from '../../server/domain/id-number';
+import {
+  assertTransition,
+  reopenAt,
+  reviewOutcome,
+  TRANSITIONS,
+  TransitionError,
+  waitingStep,
+  type Status,
+} from '../../server/domain/lifecycle';
 import { adjustProblem, promotions, settleApproval } from '../../server/domain/quota';
 
 const facts = (over: Partial<SubmitFacts> = {}): SubmitFacts => ({
-  today: '2019-11-20', round: { opensOn: '2019-11-11', closesOn: '2019-11-30' }, firstSubmittedAt: null,
-  worker: { isUnionMember: true, isFrontline: true }, unit: { duesPaid: true, kind: 'grassroots' },
-  application: { institutionId: 1, educationLevel: 'associate', major: '机电一体化', enrolledOn: '2019-09-01' },
-  documentKinds: ['application_form', 'id_card', 'admission_notice', 'tuition_receipt'], sameLevelLive: 0, ...over,
+  today: '2019-11-20',
+  round: { opensOn: '2019-11-11', closesOn: '2019-11-30' },
+  firstSubmittedAt: null,
+  worker: { isUnionMember: true, isFrontline: true },
+  unit: { duesPaid: true, kind: 'grassroots' },
+  application: {
+    institutionId: 1,
+    educationLevel: 'associate',
+    major: '机电一体化',
+    enrolledOn: '2019-09-01',
+  },
+  documentKinds: ['application_form', 'id_card', 'admission_notice', 'tuition_receipt'],
+  sameLevelLive: 0,
+  ...over,
 });
 const rules = (f: SubmitFacts) => submitProblems(f).map((p) => p.rule);
 
@@ -26,11 +49,19 @@ describe('eligibility at submit', () => {
     expect(rules(facts({ unit: { duesPaid: false, kind: 'grassroots' } }))).toEqual(['R9a']);
     expect(rules(facts({ worker: { isUnionMember: false, isFrontline: true } }))).toEqual(['R9a']);
   });
-  it('R9b: only front-line workers', () => expect(rules(facts({ worker: { isUnionMember: true, isFrontline: false } }))).toEqual(['R9b']));
+  it('R9b: only front-line workers', () =>
+    expect(rules(facts({ worker: { isUnionMember: true, isFrontline: false } }))).toEqual(['R9b']));
   it('R9c: an associate or bachelor programme with institution and enrolment date', () => {
-    expect(rules(facts({ application: { institutionId: null, educationLevel: 'master', major: 'x', enrolledOn: null } }))).toEqual(['R9c', 'R9c', 'R9c']);
+    expect(
+      rules(
+        facts({
+          application: { institutionId: null, educationLevel: 'master', major: 'x', enrolledOn: null },
+        }),
+      ),
+    ).toEqual(['R9c', 'R9c', 'R9c']);
   });
-  it('R9e: one subsidy per worker per education level', () => expect(rules(facts({ sameLevelLive: 1 }))).toEqual(['R9e']));
+  it('R9e: one subsidy per worker per education level', () =>
+    expect(rules(facts({ sameLevelLive: 1 }))).toEqual(['R9e']));
   it('R12: the four documents are required, the enrollment report may follow', () => {
     const p = submitProblems(facts({ documentKinds: ['id_card'] }));
     expect(p.map((x) => x.rule)).toEqual(['R12']);
@@ -45,11 +76,12 @@ describe('eligibility at submit', () => {
 describe('SPEC §3 lifecycle', () => {
   const all = Object.keys(TRANSITIONS) as Status[];
   it('allows exactly the listed transitions and refuses every other', () => {
-    for (const from of all) for (const to of all) {
-      const allowed = TRANSITIONS[from].includes(to);
-      if (allowed) expect(() => assertTransition(from, to)).not.toThrow();
-      else expect(() => assertTransition(from, to)).toThrow(TransitionError);
-    }
+    for (const from of all)
+      for (const to of all) {
+        const allowed = TRANSITIONS[from].includes(to);
+        if (allowed) expect(() => assertTransition(from, to)).not.toThrow();
+        else expect(() => assertTransition(from, to)).toThrow(TransitionError);
+      }
   });
   it('R13: the step waiting follows the status; a direct union skips step 2', () => {
     expect(waitingStep('submitted', false)).toBe(1);
@@ -61,8 +93,14 @@ describe('SPEC §3 lifecycle', () => {
   it('R13: a reviewer acts only at its own step', () => {
     expect(() => reviewOutcome('submitted', 2, 'approve', false)).toThrow(TransitionError);
     expect(() => reviewOutcome('approved', 3, 'approve', false)).toThrow(TransitionError);
-    expect(reviewOutcome('submitted', 1, 'approve', true)).toEqual({ status: 'unit_approved', currentStep: 3 });
-    expect(reviewOutcome('unit_approved', 2, 'return', false)).toEqual({ status: 'returned', currentStep: null });
+    expect(reviewOutcome('submitted', 1, 'approve', true)).toEqual({
+      status: 'unit_approved',
+      currentStep: 3,
+    });
+    expect(reviewOutcome('unit_approved', 2, 'return', false)).toEqual({
+      status: 'returned',
+      currentStep: null,
+    });
     expect(reviewOutcome('org_approved', 3, 'approve', false).status).toBe('quota');
   });
   it('R14: an upheld appeal reopens at the rejecting step', () => {
@@ -78,8 +116,13 @@ describe('R7 quotas', () => {
     expect(settleApproval(c(1, 'b'), 2, 2, [])).toEqual({ result: 'waitlisted' });
   });
   it('R7: an earlier submission takes the place of the latest untouched approval', () => {
-    expect(settleApproval(c(5, '2019-11-12'), 2, 2, [c(1, '2019-11-13'), c(2, '2019-11-20')])).toEqual({ result: 'approved', displace: 2 });
-    expect(settleApproval(c(5, '2019-11-25'), 2, 2, [c(1, '2019-11-13'), c(2, '2019-11-20')])).toEqual({ result: 'waitlisted' });
+    expect(settleApproval(c(5, '2019-11-12'), 2, 2, [c(1, '2019-11-13'), c(2, '2019-11-20')])).toEqual({
+      result: 'approved',
+      displace: 2,
+    });
+    expect(settleApproval(c(5, '2019-11-25'), 2, 2, [c(1, '2019-11-13'), c(2, '2019-11-20')])).toEqual({
+      result: 'waitlisted',
+    });
   });
   it('R7: promotes the waitlist in submission order, as many as are free', () => {
     expect(promotions(3, 5, [c(9, '2019-11-20'), c(4, '2019-11-12'), c(7, '2019-11-15')])).toEqual([4, 7]);

@@ -10,7 +10,10 @@ import { launch, pageFor, PASSWORD, shot, startServer, type Server } from './har
  * that the district receives and pays; a refund is recorded; an appeal answered; every dashboard
  * figure is checked against the API.
  */
-interface Session { page: Page; errors: string[] }
+interface Session {
+  page: Page;
+  errors: string[];
+}
 
 let server: Server;
 let browser: Browser;
@@ -19,7 +22,8 @@ const sessions: Record<string, Session> = {};
 /** The browser logs the 401 of "who am I?" before sign-in as a failed resource: that one is expected. */
 const realErrors = (s: Session) => s.errors.filter((e) => !/status of 401/.test(e));
 
-const q = (filter: Record<string, unknown>, extra = '') => `filter=${encodeURIComponent(JSON.stringify(filter))}${extra}`;
+const q = (filter: Record<string, unknown>, extra = '') =>
+  `filter=${encodeURIComponent(JSON.stringify(filter))}${extra}`;
 
 /** A GET through the session's own cookie, answering the JSON and the list total. */
 async function api<T = unknown>(s: Session, path: string): Promise<{ body: T; total: number | null }> {
@@ -84,7 +88,9 @@ describe('the admin panel, clerk by clerk', () => {
     for (const user of ['wuhua-001', 'wuhua', 'city']) await signIn(user);
     const unit = sessions['wuhua-001'];
     await unit.page.locator('[data-pile="review"] [data-count]:not([data-count=""])').waitFor();
-    const shown = Number(await unit.page.locator('[data-pile="review"] [data-count]').getAttribute('data-count'));
+    const shown = Number(
+      await unit.page.locator('[data-pile="review"] [data-count]').getAttribute('data-count'),
+    );
     expect(shown).toBe((await api(unit, `/applications?${q({ waitingStep: 1 })}&range=[0,0]`)).total);
     await shot(unit.page, 'admin-01-unit-home');
     await shot(sessions.wuhua.page, 'admin-02-district-home');
@@ -95,11 +101,18 @@ describe('the admin panel, clerk by clerk', () => {
 
   it('carries one application from submitted to approved with the 通过 buttons of the three levels', async () => {
     const unit = sessions['wuhua-001'];
-    const waiting = (await api<{ id: number }[]>(unit, `/applications?${q({ waitingStep: 1 })}&sort=["submittedAt","ASC"]&range=[0,0]`)).body;
+    const waiting = (
+      await api<{ id: number }[]>(
+        unit,
+        `/applications?${q({ waitingStep: 1 })}&sort=["submittedAt","ASC"]&range=[0,0]`,
+      )
+    ).body;
     carried = waiting[0].id;
 
     const steps: [string, string, string][] = [
-      ['wuhua-001', 'unit_approved', '基层已推荐'], ['wuhua', 'org_approved', '区县已审查'], ['city', 'approved', '已通过'],
+      ['wuhua-001', 'unit_approved', '基层已推荐'],
+      ['wuhua', 'org_approved', '区县已审查'],
+      ['city', 'approved', '已通过'],
     ];
     for (const [user, status, label] of steps) {
       const s = sessions[user];
@@ -111,7 +124,10 @@ describe('the admin panel, clerk by clerk', () => {
         await expect(sessions[other].page.getByRole('button', { name: '不通过' }).count()).resolves.toBe(0);
       }
       await s.page.getByRole('button', { name: '通过', exact: true }).click();
-      await s.page.getByRole('dialog').getByLabel(/审核意见/).fill(`${label}：材料齐全，符合条件`);
+      await s.page
+        .getByRole('dialog')
+        .getByLabel(/审核意见/)
+        .fill(`${label}：材料齐全，符合条件`);
       if (user === 'wuhua-001') await shot(s.page, 'admin-03-review-dialog');
       const confirm = s.page.getByRole('dialog').getByRole('button', { name: '通过', exact: true });
       await confirm.click();
@@ -131,7 +147,9 @@ describe('the admin panel, clerk by clerk', () => {
     const png = await unit.page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: 400, height: 300 } });
     await open(unit, `/applications/${carried}/show`);
     await unit.page.getByRole('button', { name: '上传材料' }).click();
-    await unit.page.locator('input[type=file][name=file]').setInputFiles({ name: '学籍在线验证报告.png', mimeType: 'image/png', buffer: png });
+    await unit.page
+      .locator('input[type=file][name=file]')
+      .setInputFiles({ name: '学籍在线验证报告.png', mimeType: 'image/png', buffer: png });
     await confirmIn(unit, '上传材料', '材料已上传');
     await unit.page.getByRole('button', { name: '预览 学籍在线验证报告.png' }).click();
     const img = unit.page.getByRole('dialog').getByRole('img', { name: '学籍在线验证报告.png' });
@@ -160,10 +178,16 @@ describe('the admin panel, clerk by clerk', () => {
 
   it('adjusts a quota with its reason and shows the bars and the waitlist', async () => {
     const city = sessions.city;
-    const wuhuaId = (await api<{ id: number }[]>(city, `/organizations?${q({ q: '五华区总工会' })}`)).body[0].id;
-    const before = (await api<{ id: number; places: number }[]>(city, `/quotas?${q({ roundId, organizationId: wuhuaId })}`)).body[0];
+    const wuhuaId = (await api<{ id: number }[]>(city, `/organizations?${q({ q: '五华区总工会' })}`)).body[0]
+      .id;
+    const before = (
+      await api<{ id: number; places: number }[]>(city, `/quotas?${q({ roundId, organizationId: wuhuaId })}`)
+    ).body[0];
     await open(city, `/quotas?${q({ roundId, organizationId: wuhuaId })}`);
-    await city.page.getByRole('img', { name: /已用 \d+ \/ 名额/ }).first().waitFor();
+    await city.page
+      .getByRole('img', { name: /已用 \d+ \/ 名额/ })
+      .first()
+      .waitFor();
     await city.page.getByRole('button', { name: '调整名额' }).first().click();
     const dialog = city.page.getByRole('dialog');
     await dialog.getByLabel('增减名额数').fill('5');
@@ -182,8 +206,15 @@ describe('the admin panel, clerk by clerk', () => {
   it('creates, transfers and receives an allocation, then pays one of its payments', async () => {
     const city = sessions.city;
     const district = sessions.wuhua;
-    const wuhua = (await api<{ id: number; name: string }[]>(city, `/organizations?${q({ q: '五华区总工会' })}`)).body[0];
-    const due = (await api<{ applicationCount: number; amountFen: number }>(city, `/allocations/due?roundId=${roundId}&organizationId=${wuhua.id}&stage=process`)).body;
+    const wuhua = (
+      await api<{ id: number; name: string }[]>(city, `/organizations?${q({ q: '五华区总工会' })}`)
+    ).body[0];
+    const due = (
+      await api<{ applicationCount: number; amountFen: number }>(
+        city,
+        `/allocations/due?roundId=${roundId}&organizationId=${wuhua.id}&stage=process`,
+      )
+    ).body;
     expect(due.applicationCount).toBeGreaterThan(0);
     const yuan = (due.amountFen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 });
 
@@ -197,23 +228,37 @@ describe('the admin panel, clerk by clerk', () => {
     await city.page.getByRole('dialog').getByText(`¥${yuan}`).waitFor();
     await shot(city.page, 'admin-09-allocation-confirm');
     await confirmIn(city, '创建拨付', '拨付已创建');
-    const allocation = (await api<{ id: number; status: string }[]>(city, `/allocations?${q({ organizationId: wuhua.id, status: 'created' })}`)).body[0];
+    const allocation = (
+      await api<{ id: number; status: string }[]>(
+        city,
+        `/allocations?${q({ organizationId: wuhua.id, status: 'created' })}`,
+      )
+    ).body[0];
 
     await open(city, `/allocations?${q({ id: allocation.id })}`);
     await city.page.getByRole('button', { name: '拨付', exact: true }).first().click();
     await city.page.getByRole('dialog').getByText(`¥${yuan}`).waitFor();
     await confirmIn(city, '拨付', '已拨付');
-    expect((await api<{ status: string }>(city, `/allocations/${allocation.id}`)).body.status).toBe('transferred');
+    expect((await api<{ status: string }>(city, `/allocations/${allocation.id}`)).body.status).toBe(
+      'transferred',
+    );
 
     await open(district, `/allocations?${q({ id: allocation.id })}`);
     await district.page.getByRole('button', { name: '确认到账' }).first().click();
     await district.page.getByRole('dialog').getByText(`¥${yuan}`).waitFor();
     await confirmIn(district, '确认到账', /已确认到账/);
-    expect((await api<{ status: string }>(district, `/allocations/${allocation.id}`)).body.status).toBe('received');
+    expect((await api<{ status: string }>(district, `/allocations/${allocation.id}`)).body.status).toBe(
+      'received',
+    );
     await shot(district.page, 'admin-10-allocation-received');
 
     await open(district, `/payments?${q({ allocationId: allocation.id, status: 'pending' })}`);
-    const pending = (await api<{ id: number; amountFen: number }[]>(district, `/payments?${q({ allocationId: allocation.id, status: 'pending' })}&sort=["id","ASC"]`)).body;
+    const pending = (
+      await api<{ id: number; amountFen: number }[]>(
+        district,
+        `/payments?${q({ allocationId: allocation.id, status: 'pending' })}&sort=["id","ASC"]`,
+      )
+    ).body;
     expect(pending.length).toBe(due.applicationCount);
     await district.page.getByRole('button', { name: '登记已发放' }).first().waitFor();
     await shot(district.page, 'admin-11-payments');
@@ -224,7 +269,8 @@ describe('the admin panel, clerk by clerk', () => {
     await dialog.getByLabel(/银行流水号/).fill('WUHUA-E2E-0001');
     await shot(district.page, 'admin-12-pay-confirm');
     await confirmIn(district, '登记已发放', '已登记为已发放');
-    const paid = (await api<{ status: string; reference: string }>(district, `/payments/${pending[0].id}`)).body;
+    const paid = (await api<{ status: string; reference: string }>(district, `/payments/${pending[0].id}`))
+      .body;
     expect(paid).toMatchObject({ status: 'paid', reference: 'WUHUA-E2E-0001' });
     for (const s of [city, district]) expect(realErrors(s)).toEqual([]);
   });
@@ -235,15 +281,30 @@ describe('the admin panel, clerk by clerk', () => {
     await district.page.getByRole('button', { name: '导出代发明细' }).click();
     const sheet = district.page.waitForEvent('download');
     await district.page.getByRole('dialog').getByRole('button', { name: '下载' }).click();
-    expect(fs.readFileSync(await (await sheet).path()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      fs
+        .readFileSync(await (await sheet).path())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
 
     // A covered application whose city payment failed and was not paid since: its money goes back.
     type Pay = { id: number; applicationId: number; stage: string; status: string; amountFen: number };
-    const failed = (await api<Pay[]>(district, `/payments?${q({ status: 'failed', source: 'city' })}&range=[0,99]`)).body;
+    const failed = (
+      await api<Pay[]>(district, `/payments?${q({ status: 'failed', source: 'city' })}&range=[0,99]`)
+    ).body;
     let pick: Pay | undefined;
     for (const p of failed) {
-      const all = (await api<Pay[]>(district, `/payments?${q({ applicationId: p.applicationId, stage: p.stage, source: 'city' })}`)).body;
-      if (all.every((x) => x.status === 'failed' || x.status === 'cancelled')) { pick = p; break; }
+      const all = (
+        await api<Pay[]>(
+          district,
+          `/payments?${q({ applicationId: p.applicationId, stage: p.stage, source: 'city' })}`,
+        )
+      ).body;
+      if (all.every((x) => x.status === 'failed' || x.status === 'cancelled')) {
+        pick = p;
+        break;
+      }
     }
     expect(pick).toBeDefined();
     const app = (await api<{ roundId: number }>(district, `/applications/${pick!.applicationId}`)).body;
@@ -253,17 +314,32 @@ describe('the admin panel, clerk by clerk', () => {
     await district.page.getByRole('combobox', { name: '批次' }).click();
     await district.page.getByRole('option', { name: round.name }).click();
     await district.page.getByRole('combobox', { name: '资助阶段' }).click();
-    await district.page.getByRole('option', { name: pick!.stage === 'process' ? '过程资助' : '结果资助' }).click();
+    await district.page
+      .getByRole('option', { name: pick!.stage === 'process' ? '过程资助' : '结果资助' })
+      .click();
     await district.page.getByRole('combobox', { name: '返还的申请' }).fill(String(pick!.applicationId));
     await district.page.getByRole('option', { name: `#${pick!.applicationId}` }).click();
-    await district.page.getByLabel(/返还情况报告/).fill('该职工银行卡已注销且联系不上，无法发放，资金退回市总工会。');
+    await district.page
+      .getByLabel(/返还情况报告/)
+      .fill('该职工银行卡已注销且联系不上，无法发放，资金退回市总工会。');
     await district.page.getByRole('button', { name: '报送' }).click();
-    await district.page.getByRole('dialog').getByText(`确认向市总工会返还 ¥${(pick!.amountFen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}（1 人）`, { exact: false }).waitFor();
+    await district.page
+      .getByRole('dialog')
+      .getByText(
+        `确认向市总工会返还 ¥${(pick!.amountFen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}（1 人）`,
+        { exact: false },
+      )
+      .waitFor();
     await shot(district.page, 'admin-13a-fund-return-confirm');
     await district.page.getByRole('dialog').getByRole('button', { name: '报送' }).click();
     await district.page.getByText('资金返还已报送').waitFor();
     await district.page.getByRole('heading', { name: '返还情况报告' }).waitFor();
-    const filed = (await api<{ id: number; status: string; amountFen: number }[]>(district, `/fund-returns?${q({ status: 'filed' })}&sort=["id","DESC"]&range=[0,0]`)).body[0];
+    const filed = (
+      await api<{ id: number; status: string; amountFen: number }[]>(
+        district,
+        `/fund-returns?${q({ status: 'filed' })}&sort=["id","DESC"]&range=[0,0]`,
+      )
+    ).body[0];
     expect(filed.amountFen).toBeGreaterThan(0);
 
     const city = sessions.city;
@@ -276,7 +352,12 @@ describe('the admin panel, clerk by clerk', () => {
 
   it('records a refund received from the institution, and the city confirms it', async () => {
     const city = sessions.city;
-    const expected = (await api<{ id: number; amountFen: number }[]>(city, `/refunds?${q({ status: 'expected' })}&sort=["id","ASC"]&range=[0,0]`)).body[0];
+    const expected = (
+      await api<{ id: number; amountFen: number }[]>(
+        city,
+        `/refunds?${q({ status: 'expected' })}&sort=["id","ASC"]&range=[0,0]`,
+      )
+    ).body[0];
     await open(city, `/refunds?${q({ id: expected.id })}`);
     await city.page.getByRole('button', { name: '登记到账' }).click();
     const dialog = city.page.getByRole('dialog');
@@ -295,13 +376,23 @@ describe('the admin panel, clerk by clerk', () => {
   it('answers an appeal as the union that decided', async () => {
     const unit = sessions['wuhua-001'];
     const me = (await api<{ organizationId: number }>(unit, '/auth/me')).body;
-    const appeal = (await api<{ id: number }[]>(unit, `/appeals?${q({ status: 'open', organizationId: me.organizationId })}`)).body[0];
+    const appeal = (
+      await api<{ id: number }[]>(
+        unit,
+        `/appeals?${q({ status: 'open', organizationId: me.organizationId })}`,
+      )
+    ).body[0];
     await open(unit, `/appeals/${appeal.id}/show`);
     await unit.page.getByRole('button', { name: '答复' }).click();
-    await unit.page.getByRole('dialog').getByLabel(/答复/).fill('经复核，您所在单位未缴纳工会会费，不符合 R9a 条件，维持原审核意见。');
+    await unit.page
+      .getByRole('dialog')
+      .getByLabel(/答复/)
+      .fill('经复核，您所在单位未缴纳工会会费，不符合 R9a 条件，维持原审核意见。');
     await shot(unit.page, 'admin-14-appeal');
     await confirmIn(unit, '答复', '已答复');
-    expect((await api<{ status: string; response: string }>(unit, `/appeals/${appeal.id}`)).body.status).toBe('answered');
+    expect((await api<{ status: string; response: string }>(unit, `/appeals/${appeal.id}`)).body.status).toBe(
+      'answered',
+    );
     expect(realErrors(unit)).toEqual([]);
   });
 
@@ -310,10 +401,13 @@ describe('the admin panel, clerk by clerk', () => {
     await open(city, '/');
     const cards = city.page.locator('[data-pile]');
     await expect.poll(async () => city.page.locator('[data-pile] [data-count=""]').count()).toBe(0);
-    const piles = await cards.evaluateAll((els) => els.map((el) => ({
-      key: el.getAttribute('data-pile')!, href: el.getAttribute('href')!,
-      count: el.querySelector('[data-count]')!.getAttribute('data-count')!,
-    })));
+    const piles = await cards.evaluateAll((els) =>
+      els.map((el) => ({
+        key: el.getAttribute('data-pile')!,
+        href: el.getAttribute('href')!,
+        count: el.querySelector('[data-count]')!.getAttribute('data-count')!,
+      })),
+    );
     expect(piles.length).toBeGreaterThan(8);
     expect(piles[0].key).toMatch(/overdue/); // overdue first
     for (const p of piles) {
@@ -321,15 +415,27 @@ describe('the admin panel, clerk by clerk', () => {
       const filter = JSON.parse(url.searchParams.get('filter')!);
       const resource = url.pathname.slice(1);
       if (p.key === 'graduations_to_verify') {
-        const rows = (await api<{ graduationVerifiedAt: string | null }[]>(city, `/${resource}?${q(filter)}&range=[0,499]`)).body;
+        const rows = (
+          await api<{ graduationVerifiedAt: string | null }[]>(
+            city,
+            `/${resource}?${q(filter)}&range=[0,499]`,
+          )
+        ).body;
         expect(Number(p.count), p.key).toBe(rows.filter((r) => !r.graduationVerifiedAt).length);
       } else {
         expect(Number(p.count), p.key).toBe((await api(city, `/${resource}?${q(filter)}&range=[0,0]`)).total);
       }
     }
-    const stats = (await api<{ funnel: Record<string, number>; overdueAppeals: number }>(city, `/stats/overview?roundId=${roundId}`)).body;
+    const stats = (
+      await api<{ funnel: Record<string, number>; overdueAppeals: number }>(
+        city,
+        `/stats/overview?roundId=${roundId}`,
+      )
+    ).body;
     for (const key of ['submitted', 'approved', 'processPaid', 'completed']) {
-      await expect(city.page.locator(`[data-figure="${key}"]`).textContent()).resolves.toBe(String(stats.funnel[key]));
+      await expect(city.page.locator(`[data-figure="${key}"]`).textContent()).resolves.toBe(
+        String(stats.funnel[key]),
+      );
     }
     await shot(city.page, 'admin-15-city-home');
     // A pile opens its list, filtered to exactly that pile.
@@ -345,7 +451,9 @@ describe('the admin panel, clerk by clerk', () => {
     await city.page.getByRole('combobox', { name: '批次' }).click();
     await city.page.getByRole('option', { name: '全部批次' }).click();
     await city.page.locator('[data-section="funnel"] .recharts-surface').first().waitFor();
-    await expect(city.page.locator('[data-figure="submitted"]').textContent()).resolves.toBe(String(stats.funnel.submitted));
+    await expect(city.page.locator('[data-figure="submitted"]').textContent()).resolves.toBe(
+      String(stats.funnel.submitted),
+    );
     await city.page.locator('[data-section="unions"] .recharts-surface').first().waitFor();
     await shot(city.page, 'admin-16-performance');
     const download = city.page.waitForEvent('download');
@@ -369,7 +477,12 @@ describe('the admin panel, clerk by clerk', () => {
     const xlsx = district.page.waitForEvent('download');
     await district.page.getByRole('button', { name: '导出', exact: true }).click();
     await district.page.getByRole('menuitem', { name: /Excel/ }).click();
-    expect(fs.readFileSync(await (await xlsx).path()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      fs
+        .readFileSync(await (await xlsx).path())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     expect(realErrors(district)).toEqual([]);
   });
 });

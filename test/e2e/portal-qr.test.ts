@@ -8,9 +8,21 @@ import { qrMatrix, qrSvgPath } from '../../admin/portal/lib/qr';
  * for the same text; each of these also decodes with jsQR.
  */
 const KNOWN: [text: string, size: number, sha256: string][] = [
-  ['https://portal.example.cn/#/applications/1/show', 33, '9d39687bad373574c142c67f3220c32198ca2253972876629423297772e6e7c6'],
-  ['http://127.0.0.1:3111/#/applications/2798/show', 33, '68d41ef197f894a7ee8e54e458b1a0e7b94cccbe91a421ffae069ea44ffb3779'],
-  ['https://zgfw.kmzgh.org.cn/#/applications/123456/show?from=qr&lang=zh-CN', 37, 'd1d8c37c2dba3333d32764f3108f8a9028796a19cb9fd608200ef9b1c8cdd295'],
+  [
+    'https://portal.example.cn/#/applications/1/show',
+    33,
+    '9d39687bad373574c142c67f3220c32198ca2253972876629423297772e6e7c6',
+  ],
+  [
+    'http://127.0.0.1:3111/#/applications/2798/show',
+    33,
+    '68d41ef197f894a7ee8e54e458b1a0e7b94cccbe91a421ffae069ea44ffb3779',
+  ],
+  [
+    'https://zgfw.kmzgh.org.cn/#/applications/123456/show?from=qr&lang=zh-CN',
+    37,
+    'd1d8c37c2dba3333d32764f3108f8a9028796a19cb9fd608200ef9b1c8cdd295',
+  ],
   ['学历提升资助申请表 #2798', 29, '086306714d463dc567397cf120f7c7ef8492ab49e527e6bf80bce148f5f6d31b'],
   ['x'.repeat(200), 57, '52ac7e575eaaf110cfb6bbd38e08938a5164c630594dee18ff09dfb91f7f9703'],
 ];

@@ -30,7 +30,11 @@ async function fitsPhone(p: Page): Promise<void> {
   const { scroll, width, small } = await p.evaluate(() => ({
     scroll: document.documentElement.scrollWidth,
     width: document.documentElement.clientWidth,
-    small: [...document.querySelectorAll<HTMLElement>('.btn, .choice, .lang, input:not([type=radio]):not([type=file]), select')]
+    small: [
+      ...document.querySelectorAll<HTMLElement>(
+        '.btn, .choice, .lang, input:not([type=radio]):not([type=file]), select',
+      ),
+    ]
       .filter((el) => el.offsetParent !== null)
       .filter((el) => el.getBoundingClientRect().height < 44)
       .map((el) => el.outerHTML.slice(0, 80)),
@@ -42,7 +46,11 @@ async function fitsPhone(p: Page): Promise<void> {
 /** A card number with a correct check digit (server/domain/id-number.ts). */
 function luhn(body: string): string {
   let sum = 0;
-  [...body].reverse().forEach((d, i) => { let n = Number(d) * (i % 2 === 0 ? 2 : 1); if (n > 9) n -= 9; sum += n; });
+  [...body].reverse().forEach((d, i) => {
+    let n = Number(d) * (i % 2 === 0 ? 2 : 1);
+    if (n > 9) n -= 9;
+    sum += n;
+  });
   return body + ((10 - (sum % 10)) % 10);
 }
 
@@ -54,7 +62,10 @@ beforeAll(async () => {
   browser = await launch();
   ({ context, page, errors } = await pageFor(browser, PHONE));
   city = await staff(server.url, 'city');
-  const found = await city.call<{ id: number; name: string }[]>('GET', `/workers${listQuery({ q: '李丽萍' })}`);
+  const found = await city.call<{ id: number; name: string }[]>(
+    'GET',
+    `/workers${listQuery({ q: '李丽萍' })}`,
+  );
   worker = await city.call('GET', `/workers/${found[0].id}`);
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
   const rounds = await city.call<{ id: number; opensOn: string; closesOn: string }[]>('GET', '/rounds');
@@ -62,24 +73,39 @@ beforeAll(async () => {
   enrolled = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
   // Real image files, as a phone camera would give them.
   const probe = await browser.newPage();
-  await probe.setContent('<body style="margin:0;background:#eee"><h1 style="font:40px sans-serif">居民身份证 · 入学通知书</h1></body>');
+  await probe.setContent(
+    '<body style="margin:0;background:#eee"><h1 style="font:40px sans-serif">居民身份证 · 入学通知书</h1></body>',
+  );
   png = await probe.screenshot({ type: 'png' });
   jpeg = await probe.screenshot({ type: 'jpeg', quality: 80 });
   // A 12-megapixel camera PNG: over 10 MB, so it only passes because the page redraws it as a JPEG first.
-  bigPhoto = Buffer.from(await probe.evaluate(() => {
-    const c = document.createElement('canvas');
-    c.width = 4000; c.height = 3000;
-    const ctx = c.getContext('2d')!;
-    for (let i = 0; i < 400; i++) {
-      const g = ctx.createLinearGradient((i * 397) % 4000, (i * 211) % 3000, (i * 113) % 4000, (i * 331) % 3000);
-      g.addColorStop(0, `hsl(${(i * 37) % 360} 70% 50% / 0.5)`);
-      g.addColorStop(1, `hsl(${(i * 91) % 360} 60% 60% / 0.3)`);
-      ctx.fillStyle = g;
-      ctx.beginPath(); ctx.arc((i * 613) % 4000, (i * 419) % 3000, 100 + ((i * 71) % 600), 0, 7); ctx.fill();
-    }
-    ctx.font = '200px sans-serif'; ctx.fillStyle = '#000'; ctx.fillText('居民身份证', 600, 1500);
-    return c.toDataURL('image/png').split(',')[1];
-  }), 'base64');
+  bigPhoto = Buffer.from(
+    await probe.evaluate(() => {
+      const c = document.createElement('canvas');
+      c.width = 4000;
+      c.height = 3000;
+      const ctx = c.getContext('2d')!;
+      for (let i = 0; i < 400; i++) {
+        const g = ctx.createLinearGradient(
+          (i * 397) % 4000,
+          (i * 211) % 3000,
+          (i * 113) % 4000,
+          (i * 331) % 3000,
+        );
+        g.addColorStop(0, `hsl(${(i * 37) % 360} 70% 50% / 0.5)`);
+        g.addColorStop(1, `hsl(${(i * 91) % 360} 60% 60% / 0.3)`);
+        ctx.fillStyle = g;
+        ctx.beginPath();
+        ctx.arc((i * 613) % 4000, (i * 419) % 3000, 100 + ((i * 71) % 600), 0, 7);
+        ctx.fill();
+      }
+      ctx.font = '200px sans-serif';
+      ctx.fillStyle = '#000';
+      ctx.fillText('居民身份证', 600, 1500);
+      return c.toDataURL('image/png').split(',')[1];
+    }),
+    'base64',
+  );
   await probe.close();
 });
 
@@ -119,7 +145,9 @@ describe('the workers’ portal on a phone', () => {
     await shot(page, 'portal-03-home');
     // The old password no longer opens the account.
     const old = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: worker.phone, password: PASSWORD }),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: worker.phone, password: PASSWORD }),
     });
     expect(old.status).toBe(401);
   });
@@ -136,7 +164,9 @@ describe('the workers’ portal on a phone', () => {
     await page.getByTestId('save-draft').click();
     await page.getByText('已保存为草稿').waitFor();
     appId = Number(/\/apply\/(\d+)/.exec(page.url())![1]);
-    expect((await city.call<{ status: string }[]>('GET', `/applications${listQuery({ id: appId })}`))).toEqual([]); // a draft is the worker's own
+    expect(await city.call<{ status: string }[]>('GET', `/applications${listQuery({ id: appId })}`)).toEqual(
+      [],
+    ); // a draft is the worker's own
 
     await page.getByTestId('next').click();
     await page.getByText('第 2 步，共 4 步').waitFor();
@@ -150,17 +180,29 @@ describe('the workers’ portal on a phone', () => {
 
     await page.getByText('第 3 步，共 4 步').waitFor();
     expect(bigPhoto.length).toBeGreaterThan(10 * 1024 * 1024);
-    await page.getByTestId('camera-id_card').setInputFiles({ name: 'IMG_20261129_0930.png', mimeType: 'image/png', buffer: bigPhoto });
+    await page
+      .getByTestId('camera-id_card')
+      .setInputFiles({ name: 'IMG_20261129_0930.png', mimeType: 'image/png', buffer: bigPhoto });
     await page.locator('[data-testid=doc-id_card][data-state=received]').waitFor();
     await expect(page.getByTestId('doc-id_card').textContent()).resolves.toContain('IMG_20261129_0930.jpg'); // redrawn as a smaller JPEG
-    await page.getByTestId('file-id_card').setInputFiles({ name: 'IMG_20261129.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+    await page
+      .getByTestId('file-id_card')
+      .setInputFiles({ name: 'IMG_20261129.jpg', mimeType: 'image/jpeg', buffer: jpeg });
     await page.locator('[data-testid=doc-id_card] .doc-file').nth(1).waitFor();
-    await page.getByTestId('file-admission_notice').setInputFiles({ name: '录取通知书.png', mimeType: 'image/png', buffer: png });
+    await page
+      .getByTestId('file-admission_notice')
+      .setInputFiles({ name: '录取通知书.png', mimeType: 'image/png', buffer: png });
     await page.locator('[data-testid=doc-admission_notice][data-state=received]').waitFor();
-    await page.getByTestId('file-tuition_receipt').setInputFiles({ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
+    await page.getByTestId('file-tuition_receipt').setInputFiles({
+      name: 'receipt.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+    });
     await page.locator('[data-testid=doc-tuition_receipt][data-state=received]').waitFor();
     // What the server refuses is said on the spot, not after submitting.
-    await page.getByTestId('file-enrollment_report').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await page
+      .getByTestId('file-enrollment_report')
+      .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
     await page.getByText('只能上传 PDF、JPG 或 PNG 文件').waitFor();
     await expect(page.getByTestId('doc-id_card').textContent()).resolves.toContain('已收到');
     await fitsPhone(page);
@@ -171,7 +213,9 @@ describe('the workers’ portal on a phone', () => {
     await page.getByTestId('print-form').click();
     await page.getByTestId('form-sheet').waitFor();
     await expect(page.getByTestId('form-name').textContent()).resolves.toBe(worker.name);
-    await expect(page.getByTestId('qr').getAttribute('aria-label')).resolves.toBe(`QR ${server.url}/#/applications/${appId}/show`);
+    await expect(page.getByTestId('qr').getAttribute('aria-label')).resolves.toBe(
+      `QR ${server.url}/#/applications/${appId}/show`,
+    );
     await fitsPhone(page);
     await shot(page, 'portal-07-form-screen');
 
@@ -188,7 +232,9 @@ describe('the workers’ portal on a phone', () => {
 
     // The stamped form comes back as a scan: here the printed PDF itself.
     await page.goto(`${server.url}/portal/apply/${appId}?step=documents`);
-    await page.getByTestId('file-application_form').setInputFiles({ name: '申请表-盖章.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page
+      .getByTestId('file-application_form')
+      .setInputFiles({ name: '申请表-盖章.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.locator('[data-testid=doc-application_form][data-state=received]').waitFor();
   });
 
@@ -197,7 +243,9 @@ describe('the workers’ portal on a phone', () => {
     await page.getByTestId('checklist').waitFor();
     const bad = await page.locator('[data-testid=checklist] li.bad').count();
     expect(bad).toBe(0);
-    await expect(page.locator('[data-check=doc-enrollment_report]').textContent()).resolves.toContain('可以先提交');
+    await expect(page.locator('[data-check=doc-enrollment_report]').textContent()).resolves.toContain(
+      '可以先提交',
+    );
     await expect(page.locator('[data-check=member]').textContent()).resolves.toContain('您是工会会员');
     await fitsPhone(page);
     await shot(page, 'portal-08-apply-check');
@@ -209,13 +257,21 @@ describe('the workers’ portal on a phone', () => {
   });
 
   it('uploads the enrollment report after submitting (R11)', async () => {
-    await page.getByTestId('file-enrollment_report').setInputFiles({ name: '学籍在线验证报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await page.getByTestId('file-enrollment_report').setInputFiles({
+      name: '学籍在线验证报告.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    });
     await page.getByTestId('doc-enrollment_report').waitFor({ state: 'detached' });
     await expect(page.getByTestId('missing').count()).resolves.toBe(0);
   });
 
   it('shows each of the three review steps as the unit, the district and the city approve', async () => {
-    const steps: [string, string][] = [['wuhua-001', 'review1'], ['wuhua', 'review2'], ['city', 'review3']];
+    const steps: [string, string][] = [
+      ['wuhua-001', 'review1'],
+      ['wuhua', 'review2'],
+      ['city', 'review3'],
+    ];
     for (const [username, stage] of steps) {
       const clerk = await staff(server.url, username);
       await clerk.call('POST', `/applications/${appId}/review`, { decision: 'approve' });
@@ -236,10 +292,17 @@ describe('the workers’ portal on a phone', () => {
 
   it('shows the payment with amount, date and reference, and counts down to the R6 deadline', async () => {
     const wuhua = await staff(server.url, 'wuhua');
-    const alloc = await city.call<{ id: number }>('POST', '/allocations', { roundId: round.id, organizationId: worker.level2Id, stage: 'process' });
+    const alloc = await city.call<{ id: number }>('POST', '/allocations', {
+      roundId: round.id,
+      organizationId: worker.level2Id,
+      stage: 'process',
+    });
     await city.call('POST', `/allocations/${alloc.id}/transfer`);
     await wuhua.call('POST', `/allocations/${alloc.id}/receive`);
-    const pays = await wuhua.call<{ id: number; source: string }[]>('GET', `/payments${listQuery({ applicationId: appId })}`);
+    const pays = await wuhua.call<{ id: number; source: string }[]>(
+      'GET',
+      `/payments${listQuery({ applicationId: appId })}`,
+    );
     expect(pays.length).toBeGreaterThan(0);
     for (const p of pays) await wuhua.call('POST', `/payments/${p.id}/pay`, { reference: `WH2026-${p.id}` });
 
@@ -251,7 +314,9 @@ describe('the workers’ portal on a phone', () => {
     expect(payments).toContain('已到账');
     expect(payments).toContain(`WH2026-${pays[0].id}`);
     await page.locator('[data-stage=process][data-state=done]').waitFor();
-    await expect(page.getByTestId('countdown').textContent()).resolves.toMatch(/距离毕业期限还有\d+ 天请在 \d{4}-\d{2}-\d{2} 前/);
+    await expect(page.getByTestId('countdown').textContent()).resolves.toMatch(
+      /距离毕业期限还有\d+ 天请在 \d{4}-\d{2}-\d{2} 前/,
+    );
     await page.getByTestId('payments').scrollIntoViewIfNeeded();
     await fitsPhone(page);
     await shot(page, 'portal-12-status-paid');
@@ -270,33 +335,59 @@ describe('the workers’ portal on a phone', () => {
 
   it('reports the graduation with the 学信网 record, for the result subsidy (R2)', async () => {
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    await page.getByTestId('file-graduation_record').setInputFiles({ name: '教育部学历证书电子注册备案表.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await page.getByTestId('file-graduation_record').setInputFiles({
+      name: '教育部学历证书电子注册备案表.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    });
     await page.locator('[data-testid=doc-graduation_record][data-state=received]').waitFor();
     await page.getByLabel('毕业日期').fill(today);
     await page.getByRole('button', { name: '上报毕业' }).click();
     await page.getByText(`已上报毕业（${today}）`).waitFor();
-    await expect(page.locator('[data-testid=status-summary] .chip').getAttribute('data-status')).resolves.toBe('graduated');
+    await expect(
+      page.locator('[data-testid=status-summary] .chip').getAttribute('data-status'),
+    ).resolves.toBe('graduated');
     await expect(page.locator('[data-stage=graduation]').getAttribute('data-state')).resolves.toBe('current');
   });
 
   it('appeals a rejected application and reads the union’s answer', async () => {
     // A second application, at the other level, through the API the pages use.
     const req = page.request;
-    const created = await (await req.post(`${server.url}/api/applications`, {
-      data: { roundId: round.id, institutionId: 2, educationLevel: 'associate', major: '数控技术', studyMode: 'part_time', enrolledOn: enrolled },
-    })).json() as { id: number };
+    const created = (await (
+      await req.post(`${server.url}/api/applications`, {
+        data: {
+          roundId: round.id,
+          institutionId: 2,
+          educationLevel: 'associate',
+          major: '数控技术',
+          studyMode: 'part_time',
+          enrolledOn: enrolled,
+        },
+      })
+    ).json()) as { id: number };
     for (const kind of ['application_form', 'id_card', 'admission_notice', 'tuition_receipt']) {
-      const up = await req.post(`${server.url}/api/documents`, { multipart: { applicationId: String(created.id), kind, file: { name: `${kind}.png`, mimeType: 'image/png', buffer: png } } });
+      const up = await req.post(`${server.url}/api/documents`, {
+        multipart: {
+          applicationId: String(created.id),
+          kind,
+          file: { name: `${kind}.png`, mimeType: 'image/png', buffer: png },
+        },
+      });
       expect(up.status()).toBe(201);
     }
     expect((await req.post(`${server.url}/api/applications/${created.id}/submit`)).status()).toBe(200);
     const unit = await staff(server.url, 'wuhua-001');
-    await unit.call('POST', `/applications/${created.id}/review`, { decision: 'reject', comment: '所学专业与本单位岗位需要不符' });
+    await unit.call('POST', `/applications/${created.id}/review`, {
+      decision: 'reject',
+      comment: '所学专业与本单位岗位需要不符',
+    });
 
     await page.goto(`${server.url}/portal`);
     await page.getByTestId(`app-${created.id}`).click();
     await page.locator('[data-stage=review1][data-state=bad]').waitFor();
-    await expect(page.locator('[data-stage=review1]').textContent()).resolves.toContain('所学专业与本单位岗位需要不符');
+    await expect(page.locator('[data-stage=review1]').textContent()).resolves.toContain(
+      '所学专业与本单位岗位需要不符',
+    );
     await fitsPhone(page);
     await shot(page, 'portal-14-rejected');
     await page.getByTestId('appeal-open').click();
@@ -307,8 +398,14 @@ describe('the workers’ portal on a phone', () => {
     await expect(page.getByTestId('appeals').textContent()).resolves.toContain('待答复');
     await shot(page, 'portal-15-appeal-sent');
 
-    const appeals = await unit.call<{ id: number }[]>('GET', `/appeals${listQuery({ applicationId: created.id })}`);
-    await unit.call('POST', `/appeals/${appeals[0].id}/respond`, { response: '经复核，专业符合岗位需要，申诉成立，重新审核。', upheld: true });
+    const appeals = await unit.call<{ id: number }[]>(
+      'GET',
+      `/appeals${listQuery({ applicationId: created.id })}`,
+    );
+    await unit.call('POST', `/appeals/${appeals[0].id}/respond`, {
+      response: '经复核，专业符合岗位需要，申诉成立，重新审核。',
+      upheld: true,
+    });
     await page.reload();
     await expect(page.getByTestId('appeals').textContent()).resolves.toContain('经复核，专业符合岗位需要');
     await expect(page.getByTestId('appeals').textContent()).resolves.toContain('申诉成立');
@@ -319,9 +416,15 @@ describe('the workers’ portal on a phone', () => {
 
   it('shows a returned application with the reviewer’s note, and resubmits it after the fix', async () => {
     const unit = await staff(server.url, 'wuhua-001');
-    const mine = await page.request.get(`${server.url}/api/applications`).then((r) => r.json()) as { id: number; status: string }[];
+    const mine = (await page.request.get(`${server.url}/api/applications`).then((r) => r.json())) as {
+      id: number;
+      status: string;
+    }[];
     const reopened = mine.find((a) => a.status === 'submitted')!;
-    await unit.call('POST', `/applications/${reopened.id}/review`, { decision: 'return', comment: '缴费凭证看不清，请重新拍照上传' });
+    await unit.call('POST', `/applications/${reopened.id}/review`, {
+      decision: 'return',
+      comment: '缴费凭证看不清，请重新拍照上传',
+    });
 
     await page.goto(`${server.url}/portal`);
     await page.getByTestId(`app-${reopened.id}`).waitFor();
@@ -331,12 +434,16 @@ describe('the workers’ portal on a phone', () => {
     await page.getByTestId(`app-${reopened.id}`).click();
     await page.getByText('审核意见：缴费凭证看不清，请重新拍照上传').waitFor();
     await page.getByRole('button', { name: /上传材料/ }).click();
-    await page.getByTestId('camera-tuition_receipt').setInputFiles({ name: 'receipt2.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+    await page
+      .getByTestId('camera-tuition_receipt')
+      .setInputFiles({ name: 'receipt2.jpg', mimeType: 'image/jpeg', buffer: jpeg });
     await page.locator('[data-testid=doc-tuition_receipt] .doc-file').nth(1).waitFor();
     await page.getByTestId('next').click();
     await page.getByTestId('submit').click();
     await page.getByTestId('status-summary').waitFor();
-    await expect(page.locator('[data-testid=status-summary] .chip').getAttribute('data-status')).resolves.toBe('submitted');
+    await expect(
+      page.locator('[data-testid=status-summary] .chip').getAttribute('data-status'),
+    ).resolves.toBe('submitted');
   });
 
   it('lets the worker keep the phone and the bank card the money goes to up to date', async () => {
@@ -347,7 +454,9 @@ describe('the workers’ portal on a phone', () => {
     await page.getByLabel('银行卡号').fill(luhn('622202000012345'));
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText('已保存。').waitFor();
-    await expect(page.locator('#bankCard + .hint').textContent()).resolves.toContain(luhn('622202000012345').slice(-4));
+    await expect(page.locator('#bankCard + .hint').textContent()).resolves.toContain(
+      luhn('622202000012345').slice(-4),
+    );
     await fitsPhone(page);
     await shot(page, 'portal-18-profile');
   });

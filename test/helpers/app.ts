@@ -16,8 +16,12 @@ export const TEST_KEY = Buffer.alloc(32, 7);
 export class FakeClock {
   constructor(public current = new Date('2026-11-20T02:00:00Z')) {}
   now = () => new Date(this.current);
-  advance(ms: number) { this.current = new Date(this.current.getTime() + ms); }
-  set(iso: string) { this.current = new Date(iso); }
+  advance(ms: number) {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+  set(iso: string) {
+    this.current = new Date(iso);
+  }
 }
 
 export interface TestEnv {
@@ -47,7 +51,10 @@ export class Client {
   constructor(private readonly env: TestEnv) {}
 
   async request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
-    const init: RequestInit = { method, headers: { ...headers, ...(this.cookie ? { cookie: this.cookie } : {}) } };
+    const init: RequestInit = {
+      method,
+      headers: { ...headers, ...(this.cookie ? { cookie: this.cookie } : {}) },
+    };
     if (body instanceof FormData) init.body = body;
     else if (body !== undefined) {
       init.body = JSON.stringify(body);
@@ -60,13 +67,18 @@ export class Client {
       if (m) this.cookie = m[1] ? `sid=${m[1]}` : '';
     }
     const text = await res.text();
-    let json: unknown = null;
-    try { json = text ? JSON.parse(text) : null; } catch { json = text; }
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = text;
+    }
     return { status: res.status, headers: res.headers, body: json as any };
   }
 
   get = (url: string) => this.request('GET', url);
-  post = (url: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', url, body ?? {}, headers);
+  post = (url: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request('POST', url, body ?? {}, headers);
   put = (url: string, body?: unknown) => this.request('PUT', url, body);
   del = (url: string) => this.request('DELETE', url);
 
@@ -78,7 +90,10 @@ export class Client {
 }
 
 export const q = (o: Record<string, unknown>) =>
-  '?' + Object.entries(o).map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`).join('&');
+  '?' +
+  Object.entries(o)
+    .map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`)
+    .join('&');
 
 /** The demo city seeded once into a database file, for tests that copy it (`testEnv(file)`). */
 export function demoTemplate(label: string): string {

@@ -12,10 +12,17 @@ const DAY = 86_400_000;
 function history(env: TestEnv, days: number[]) {
   for (const d of days) {
     const at = new Date(Date.parse('2026-11-20T02:00:00Z') - d * DAY);
-    tx(env.db, (t) => audit(t, { user: null, now: () => at }, { action: 'test', resource: 'applications', recordId: 1, after: { daysAgo: d } }));
+    tx(env.db, (t) =>
+      audit(
+        t,
+        { user: null, now: () => at },
+        { action: 'test', resource: 'applications', recordId: 1, after: { daysAgo: d } },
+      ),
+    );
   }
 }
-const rows = (env: TestEnv) => (env.db.$client.prepare('select count(*) n from audit_log').get() as { n: number }).n;
+const rows = (env: TestEnv) =>
+  (env.db.$client.prepare('select count(*) n from audit_log').get() as { n: number }).n;
 const now = new Date('2026-11-20T02:00:00Z');
 
 describe('audit archive', () => {
@@ -26,12 +33,23 @@ describe('audit archive', () => {
     expect(run.rows).toBe(4);
     const [seg] = run.segments;
     expect(seg).toMatchObject({ fromId: 1, toId: 4, rows: 4, firstPrevHash: GENESIS });
-    expect(seg.lastHash).toBe((env.db.$client.prepare('select hash from audit_log where id = 4').get() as { hash: string }).hash);
-    const lines = fs.readFileSync(path.join(archiveDir(env.dataDir), seg.file), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(seg.lastHash).toBe(
+      (env.db.$client.prepare('select hash from audit_log where id = 4').get() as { hash: string }).hash,
+    );
+    const lines = fs
+      .readFileSync(path.join(archiveDir(env.dataDir), seg.file), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => JSON.parse(l.after).daysAgo)).toEqual([400, 300, 200, 181]);
     expect(rows(env)).toBe(7);
     expect(verifyAuditChain(env.db).ok).toBe(true);
-    expect(verifyArchive(env.db, env.dataDir)).toMatchObject({ ok: true, segments: 1, rows: 4, archivedThroughId: 4 });
+    expect(verifyArchive(env.db, env.dataDir)).toMatchObject({
+      ok: true,
+      segments: 1,
+      rows: 4,
+      archivedThroughId: 4,
+    });
     // Append-only still: archiving is a copy, and the log refuses to lose a row.
     expect(() => env.db.$client.prepare('delete from audit_log where id = 1').run()).toThrow(/append-only/);
   });
@@ -69,7 +87,10 @@ describe('audit archive', () => {
     env.clock.set(now.toISOString());
     history(env, [300, 250]);
     fs.mkdirSync(archiveDir(env.dataDir), { recursive: true });
-    fs.writeFileSync(path.join(archiveDir(env.dataDir), 'audit-000000000001-000000000002.jsonl.999.tmp'), 'half');
+    fs.writeFileSync(
+      path.join(archiveDir(env.dataDir), 'audit-000000000001-000000000002.jsonl.999.tmp'),
+      'half',
+    );
     const before = await (await env.app.request('/api/health')).json();
     expect(before.checks.auditArchive).toMatchObject({ ok: false, overdueRows: 2 });
     archiveAudit(env.db, env.dataDir, now, 180);

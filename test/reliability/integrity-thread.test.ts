@@ -27,8 +27,16 @@ describe('GET /api/integrity off the request thread', () => {
     const inPlace = checkIntegrity(db);
     db.$client.close();
     server = await startServer({ dataDir, piiKey: HARNESS_KEY, env: { INTEGRITY_OFF_THREAD_FROM: '0' } });
-    const city = new Session(server.url, 'city', `sid=${demo.accounts.find((a) => a.role === 'city_admin')!.token}`);
-    const [a, b, health] = await Promise.all([city.get('/api/integrity'), city.get('/api/integrity'), city.get('/api/health')]);
+    const city = new Session(
+      server.url,
+      'city',
+      `sid=${demo.accounts.find((a) => a.role === 'city_admin')!.token}`,
+    );
+    const [a, b, health] = await Promise.all([
+      city.get('/api/integrity'),
+      city.get('/api/integrity'),
+      city.get('/api/health'),
+    ]);
     expect(a.status, JSON.stringify(a.body)).toBe(200);
     expect(a.body).toEqual(inPlace);
     expect(b.body).toEqual(inPlace);

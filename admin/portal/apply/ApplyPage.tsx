@@ -12,17 +12,36 @@ import { StepDocuments } from './StepDocuments';
 import { StepRound } from './StepRound';
 import { StepStudy } from './StepStudy';
 
-export type Draft = Pick<Application, 'institutionId' | 'educationLevel' | 'major' | 'studyMode' | 'enrolledOn' | 'admissionNo'>;
+export type Draft = Pick<
+  Application,
+  'institutionId' | 'educationLevel' | 'major' | 'studyMode' | 'enrolledOn' | 'admissionNo'
+>;
 export const STEPS = ['round', 'study', 'documents', 'check'] as const;
 export type StepName = (typeof STEPS)[number];
 
-const EMPTY: Draft = { institutionId: null, educationLevel: null, major: '', studyMode: null, enrolledOn: '', admissionNo: '' };
+const EMPTY: Draft = {
+  institutionId: null,
+  educationLevel: null,
+  major: '',
+  studyMode: null,
+  enrolledOn: '',
+  admissionNo: '',
+};
 const draftOf = (a: Application): Draft => ({
-  institutionId: a.institutionId, educationLevel: a.educationLevel, major: a.major ?? '', studyMode: a.studyMode,
-  enrolledOn: a.enrolledOn ?? '', admissionNo: a.admissionNo ?? '',
+  institutionId: a.institutionId,
+  educationLevel: a.educationLevel,
+  major: a.major ?? '',
+  studyMode: a.studyMode,
+  enrolledOn: a.enrolledOn ?? '',
+  admissionNo: a.admissionNo ?? '',
 });
 /** Empty text is "not filled in yet" to the API, not an empty string. */
-const body = (d: Draft) => ({ ...d, major: d.major?.trim() || null, enrolledOn: d.enrolledOn || null, admissionNo: d.admissionNo?.trim() || null });
+const body = (d: Draft) => ({
+  ...d,
+  major: d.major?.trim() || null,
+  enrolledOn: d.enrolledOn || null,
+  admissionNo: d.admissionNo?.trim() || null,
+});
 
 /**
  * Applying, step by step (R9, R11, R12): round and institution, studies, documents, the check.
@@ -49,7 +68,8 @@ export function ApplyPage({ id }: { id: string }) {
   const roundId = app?.roundId ?? (Number(params.get('round')) || rounds.find((r) => isOpen(r, today))?.id);
   const round = rounds.find((r) => r.id === roundId);
 
-  const loadDocs = async (appId: number) => setDocs(await api.list<DocumentRow>('documents', { applicationId: appId }, ['id', 'ASC']));
+  const loadDocs = async (appId: number) =>
+    setDocs(await api.list<DocumentRow>('documents', { applicationId: appId }, ['id', 'ASC']));
 
   useEffect(() => {
     let stop = false;
@@ -60,7 +80,10 @@ export function ApplyPage({ id }: { id: string }) {
         setOthers(mine);
         if (!isNew) {
           const a = await api.get<Application>(`/applications/${id}`);
-          if (!EDITABLE.includes(a.status)) { navigate(`/applications/${a.id}`, true); return; }
+          if (!EDITABLE.includes(a.status)) {
+            navigate(`/applications/${a.id}`, true);
+            return;
+          }
           setApp(a);
           setDraft(draftOf(a));
           await loadDocs(a.id);
@@ -69,10 +92,14 @@ export function ApplyPage({ id }: { id: string }) {
             setReturned([...tl.entries].reverse().find((e) => e.decision === '退回修改')?.comment);
           }
         }
-      } catch (e) { setError(e); }
+      } catch (e) {
+        setError(e);
+      }
       if (!stop) setLoaded(true);
     })();
-    return () => { stop = true; };
+    return () => {
+      stop = true;
+    };
   }, [id, isNew]);
 
   useEffect(() => {
@@ -109,44 +136,96 @@ export function ApplyPage({ id }: { id: string }) {
     window.scrollTo(0, 0);
   };
 
-  const saveDraft = async () => { if (await save()) setSaved(true); };
+  const saveDraft = async () => {
+    if (await save()) setSaved(true);
+  };
 
-  if (!loaded) return <Page title={t('apply.title')} back="/"><Loading /></Page>;
-  if (!round) return <Page title={t('apply.title')} back="/"><Notice>{t('home.noRound')}</Notice><ErrorNotice error={error} /></Page>;
+  if (!loaded)
+    return (
+      <Page title={t('apply.title')} back="/">
+        <Loading />
+      </Page>
+    );
+  if (!round)
+    return (
+      <Page title={t('apply.title')} back="/">
+        <Notice>{t('home.noRound')}</Notice>
+        <ErrorNotice error={error} />
+      </Page>
+    );
 
   const name = STEPS[step];
   return (
     <Page title={t('apply.title')} back="/">
       <ol className="steps" aria-label={t('apply.progress', { n: step + 1, total: STEPS.length })}>
         {STEPS.map((s, i) => (
-          <li key={s} className={i === step ? 'is-current' : i < step ? 'is-done' : ''} aria-current={i === step ? 'step' : undefined}>
+          <li
+            key={s}
+            className={i === step ? 'is-current' : i < step ? 'is-done' : ''}
+            aria-current={i === step ? 'step' : undefined}
+          >
             <button type="button" onClick={() => (app || i === 0) && go(i)} disabled={!app && i > 0}>
-              <span className="step-no">{i + 1}</span><span className="step-name">{t(`apply.step.${s}`)}</span>
+              <span className="step-no">{i + 1}</span>
+              <span className="step-name">{t(`apply.step.${s}`)}</span>
             </button>
           </li>
         ))}
       </ol>
-      <p className="muted">{t('apply.progress', { n: step + 1, total: STEPS.length })}{app ? ` · ${t('home.appNo', { id: app.id })}` : ''}</p>
-      {returned !== undefined && <Notice kind="warn">{t('apply.returned', { comment: returned || '—' })}</Notice>}
+      <p className="muted">
+        {t('apply.progress', { n: step + 1, total: STEPS.length })}
+        {app ? ` · ${t('home.appNo', { id: app.id })}` : ''}
+      </p>
+      {returned !== undefined && (
+        <Notice kind="warn">{t('apply.returned', { comment: returned || '—' })}</Notice>
+      )}
 
       {name === 'round' && <StepRound round={round} draft={draft} setDraft={setDraft} errors={fieldErrors} />}
       {name === 'study' && <StepStudy draft={draft} setDraft={setDraft} errors={fieldErrors} />}
       {name === 'documents' && app && <StepDocuments app={app} docs={docs} reload={() => loadDocs(app.id)} />}
       {name === 'check' && app && (
-        <StepCheck app={app} draft={draft} round={round} docs={docs} others={others} goTo={(s) => setStep(STEPS.indexOf(s))} />
+        <StepCheck
+          app={app}
+          draft={draft}
+          round={round}
+          docs={docs}
+          others={others}
+          goTo={(s) => setStep(STEPS.indexOf(s))}
+        />
       )}
 
-      {error !== undefined && !(error instanceof ApiError && Object.keys(error.errors).length) && <ErrorNotice error={error} />}
+      {error !== undefined && !(error instanceof ApiError && Object.keys(error.errors).length) && (
+        <ErrorNotice error={error} />
+      )}
       {Object.keys(fieldErrors).length > 0 && <Notice kind="error">{t('apply.fixFields')}</Notice>}
       {saved && <Notice kind="success">{t('apply.saved')}</Notice>}
 
       <div className="wizard-nav">
-        {step > 0 && <button type="button" className="btn btn-secondary" onClick={() => go(step - 1)} disabled={busy}>‹ {t('apply.prev')}</button>}
+        {step > 0 && (
+          <button type="button" className="btn btn-secondary" onClick={() => go(step - 1)} disabled={busy}>
+            ‹ {t('apply.prev')}
+          </button>
+        )}
         {name !== 'documents' && name !== 'check' && (
-          <button type="button" className="btn btn-secondary" onClick={saveDraft} disabled={busy} data-testid="save-draft">{t('apply.saveDraft')}</button>
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={saveDraft}
+            disabled={busy}
+            data-testid="save-draft"
+          >
+            {t('apply.saveDraft')}
+          </button>
         )}
         {step < STEPS.length - 1 && (
-          <button type="button" className="btn btn-primary" onClick={() => go(step + 1)} disabled={busy} data-testid="next">{t('apply.next')} ›</button>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => go(step + 1)}
+            disabled={busy}
+            data-testid="next"
+          >
+            {t('apply.next')} ›
+          </button>
         )}
       </div>
     </Page>

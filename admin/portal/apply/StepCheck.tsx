@@ -12,18 +12,39 @@ import type { Draft, StepName } from './ApplyPage';
 const FIX_STEP: Record<string, StepName> = { round: 'round', study: 'study', documents: 'documents' };
 
 /** Step 4: every condition of R9, R11, R12 in plain words, then the submission itself. */
-export function StepCheck({ app, draft, round, docs, others, goTo }: {
-  app: Application; draft: Draft; round: Round; docs: DocumentRow[]; others: Application[]; goTo: (s: StepName) => void;
+export function StepCheck({
+  app,
+  draft,
+  round,
+  docs,
+  others,
+  goTo,
+}: {
+  app: Application;
+  draft: Draft;
+  round: Round;
+  docs: DocumentRow[];
+  others: Application[];
+  goTo: (s: StepName) => void;
 }) {
   const { t, tn } = useI18n();
   const { worker, unit, institutions } = useBasics();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const checks = preSubmitChecks({
-    today: chinaToday(), round, worker, unit, application: { ...app, ...draft },
-    institutionName: institutions.find((i) => i.id === draft.institutionId)?.name,
-    documentKinds: docs.map((d) => d.kind), others,
-  }, (l) => t(`level.${l}` as MessageKey), (k: DocumentKind) => t(`doc.${k}` as MessageKey));
+  const checks = preSubmitChecks(
+    {
+      today: chinaToday(),
+      round,
+      worker,
+      unit,
+      application: { ...app, ...draft },
+      institutionName: institutions.find((i) => i.id === draft.institutionId)?.name,
+      documentKinds: docs.map((d) => d.kind),
+      others,
+    },
+    (l) => t(`level.${l}` as MessageKey),
+    (k: DocumentKind) => t(`doc.${k}` as MessageKey),
+  );
   const blocking = checks.filter((c) => c.blocking && !c.ok);
 
   const submit = async () => {
@@ -44,12 +65,21 @@ export function StepCheck({ app, draft, round, docs, others, goTo }: {
       <p className="hint">{t('check.lead')}</p>
       <ul className="checklist" data-testid="checklist">
         {checks.map((c) => (
-          <li key={c.id} className={c.ok ? 'ok' : c.blocking ? 'bad' : 'later'} data-check={c.id} data-ok={c.ok}>
-            <span className="check-mark" aria-hidden="true">{c.ok ? '✓' : c.blocking ? '✗' : '…'}</span>
+          <li
+            key={c.id}
+            className={c.ok ? 'ok' : c.blocking ? 'bad' : 'later'}
+            data-check={c.id}
+            data-ok={c.ok}
+          >
+            <span className="check-mark" aria-hidden="true">
+              {c.ok ? '✓' : c.blocking ? '✗' : '…'}
+            </span>
             <span className="check-text">
               {tn(c.key, c.params ?? {})}
               {!c.ok && c.fix && FIX_STEP[c.fix] && (
-                <button type="button" className="btn-link" onClick={() => goTo(FIX_STEP[c.fix!])}>{c.fix === 'documents' ? t('check.upload') : t('check.fix')}</button>
+                <button type="button" className="btn-link" onClick={() => goTo(FIX_STEP[c.fix!])}>
+                  {c.fix === 'documents' ? t('check.upload') : t('check.fix')}
+                </button>
               )}
               {!c.ok && c.fix === 'union' && <span className="muted"> {t('check.askUnion')}</span>}
             </span>
@@ -57,16 +87,30 @@ export function StepCheck({ app, draft, round, docs, others, goTo }: {
           </li>
         ))}
       </ul>
-      {blocking.length > 0
-        ? <Notice kind="warn">{t('check.notYet', { n: blocking.length })}</Notice>
-        : <Notice kind="success">{t('check.ready')}</Notice>}
+      {blocking.length > 0 ? (
+        <Notice kind="warn">{t('check.notYet', { n: blocking.length })}</Notice>
+      ) : (
+        <Notice kind="success">{t('check.ready')}</Notice>
+      )}
       {error instanceof ApiError && Object.keys(error.errors).length > 0 ? (
         <Notice kind="error">
           <p>{t('check.refused')}</p>
-          <ul>{Object.entries(error.errors).map(([k, v]) => <li key={k}>{v.replace(/^R\w+:\s*/, '')}</li>)}</ul>
+          <ul>
+            {Object.entries(error.errors).map(([k, v]) => (
+              <li key={k}>{v.replace(/^R\w+:\s*/, '')}</li>
+            ))}
+          </ul>
         </Notice>
-      ) : <ErrorNotice error={error} />}
-      <button type="button" className="btn btn-primary btn-block" onClick={submit} disabled={busy || blocking.length > 0} data-testid="submit">
+      ) : (
+        <ErrorNotice error={error} />
+      )}
+      <button
+        type="button"
+        className="btn btn-primary btn-block"
+        onClick={submit}
+        disabled={busy || blocking.length > 0}
+        data-testid="submit"
+      >
         {busy ? t('check.submitting') : t('check.submit')}
       </button>
       <p className="hint center">{t('check.after')}</p>

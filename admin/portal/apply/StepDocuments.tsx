@@ -10,11 +10,26 @@ const KINDS: DocumentKind[] = [...REQUIRED.filter((k) => k !== 'application_form
  * Step 3 (R12): the scans, each shown as received. The application form comes last: it is printed
  * from here, stamped by the unit union, then photographed.
  */
-export function StepDocuments({ app, docs, reload }: { app: Application; docs: DocumentRow[]; reload: () => Promise<void> }) {
+export function StepDocuments({
+  app,
+  docs,
+  reload,
+}: {
+  app: Application;
+  docs: DocumentRow[];
+  reload: () => Promise<void>;
+}) {
   const { t } = useI18n();
   const slot = (kind: DocumentKind) => (
-    <DocumentSlot key={kind} applicationId={app.id} kind={kind} docs={docs.filter((d) => d.kind === kind)}
-      required={kind !== 'enrollment_report'} canDelete={app.status === 'draft' || app.status === 'returned'} onChange={reload} />
+    <DocumentSlot
+      key={kind}
+      applicationId={app.id}
+      kind={kind}
+      docs={docs.filter((d) => d.kind === kind)}
+      required={kind !== 'enrollment_report'}
+      canDelete={app.status === 'draft' || app.status === 'returned'}
+      onChange={reload}
+    />
   );
   return (
     <>
@@ -27,7 +42,13 @@ export function StepDocuments({ app, docs, reload }: { app: Application; docs: D
           <li>{t('apply.form2')}</li>
           <li>{t('apply.form3')}</li>
         </ol>
-        <Link className="btn btn-secondary btn-block" to={`/applications/${app.id}/form`} data-testid="print-form">{t('apply.printForm')}</Link>
+        <Link
+          className="btn btn-secondary btn-block"
+          to={`/applications/${app.id}/form`}
+          data-testid="print-form"
+        >
+          {t('apply.printForm')}
+        </Link>
       </section>
       {slot('application_form')}
       <p className="hint">{t('apply.docsSaved')}</p>

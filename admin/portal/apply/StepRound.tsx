@@ -6,8 +6,16 @@ import { Field } from '../ui/kit';
 import type { Draft } from './ApplyPage';
 
 /** Step 1: the round (window and amounts, R1, R11) and the institution with its tuition reduction (R17). */
-export function StepRound({ round, draft, setDraft, errors }: {
-  round: Round; draft: Draft; setDraft: (d: Draft) => void; errors: Record<string, string>;
+export function StepRound({
+  round,
+  draft,
+  setDraft,
+  errors,
+}: {
+  round: Round;
+  draft: Draft;
+  setDraft: (d: Draft) => void;
+  errors: Record<string, string>;
 }) {
   const { t, lang } = useI18n();
   const { institutions } = useBasics();
@@ -17,10 +25,20 @@ export function StepRound({ round, draft, setDraft, errors }: {
       <section className="card">
         <h2>{round.name}</h2>
         <dl className="facts">
-          <dt>{t('round.window')}</dt><dd>{round.opensOn} — {round.closesOn}</dd>
-          <dt>{t('round.process')}</dt><dd>{yuan(round.processAmountFen, lang)} <span className="muted">{t('round.processWhen')}</span></dd>
-          <dt>{t('round.result')}</dt><dd>{yuan(round.resultAmountFen, lang)} <span className="muted">{t('round.resultWhen')}</span></dd>
-          <dt>{t('round.deadline')}</dt><dd>{round.graduationDeadline}</dd>
+          <dt>{t('round.window')}</dt>
+          <dd>
+            {round.opensOn} — {round.closesOn}
+          </dd>
+          <dt>{t('round.process')}</dt>
+          <dd>
+            {yuan(round.processAmountFen, lang)} <span className="muted">{t('round.processWhen')}</span>
+          </dd>
+          <dt>{t('round.result')}</dt>
+          <dd>
+            {yuan(round.resultAmountFen, lang)} <span className="muted">{t('round.resultWhen')}</span>
+          </dd>
+          <dt>{t('round.deadline')}</dt>
+          <dd>{round.graduationDeadline}</dd>
         </dl>
         <details className="rules">
           <summary>{t('round.rulesTitle')}</summary>
@@ -28,10 +46,19 @@ export function StepRound({ round, draft, setDraft, errors }: {
         </details>
       </section>
       <Field label={t('field.institution')} error={errors.institutionId} htmlFor="institution">
-        <select id="institution" value={draft.institutionId ?? ''}
-          onChange={(e) => setDraft({ ...draft, institutionId: e.target.value ? Number(e.target.value) : null })}>
+        <select
+          id="institution"
+          value={draft.institutionId ?? ''}
+          onChange={(e) =>
+            setDraft({ ...draft, institutionId: e.target.value ? Number(e.target.value) : null })
+          }
+        >
           <option value="">{t('field.choose')}</option>
-          {institutions.map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}
+          {institutions.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.name}
+            </option>
+          ))}
         </select>
       </Field>
       {inst && (

@@ -23,7 +23,8 @@ export const en: Record<MessageKey, string> = {
   'staff.go': 'Open the admin panel',
 
   'login.title': 'Sign in',
-  'login.lead': 'Apply for the education upgrade subsidy, upload documents, and follow the review and the payments.',
+  'login.lead':
+    'Apply for the education upgrade subsidy, upload documents, and follow the review and the payments.',
   'login.username': 'Resident ID number or phone number',
   'login.usernameHint': 'The 18-digit ID number or the phone number your unit union registered',
   'login.usernameRequired': 'Enter your ID number or phone number',
@@ -37,7 +38,8 @@ export const en: Record<MessageKey, string> = {
 
   'password.title': 'Change password',
   'password.forcedTitle': 'Set a new password first',
-  'password.forcedLead': 'This is your first sign-in. To keep your account safe, replace the password your unit union gave you with one only you know.',
+  'password.forcedLead':
+    'This is your first sign-in. To keep your account safe, replace the password your unit union gave you with one only you know.',
   'password.initial': 'Initial password',
   'password.current': 'Current password',
   'password.currentRequired': 'Enter your current password',
@@ -91,15 +93,20 @@ export const en: Record<MessageKey, string> = {
   'explain.submitted': 'Submitted. Your unit union will recommend it next.',
   'explain.unit_approved': 'Your unit union recommended it. Next: {next}.',
   'explain.org_approved': 'The district (industry) union checked it. The city union decides next.',
-  'explain.waitlisted': 'Approved, but all places are taken: you are on the waiting list. When a place frees up, the list moves up by submission time.',
+  'explain.waitlisted':
+    'Approved, but all places are taken: you are on the waiting list. When a place frees up, the list moves up by submission time.',
   'explain.approved': 'Congratulations, all three reviews approved it! The process subsidy is paid next.',
-  'explain.returned': 'It was returned. Change it as the reviewer asks and submit again; it keeps the time of your first submission.',
+  'explain.returned':
+    'It was returned. Change it as the reviewer asks and submit again; it keeps the time of your first submission.',
   'explain.rejected': 'It was not approved. If you disagree, you can appeal below.',
   'explain.withdrawn': 'You withdrew this application.',
-  'explain.process_paid': 'The process subsidy was paid. Keep studying: after graduating, upload the diploma registration record for the result subsidy.',
-  'explain.graduated': 'You reported your graduation. The city union checks it, then pays the result subsidy.',
+  'explain.process_paid':
+    'The process subsidy was paid. Keep studying: after graduating, upload the diploma registration record for the result subsidy.',
+  'explain.graduated':
+    'You reported your graduation. The city union checks it, then pays the result subsidy.',
   'explain.completed': 'The result subsidy was paid: the subsidy is complete. Congratulations on graduating!',
-  'explain.dropped_out': 'You dropped out, so the subsidy ended. The institution returns the process subsidy.',
+  'explain.dropped_out':
+    'You dropped out, so the subsidy ended. The institution returns the process subsidy.',
   'explain.lapsed': 'No diploma within the time allowed: the result subsidy is no longer paid.',
 
   'apply.title': 'Apply',
@@ -114,10 +121,12 @@ export const en: Record<MessageKey, string> = {
   'apply.saved': 'Saved as a draft. Come back any time to finish it.',
   'apply.fixFields': 'Some fields need a change: see the red notes above.',
   'apply.returned': 'Reviewer’s note: {comment}',
-  'apply.docsLead': 'Upload clear photos or scans (PDF, JPG, PNG, 10 MB each at most). You can take the photos with your phone.',
+  'apply.docsLead':
+    'Upload clear photos or scans (PDF, JPG, PNG, 10 MB each at most). You can take the photos with your phone.',
   'apply.docsSaved': 'Each document is saved as soon as it is uploaded.',
   'apply.formTitle': 'Application form (stamped by your unit union)',
-  'apply.form1': 'Open the form with the button below and print it (or save it as PDF and print it at a print shop).',
+  'apply.form1':
+    'Open the form with the button below and print it (or save it as PDF and print it at a print shop).',
   'apply.form2': 'Sign it and take it to your unit union to sign and stamp.',
   'apply.form3': 'Photograph the stamped form and upload it below.',
   'apply.printForm': 'Print the application form',
@@ -129,7 +138,8 @@ export const en: Record<MessageKey, string> = {
   'round.resultWhen': 'paid in the year you graduate',
   'round.deadline': 'Graduate by',
   'round.rulesTitle': 'Who can apply?',
-  'round.rules': 'Your unit has a union and pays union dues; you are a union member and a front-line worker (workshop, section or office head or below); you enrolled in an associate or bachelor programme of this round. One subsidy per education level.',
+  'round.rules':
+    'Your unit has a union and pays union dues; you are a union member and a front-line worker (workshop, section or office head or below); you enrolled in an associate or bachelor programme of this round. One subsidy per education level.',
   'round.reduction': 'Tuition reduction at {name}',
   'round.noReduction': 'This institution has not published a tuition reduction.',
   'round.contact': 'Questions: {contact}',
@@ -154,9 +164,11 @@ export const en: Record<MessageKey, string> = {
   'doc.tuition_receipt': 'Tuition receipt',
   'doc.tuition_receipt.hint': 'The invoice or receipt for your tuition',
   'doc.enrollment_report': 'Online enrollment verification report',
-  'doc.enrollment_report.hint': 'Download it from CHSI (学信网) once published; it may follow after you submit',
+  'doc.enrollment_report.hint':
+    'Download it from CHSI (学信网) once published; it may follow after you submit',
   'doc.graduation_record': 'Diploma registration record',
-  'doc.graduation_record.hint': 'After graduating, download the 教育部学历证书电子注册备案表 from CHSI (学信网)',
+  'doc.graduation_record.hint':
+    'After graduating, download the 教育部学历证书电子注册备案表 from CHSI (学信网)',
   'doc.withdrawal_proof': 'Withdrawal proof',
   'doc.withdrawal_proof.hint': 'The institution’s proof of withdrawal',
   'doc.required': 'Required',
@@ -185,7 +197,8 @@ export const en: Record<MessageKey, string> = {
   'check.memberOk': 'You are a union member',
   'check.memberBad': 'Your record says you are not a union member',
   'check.frontlineOk': 'You are a front-line worker ({job})',
-  'check.frontlineBad': 'Your record says you are not a front-line worker (workshop, section or office head or below)',
+  'check.frontlineBad':
+    'Your record says you are not a front-line worker (workshop, section or office head or below)',
   'check.duesOk': 'Your unit pays union dues',
   'check.duesBad': 'Your unit ({unit}) has not paid its union dues',
   'check.onceOk': 'No earlier subsidy at the {level} level',
@@ -201,7 +214,8 @@ export const en: Record<MessageKey, string> = {
   'check.refused': 'The submission was not accepted, because:',
   'check.submit': 'Submit the application',
   'check.submitting': 'Submitting…',
-  'check.after': 'After you submit: your unit union recommends, the district (industry) union checks, the city union decides.',
+  'check.after':
+    'After you submit: your unit union recommends, the district (industry) union checks, the city union decides.',
 
   'status.title': 'Application status',
   'status.justSubmitted': 'Submitted! The progress of the review shows here.',
@@ -221,7 +235,8 @@ export const en: Record<MessageKey, string> = {
   'status.documents': 'Uploaded documents',
   'status.withdraw': 'Withdraw the application',
   'status.withdrawConfirm': 'Withdraw this application? This cannot be undone.',
-  'status.withdrawHint': 'Possible until it is approved. To apply again after withdrawing, start a new application.',
+  'status.withdrawHint':
+    'Possible until it is approved. To apply again after withdrawing, start a new application.',
 
   'stage.submit': 'Application submitted',
   'stage.review1': 'Recommendation by your unit union',

@@ -13,7 +13,9 @@ const MESSAGES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en }
 const STORE = 'portal.lang';
 
 interface I18n {
-  lang: Lang; setLang: (l: Lang) => void; t: T;
+  lang: Lang;
+  setLang: (l: Lang) => void;
+  t: T;
   /** As `t`, but dates and times stay on one line: a phone must never break 2026-12-19 at its hyphen. */
   tn: (key: MessageKey, params: Params) => ReactNode;
   server: (text: string | null | undefined) => string;
@@ -25,7 +27,9 @@ function initialLang(): Lang {
   try {
     const saved = localStorage.getItem(STORE);
     if (saved === 'en' || saved === 'zh-CN') return saved;
-  } catch { /* private mode */ }
+  } catch {
+    /* private mode */
+  }
   return 'zh-CN';
 }
 
@@ -37,25 +41,39 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
   const setLang = useCallback((l: Lang) => {
     setLangState(l);
-    try { localStorage.setItem(STORE, l); } catch { /* private mode */ }
+    try {
+      localStorage.setItem(STORE, l);
+    } catch {
+      /* private mode */
+    }
   }, []);
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = MESSAGES[lang]['app.title'];
   }, [lang]);
-  const value = useMemo<I18n>(() => ({
-    lang,
-    setLang,
-    t: (key, params) => format(MESSAGES[lang][key] ?? key, params),
-    tn: (key, params) => (MESSAGES[lang][key] ?? key).split(/(\{\w+\})/).map((part, i) => {
-      const name = /^\{(\w+)\}$/.exec(part)?.[1];
-      if (!name || !(name in params)) return part;
-      const v = String(params[name]);
-      return DATE.test(v) ? <span className="nowrap" key={i}>{v}</span> : v;
+  const value = useMemo<I18n>(
+    () => ({
+      lang,
+      setLang,
+      t: (key, params) => format(MESSAGES[lang][key] ?? key, params),
+      tn: (key, params) =>
+        (MESSAGES[lang][key] ?? key).split(/(\{\w+\})/).map((part, i) => {
+          const name = /^\{(\w+)\}$/.exec(part)?.[1];
+          if (!name || !(name in params)) return part;
+          const v = String(params[name]);
+          return DATE.test(v) ? (
+            <span className="nowrap" key={i}>
+              {v}
+            </span>
+          ) : (
+            v
+          );
+        }),
+      // The server speaks Chinese; its fixed labels have English twins, names and comments stay as written.
+      server: (text) => (text ? (lang === 'en' ? serverTextEn(text) : text) : ''),
     }),
-    // The server speaks Chinese; its fixed labels have English twins, names and comments stay as written.
-    server: (text) => (text ? (lang === 'en' ? serverTextEn(text) : text) : ''),
-  }), [lang, setLang]);
+    [lang, setLang],
+  );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

@@ -35,7 +35,8 @@ export const zhCN = {
 
   'password.title': '修改密码',
   'password.forcedTitle': '请先设置新密码',
-  'password.forcedLead': '这是您第一次登录。为了账号安全，请把单位工会给您的初始密码改成只有您自己知道的新密码。',
+  'password.forcedLead':
+    '这是您第一次登录。为了账号安全，请把单位工会给您的初始密码改成只有您自己知道的新密码。',
   'password.initial': '初始密码',
   'password.current': '当前密码',
   'password.currentRequired': '请填写当前密码',
@@ -127,7 +128,8 @@ export const zhCN = {
   'round.resultWhen': '取得毕业证书当年发放',
   'round.deadline': '毕业期限',
   'round.rulesTitle': '谁可以申请？',
-  'round.rules': '所在单位已建工会并缴交工会经费，本人是工会会员、一线职工（车间、工段、科室主任及以下），报读本批次的大专或本科。每个学历层次只能申请一次。',
+  'round.rules':
+    '所在单位已建工会并缴交工会经费，本人是工会会员、一线职工（车间、工段、科室主任及以下），报读本批次的大专或本科。每个学历层次只能申请一次。',
   'round.reduction': '{name} 的学费优惠',
   'round.noReduction': '该院校暂未公布学费优惠政策。',
   'round.contact': '咨询：{contact}',

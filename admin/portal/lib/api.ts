@@ -1,13 +1,19 @@
 /** A tiny same-origin client for /api: JSON in and out, errors as ApiError {status, message, errors}. */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly errors: Record<string, string> = {}) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly errors: Record<string, string> = {},
+  ) {
     super(message);
   }
 }
 
 /** Called on 401 anywhere: the session ran out, so the app goes back to the sign-in page. */
 let onUnauthorized: () => void = () => {};
-export const setUnauthorizedHandler = (fn: () => void) => { onUnauthorized = fn; };
+export const setUnauthorizedHandler = (fn: () => void) => {
+  onUnauthorized = fn;
+};
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
@@ -15,7 +21,10 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     res = await fetch(`/api${path}`, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers:
+        body === undefined
+          ? { Accept: 'application/json' }
+          : { Accept: 'application/json', 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -35,17 +44,30 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   del: <T>(path: string) => request<T>('DELETE', path),
   /** ra-data-simple-rest list: filter, sort and range as JSON query parameters. */
-  list: <T>(resource: string, filter: Record<string, unknown> = {}, sort: [string, 'ASC' | 'DESC'] = ['id', 'DESC']) =>
-    request<T[]>('GET', `/${resource}?${new URLSearchParams({
-      filter: JSON.stringify(filter), sort: JSON.stringify(sort), range: JSON.stringify([0, 99]),
-    })}`),
+  list: <T>(
+    resource: string,
+    filter: Record<string, unknown> = {},
+    sort: [string, 'ASC' | 'DESC'] = ['id', 'DESC'],
+  ) =>
+    request<T[]>(
+      'GET',
+      `/${resource}?${new URLSearchParams({
+        filter: JSON.stringify(filter),
+        sort: JSON.stringify(sort),
+        range: JSON.stringify([0, 99]),
+      })}`,
+    ),
 };
 
 /**
  * Multipart upload with progress: fetch cannot report it, and on mobile data a 3 MB photo takes long
  * enough that a worker needs to see it move.
  */
-export function upload<T>(fields: Record<string, string>, file: File, onProgress: (fraction: number) => void): Promise<T> {
+export function upload<T>(
+  fields: Record<string, string>,
+  file: File,
+  onProgress: (fraction: number) => void,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
@@ -53,11 +75,17 @@ export function upload<T>(fields: Record<string, string>, file: File, onProgress
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/documents');
     xhr.setRequestHeader('Accept', 'application/json');
-    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
     xhr.onerror = () => reject(new ApiError(0, 'network'));
     xhr.onload = () => {
       let data: { message?: string; errors?: Record<string, string> } = {};
-      try { data = JSON.parse(xhr.responseText); } catch { /* not JSON */ }
+      try {
+        data = JSON.parse(xhr.responseText);
+      } catch {
+        /* not JSON */
+      }
       if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
       else {
         if (xhr.status === 401) onUnauthorized();

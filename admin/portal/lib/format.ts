@@ -3,15 +3,20 @@ import type { Lang } from '../i18n';
 
 export function yuan(fen: number, lang: Lang): string {
   const v = fen / 100;
-  const s = v.toLocaleString('en-US', { minimumFractionDigits: Number.isInteger(v) ? 0 : 2, maximumFractionDigits: 2 });
+  const s = v.toLocaleString('en-US', {
+    minimumFractionDigits: Number.isInteger(v) ? 0 : 2,
+    maximumFractionDigits: 2,
+  });
   return lang === 'en' ? `CNY ${s}` : `${s} 元`;
 }
 
 /** The calendar day in Kunming (UTC+8): what a round's window dates mean (server/domain/eligibility.ts). */
-export const chinaToday = (now = new Date()) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+export const chinaToday = (now = new Date()) =>
+  new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** Whole days from `from` to `to` (YYYY-MM-DD), negative when past. */
-export const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+export const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 /** An ISO timestamp as a Kunming date and time: 2026-11-29 13:05. */
 export function dateTime(iso: string | null | undefined): string {

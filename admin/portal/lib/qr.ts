@@ -49,7 +49,9 @@ function rsRemainder(data: number[], divisor: number[]): number[] {
   for (const b of data) {
     const factor = b ^ (out.shift() as number);
     out.push(0);
-    divisor.forEach((d, i) => { out[i] ^= gfMul(d, factor); });
+    divisor.forEach((d, i) => {
+      out[i] ^= gfMul(d, factor);
+    });
   }
   return out;
 }
@@ -57,7 +59,9 @@ function rsRemainder(data: number[], divisor: number[]): number[] {
 /** The codewords of the message, error correction added and blocks interleaved. */
 function codewords(bytes: Uint8Array, ver: number): number[] {
   const bits: number[] = [];
-  const put = (val: number, len: number) => { for (let i = len - 1; i >= 0; i--) bits.push((val >>> i) & 1); };
+  const put = (val: number, len: number) => {
+    for (let i = len - 1; i >= 0; i--) bits.push((val >>> i) & 1);
+  };
   const capacity = dataCodewords(ver) * 8;
   put(0b0100, 4);
   put(bytes.length, ver <= 9 ? 8 : 16);
@@ -68,8 +72,11 @@ function codewords(bytes: Uint8Array, ver: number): number[] {
   const data: number[] = [];
   for (let i = 0; i < bits.length; i += 8) data.push(parseInt(bits.slice(i, i + 8).join(''), 2));
 
-  const total = Math.floor(rawModules(ver) / 8), nBlocks = BLOCKS[ver], ecLen = EC_PER_BLOCK[ver];
-  const nShort = nBlocks - (total % nBlocks), shortLen = Math.floor(total / nBlocks);
+  const total = Math.floor(rawModules(ver) / 8),
+    nBlocks = BLOCKS[ver],
+    ecLen = EC_PER_BLOCK[ver];
+  const nShort = nBlocks - (total % nBlocks),
+    shortLen = Math.floor(total / nBlocks);
   const divisor = rsDivisor(ecLen);
   const blocks: number[][] = [];
   for (let i = 0, k = 0; i < nBlocks; i++) {
@@ -81,7 +88,9 @@ function codewords(bytes: Uint8Array, ver: number): number[] {
   }
   const out: number[] = [];
   for (let i = 0; i < blocks[0].length; i++) {
-    blocks.forEach((b, j) => { if (i !== shortLen - ecLen || j >= nShort) out.push(b[i]); });
+    blocks.forEach((b, j) => {
+      if (i !== shortLen - ecLen || j >= nShort) out.push(b[i]);
+    });
   }
   return out;
 }
@@ -96,9 +105,14 @@ function alignmentPositions(ver: number, size: number): number[] {
 }
 
 const MASKS: ((x: number, y: number) => boolean)[] = [
-  (x, y) => (x + y) % 2 === 0, (_x, y) => y % 2 === 0, (x) => x % 3 === 0, (x, y) => (x + y) % 3 === 0,
-  (x, y) => (Math.floor(x / 3) + Math.floor(y / 2)) % 2 === 0, (x, y) => ((x * y) % 2) + ((x * y) % 3) === 0,
-  (x, y) => (((x * y) % 2) + ((x * y) % 3)) % 2 === 0, (x, y) => (((x + y) % 2) + ((x * y) % 3)) % 2 === 0,
+  (x, y) => (x + y) % 2 === 0,
+  (_x, y) => y % 2 === 0,
+  (x) => x % 3 === 0,
+  (x, y) => (x + y) % 3 === 0,
+  (x, y) => (Math.floor(x / 3) + Math.floor(y / 2)) % 2 === 0,
+  (x, y) => ((x * y) % 2) + ((x * y) % 3) === 0,
+  (x, y) => (((x * y) % 2) + ((x * y) % 3)) % 2 === 0,
+  (x, y) => (((x + y) % 2) + ((x * y) % 3)) % 2 === 0,
 ];
 
 class Matrix {
@@ -108,30 +122,51 @@ class Matrix {
     this.m = Array.from({ length: size }, () => new Array<boolean>(size).fill(false));
     this.fn = Array.from({ length: size }, () => new Array<boolean>(size).fill(false));
   }
-  set(x: number, y: number, dark: boolean) { this.m[y][x] = dark; this.fn[y][x] = true; }
+  set(x: number, y: number, dark: boolean) {
+    this.m[y][x] = dark;
+    this.fn[y][x] = true;
+  }
 
   functionPatterns(ver: number) {
     const s = this.size;
-    for (let i = 0; i < s; i++) { this.set(6, i, i % 2 === 0); this.set(i, 6, i % 2 === 0); }
-    for (const [cx, cy] of [[3, 3], [s - 4, 3], [3, s - 4]]) {
-      for (let dy = -4; dy <= 4; dy++) for (let dx = -4; dx <= 4; dx++) {
-        const d = Math.max(Math.abs(dx), Math.abs(dy)), x = cx + dx, y = cy + dy;
-        if (x >= 0 && x < s && y >= 0 && y < s) this.set(x, y, d !== 2 && d !== 4);
-      }
+    for (let i = 0; i < s; i++) {
+      this.set(6, i, i % 2 === 0);
+      this.set(i, 6, i % 2 === 0);
+    }
+    for (const [cx, cy] of [
+      [3, 3],
+      [s - 4, 3],
+      [3, s - 4],
+    ]) {
+      for (let dy = -4; dy <= 4; dy++)
+        for (let dx = -4; dx <= 4; dx++) {
+          const d = Math.max(Math.abs(dx), Math.abs(dy)),
+            x = cx + dx,
+            y = cy + dy;
+          if (x >= 0 && x < s && y >= 0 && y < s) this.set(x, y, d !== 2 && d !== 4);
+        }
     }
     const al = alignmentPositions(ver, s);
-    al.forEach((ay, i) => al.forEach((ax, j) => {
-      if ((i === 0 && j === 0) || (i === 0 && j === al.length - 1) || (i === al.length - 1 && j === 0)) return;
-      for (let dy = -2; dy <= 2; dy++) for (let dx = -2; dx <= 2; dx++) this.set(ax + dx, ay + dy, Math.max(Math.abs(dx), Math.abs(dy)) !== 1);
-    }));
+    al.forEach((ay, i) =>
+      al.forEach((ax, j) => {
+        if ((i === 0 && j === 0) || (i === 0 && j === al.length - 1) || (i === al.length - 1 && j === 0))
+          return;
+        for (let dy = -2; dy <= 2; dy++)
+          for (let dx = -2; dx <= 2; dx++)
+            this.set(ax + dx, ay + dy, Math.max(Math.abs(dx), Math.abs(dy)) !== 1);
+      }),
+    );
     this.format(0);
     if (ver >= 7) {
       let rem = ver;
       for (let i = 0; i < 12; i++) rem = (rem << 1) ^ ((rem >>> 11) * 0x1f25);
       const bits = (ver << 12) | rem;
       for (let i = 0; i < 18; i++) {
-        const bit = ((bits >>> i) & 1) === 1, a = s - 11 + (i % 3), b = Math.floor(i / 3);
-        this.set(a, b, bit); this.set(b, a, bit);
+        const bit = ((bits >>> i) & 1) === 1,
+          a = s - 11 + (i % 3),
+          b = Math.floor(i / 3);
+        this.set(a, b, bit);
+        this.set(b, a, bit);
       }
     }
   }
@@ -140,10 +175,13 @@ class Matrix {
     const data = (FORMAT_M << 3) | mask;
     let rem = data;
     for (let i = 0; i < 10; i++) rem = (rem << 1) ^ ((rem >>> 9) * 0x537);
-    const bits = ((data << 10) | rem) ^ 0x5412, s = this.size;
+    const bits = ((data << 10) | rem) ^ 0x5412,
+      s = this.size;
     const bit = (i: number) => ((bits >>> i) & 1) === 1;
     for (let i = 0; i <= 5; i++) this.set(8, i, bit(i));
-    this.set(8, 7, bit(6)); this.set(8, 8, bit(7)); this.set(7, 8, bit(8));
+    this.set(8, 7, bit(6));
+    this.set(8, 8, bit(7));
+    this.set(7, 8, bit(8));
     for (let i = 9; i < 15; i++) this.set(14 - i, 8, bit(i));
     for (let i = 0; i < 8; i++) this.set(s - 1 - i, 8, bit(i));
     for (let i = 8; i < 15; i++) this.set(8, s - 15 + i, bit(i));
@@ -155,38 +193,59 @@ class Matrix {
     let i = 0;
     for (let right = s - 1; right >= 1; right -= 2) {
       if (right === 6) right = 5;
-      for (let vert = 0; vert < s; vert++) for (let j = 0; j < 2; j++) {
-        const x = right - j, up = ((right + 1) & 2) === 0, y = up ? s - 1 - vert : vert;
-        if (!this.fn[y][x] && i < data.length * 8) { this.m[y][x] = ((data[i >>> 3] >>> (7 - (i & 7))) & 1) === 1; i++; }
-      }
+      for (let vert = 0; vert < s; vert++)
+        for (let j = 0; j < 2; j++) {
+          const x = right - j,
+            up = ((right + 1) & 2) === 0,
+            y = up ? s - 1 - vert : vert;
+          if (!this.fn[y][x] && i < data.length * 8) {
+            this.m[y][x] = ((data[i >>> 3] >>> (7 - (i & 7))) & 1) === 1;
+            i++;
+          }
+        }
     }
   }
 
   mask(k: number) {
-    for (let y = 0; y < this.size; y++) for (let x = 0; x < this.size; x++) {
-      if (!this.fn[y][x] && MASKS[k](x, y)) this.m[y][x] = !this.m[y][x];
-    }
+    for (let y = 0; y < this.size; y++)
+      for (let x = 0; x < this.size; x++) {
+        if (!this.fn[y][x] && MASKS[k](x, y)) this.m[y][x] = !this.m[y][x];
+      }
   }
 
   /** The standard's penalty score: long runs, 2×2 blocks, finder look-alikes, dark/light balance. */
   penalty(): number {
-    const s = this.size, m = this.m;
-    let score = 0, dark = 0;
+    const s = this.size,
+      m = this.m;
+    let score = 0,
+      dark = 0;
     const line = (get: (i: number) => boolean) => {
       let run = 1;
       for (let i = 1; i <= s; i++) {
         if (i < s && get(i) === get(i - 1)) run++;
-        else { if (run >= 5) score += run - 2; run = 1; }
+        else {
+          if (run >= 5) score += run - 2;
+          run = 1;
+        }
       }
       const str = Array.from({ length: s }, (_, i) => (get(i) ? '1' : '0')).join('');
-      for (const pat of ['10111010000', '00001011101']) for (let k = str.indexOf(pat); k >= 0; k = str.indexOf(pat, k + 1)) score += 40;
+      for (const pat of ['10111010000', '00001011101'])
+        for (let k = str.indexOf(pat); k >= 0; k = str.indexOf(pat, k + 1)) score += 40;
     };
     for (let y = 0; y < s; y++) line((x) => m[y][x]);
     for (let x = 0; x < s; x++) line((y) => m[y][x]);
-    for (let y = 0; y < s; y++) for (let x = 0; x < s; x++) {
-      if (m[y][x]) dark++;
-      if (x < s - 1 && y < s - 1 && m[y][x] === m[y][x + 1] && m[y][x] === m[y + 1][x] && m[y][x] === m[y + 1][x + 1]) score += 3;
-    }
+    for (let y = 0; y < s; y++)
+      for (let x = 0; x < s; x++) {
+        if (m[y][x]) dark++;
+        if (
+          x < s - 1 &&
+          y < s - 1 &&
+          m[y][x] === m[y][x + 1] &&
+          m[y][x] === m[y + 1][x] &&
+          m[y][x] === m[y + 1][x + 1]
+        )
+          score += 3;
+      }
     return score + (Math.ceil(Math.abs(dark * 20 - s * s * 10) / (s * s)) - 1) * 10;
   }
 }
@@ -200,21 +259,31 @@ export function qrMatrix(text: string, mask?: number): boolean[][] {
   const q = new Matrix(ver * 4 + 17);
   q.functionPatterns(ver);
   q.place(codewords(bytes, ver));
-  let best = 0, bestScore = Infinity;
+  let best = 0,
+    bestScore = Infinity;
   for (let k = 0; k < 8 && mask === undefined; k++) {
-    q.mask(k); q.format(k);
+    q.mask(k);
+    q.format(k);
     const p = q.penalty();
-    if (p < bestScore) { best = k; bestScore = p; }
+    if (p < bestScore) {
+      best = k;
+      bestScore = p;
+    }
     q.mask(k); // XOR again: undo
   }
   if (mask !== undefined) best = mask;
-  q.mask(best); q.format(best);
+  q.mask(best);
+  q.format(best);
   return q.m;
 }
 
 /** One SVG path for the dark modules, with a 4-module quiet zone: crisp at any print size. */
 export function qrSvgPath(matrix: boolean[][]): { d: string; size: number } {
   let d = '';
-  matrix.forEach((row, y) => row.forEach((dark, x) => { if (dark) d += `M${x + 4} ${y + 4}h1v1h-1z`; }));
+  matrix.forEach((row, y) =>
+    row.forEach((dark, x) => {
+      if (dark) d += `M${x + 4} ${y + 4}h1v1h-1z`;
+    }),
+  );
   return { d, size: matrix.length + 8 };
 }

@@ -36,7 +36,8 @@ export function Link({ to, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorEl
 
 /** `/applications/:id` → {id} when the path matches the pattern. */
 export function match(pattern: string, path: string): Record<string, string> | null {
-  const p = pattern.split('/'), s = path.split('/');
+  const p = pattern.split('/'),
+    s = path.split('/');
   if (p.length !== s.length) return null;
   const out: Record<string, string> = {};
   for (let i = 0; i < p.length; i++) {

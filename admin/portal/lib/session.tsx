@@ -7,9 +7,12 @@ import type { Institution, Organization, Round, User, Worker } from './types';
  * union, the rounds and the institutions. Loaded after sign-in (and after the first password change).
  */
 export interface Basics {
-  worker: Worker; rounds: Round[]; institutions: Institution[];
+  worker: Worker;
+  rounds: Round[];
+  institutions: Institution[];
   /** The worker's unit union, and the chain above it (level-2 union, city): its reviewers (R13). */
-  unit: Organization | null; orgs: Organization[];
+  unit: Organization | null;
+  orgs: Organization[];
 }
 
 interface Session {
@@ -30,7 +33,13 @@ async function loadBasics(user: User): Promise<Basics> {
     api.list<Round>('rounds', {}, ['opensOn', 'DESC']),
     api.list<Institution>('institutions', { active: true }, ['id', 'ASC']),
   ]);
-  return { worker, unit: orgs.find((o) => o.id === worker.organizationId) ?? null, orgs, rounds, institutions };
+  return {
+    worker,
+    unit: orgs.find((o) => o.id === worker.organizationId) ?? null,
+    orgs,
+    rounds,
+    institutions,
+  };
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -39,7 +48,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [basicsError, setBasicsError] = useState<unknown>();
 
   useEffect(() => {
-    setUnauthorizedHandler(() => { setUser(null); setBasics(undefined); });
+    setUnauthorizedHandler(() => {
+      setUser(null);
+      setBasics(undefined);
+    });
     api.get<User>('/auth/me').then(setUser, () => setUser(null));
   }, []);
 
@@ -53,7 +65,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [user]);
 
-  useEffect(() => { void refreshBasics(); }, [refreshBasics]);
+  useEffect(() => {
+    void refreshBasics();
+  }, [refreshBasics]);
 
   const signOut = useCallback(async () => {
     await api.post('/auth/logout').catch(() => undefined);
@@ -61,7 +75,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setBasics(undefined);
   }, []);
 
-  return <Ctx.Provider value={{ user, basics, basicsError, signedIn: setUser, signOut, refreshBasics }}>{children}</Ctx.Provider>;
+  return (
+    <Ctx.Provider value={{ user, basics, basicsError, signedIn: setUser, signOut, refreshBasics }}>
+      {children}
+    </Ctx.Provider>
+  );
 }
 
 export function useSession(): Session {

@@ -7,7 +7,8 @@ const LIMIT = 1.5 * 1024 * 1024;
 const MAX_SIDE = 2000;
 
 export async function shrinkPhoto(file: File): Promise<File> {
-  if (file.size <= LIMIT || !/^image\/(jpeg|png)$/.test(file.type) || typeof createImageBitmap !== 'function') return file;
+  if (file.size <= LIMIT || !/^image\/(jpeg|png)$/.test(file.type) || typeof createImageBitmap !== 'function')
+    return file;
   try {
     const bmp = await createImageBitmap(file, { imageOrientation: 'from-image' });
     const scale = Math.min(1, MAX_SIDE / Math.max(bmp.width, bmp.height));

@@ -1,58 +1,169 @@
 /** The API's shapes as the portal reads them (server/resources/*: the worker's own view). */
 export type Status =
-  | 'draft' | 'submitted' | 'unit_approved' | 'org_approved' | 'waitlisted' | 'approved' | 'returned' | 'rejected'
-  | 'withdrawn' | 'process_paid' | 'graduated' | 'completed' | 'dropped_out' | 'lapsed';
+  | 'draft'
+  | 'submitted'
+  | 'unit_approved'
+  | 'org_approved'
+  | 'waitlisted'
+  | 'approved'
+  | 'returned'
+  | 'rejected'
+  | 'withdrawn'
+  | 'process_paid'
+  | 'graduated'
+  | 'completed'
+  | 'dropped_out'
+  | 'lapsed';
 export type EducationLevel = 'associate' | 'bachelor';
 export type StudyMode = 'part_time' | 'distance' | 'full_time' | 'self_study';
 export type DocumentKind =
-  | 'application_form' | 'id_card' | 'admission_notice' | 'tuition_receipt' | 'enrollment_report' | 'graduation_record' | 'withdrawal_proof';
+  | 'application_form'
+  | 'id_card'
+  | 'admission_notice'
+  | 'tuition_receipt'
+  | 'enrollment_report'
+  | 'graduation_record'
+  | 'withdrawal_proof';
 
 export interface User {
-  id: number; username: string; displayName: string; role: string; workerId: number | null; mustChangePassword: boolean;
+  id: number;
+  username: string;
+  displayName: string;
+  role: string;
+  workerId: number | null;
+  mustChangePassword: boolean;
 }
 
 export interface Worker {
-  id: number; name: string; idNumberMasked: string; gender: 'M' | 'F' | null; birthDate: string | null; phone: string;
-  organizationId: number; level2Id: number; jobTitle: string; isUnionMember: boolean; isFrontline: boolean;
-  isMigrant: boolean; isHardship: boolean; isKeyIndustry: boolean;
-  bankName: string | null; bankCardMasked: string | null; benefitCardMasked: string | null;
+  id: number;
+  name: string;
+  idNumberMasked: string;
+  gender: 'M' | 'F' | null;
+  birthDate: string | null;
+  phone: string;
+  organizationId: number;
+  level2Id: number;
+  jobTitle: string;
+  isUnionMember: boolean;
+  isFrontline: boolean;
+  isMigrant: boolean;
+  isHardship: boolean;
+  isKeyIndustry: boolean;
+  bankName: string | null;
+  bankCardMasked: string | null;
+  benefitCardMasked: string | null;
 }
 
-export interface Organization { id: number; name: string; kind: string; level: number; unitName: string | null; duesPaid: boolean }
+export interface Organization {
+  id: number;
+  name: string;
+  kind: string;
+  level: number;
+  unitName: string | null;
+  duesPaid: boolean;
+}
 
 export interface Round {
-  id: number; name: string; intakeTerm: string; opensOn: string; closesOn: string;
-  processAmountFen: number; resultAmountFen: number; plannedPlaces: number; graduationDeadline: string;
+  id: number;
+  name: string;
+  intakeTerm: string;
+  opensOn: string;
+  closesOn: string;
+  processAmountFen: number;
+  resultAmountFen: number;
+  plannedPlaces: number;
+  graduationDeadline: string;
 }
 
-export interface Institution { id: number; name: string; reductionPolicy: string; contact: string | null; active: boolean }
+export interface Institution {
+  id: number;
+  name: string;
+  reductionPolicy: string;
+  contact: string | null;
+  active: boolean;
+}
 
 export interface Application {
-  id: number; roundId: number; workerId: number; organizationId: number; institutionId: number | null;
-  educationLevel: EducationLevel | null; major: string | null; studyMode: StudyMode | null; enrolledOn: string | null;
-  admissionNo: string | null; status: Status; currentStep: number | null; submittedAt: string | null; decidedAt: string | null;
-  graduatedOn: string | null; graduationVerifiedAt: string | null; createdAt: string; updatedAt: string;
+  id: number;
+  roundId: number;
+  workerId: number;
+  organizationId: number;
+  institutionId: number | null;
+  educationLevel: EducationLevel | null;
+  major: string | null;
+  studyMode: StudyMode | null;
+  enrolledOn: string | null;
+  admissionNo: string | null;
+  status: Status;
+  currentStep: number | null;
+  submittedAt: string | null;
+  decidedAt: string | null;
+  graduatedOn: string | null;
+  graduationVerifiedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
-export interface DocumentRow { id: number; applicationId: number; kind: DocumentKind; fileName: string; mimeType: string; size: number; createdAt: string }
+export interface DocumentRow {
+  id: number;
+  applicationId: number;
+  kind: DocumentKind;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  createdAt: string;
+}
 
 export interface Payment {
-  id: number; applicationId: number; stage: 'process' | 'result'; source: 'city' | 'matching'; amountFen: number;
-  channel: 'direct' | 'agency'; status: 'pending' | 'paid' | 'failed' | 'cancelled'; paidAt: string | null; reference: string | null; createdAt: string;
+  id: number;
+  applicationId: number;
+  stage: 'process' | 'result';
+  source: 'city' | 'matching';
+  amountFen: number;
+  channel: 'direct' | 'agency';
+  status: 'pending' | 'paid' | 'failed' | 'cancelled';
+  paidAt: string | null;
+  reference: string | null;
+  createdAt: string;
 }
 
 export interface Appeal {
-  id: number; applicationId: number; subject: 'review' | 'payment'; content: string; response: string | null;
-  status: 'open' | 'answered' | 'upheld' | 'closed'; dueOn: string; createdAt: string; respondedAt: string | null;
+  id: number;
+  applicationId: number;
+  subject: 'review' | 'payment';
+  content: string;
+  response: string | null;
+  status: 'open' | 'answered' | 'upheld' | 'closed';
+  dueOn: string;
+  createdAt: string;
+  respondedAt: string | null;
 }
 
-export interface TimelineEntry { at: string; what: string; by: string; decision?: string; comment?: string; status?: string }
+export interface TimelineEntry {
+  at: string;
+  what: string;
+  by: string;
+  decision?: string;
+  comment?: string;
+  status?: string;
+}
 export interface Timeline {
-  applicationId: number; status: Status; statusLabel: string; entries: TimelineEntry[];
-  current: { step: number; label: string; holder: string; since: string } | null; next: string | null; missing: string[];
+  applicationId: number;
+  status: Status;
+  statusLabel: string;
+  entries: TimelineEntry[];
+  current: { step: number; label: string; holder: string; since: string } | null;
+  next: string | null;
+  missing: string[];
 }
 
 export interface Review {
-  id: number; applicationId: number; step: 1 | 2 | 3; organizationId: number; decision: 'approve' | 'reject' | 'return';
-  resultStatus: Status; comment: string; createdAt: string;
+  id: number;
+  applicationId: number;
+  step: 1 | 2 | 3;
+  organizationId: number;
+  decision: 'approve' | 'reject' | 'return';
+  resultStatus: Status;
+  comment: string;
+  createdAt: string;
 }

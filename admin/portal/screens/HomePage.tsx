@@ -18,19 +18,36 @@ export function HomePage() {
 
   return (
     <Page title={t('home.hello', { name: worker.name })}>
-      {open.length === 0 && <section className="card"><p>{t('home.noRound')}</p></section>}
+      {open.length === 0 && (
+        <section className="card">
+          <p>{t('home.noRound')}</p>
+        </section>
+      )}
       {open.map((r) => {
         const draft = apps?.find((a) => a.roundId === r.id && EDITABLE.includes(a.status));
         return (
           <section className="card card-accent" key={r.id} data-testid="open-round">
             <h2>{t('home.roundOpen', { name: r.name })}</h2>
-            <p>{tn('home.window', { opens: r.opensOn, closes: r.closesOn })} <strong className="nowrap">{t('home.daysLeft', { n: daysBetween(today, r.closesOn) })}</strong></p>
-            <p className="amounts">
-              {t('home.amounts', { process: yuan(r.processAmountFen, lang), result: yuan(r.resultAmountFen, lang), total: yuan(r.processAmountFen + r.resultAmountFen, lang) })}
+            <p>
+              {tn('home.window', { opens: r.opensOn, closes: r.closesOn })}{' '}
+              <strong className="nowrap">{t('home.daysLeft', { n: daysBetween(today, r.closesOn) })}</strong>
             </p>
-            {draft
-              ? <Link className="btn btn-primary btn-block" to={`/apply/${draft.id}`}>{t('home.continue')}</Link>
-              : <Link className="btn btn-primary btn-block" to={`/apply/new?round=${r.id}`}>{t('home.start')}</Link>}
+            <p className="amounts">
+              {t('home.amounts', {
+                process: yuan(r.processAmountFen, lang),
+                result: yuan(r.resultAmountFen, lang),
+                total: yuan(r.processAmountFen + r.resultAmountFen, lang),
+              })}
+            </p>
+            {draft ? (
+              <Link className="btn btn-primary btn-block" to={`/apply/${draft.id}`}>
+                {t('home.continue')}
+              </Link>
+            ) : (
+              <Link className="btn btn-primary btn-block" to={`/apply/new?round=${r.id}`}>
+                {t('home.start')}
+              </Link>
+            )}
           </section>
         );
       })}
@@ -44,10 +61,20 @@ export function HomePage() {
           const inst = institutions.find((i) => i.id === a.institutionId);
           return (
             <li key={a.id}>
-              <Link className="list-item" to={EDITABLE.includes(a.status) ? `/apply/${a.id}` : `/applications/${a.id}`} data-testid={`app-${a.id}`}>
+              <Link
+                className="list-item"
+                to={EDITABLE.includes(a.status) ? `/apply/${a.id}` : `/applications/${a.id}`}
+                data-testid={`app-${a.id}`}
+              >
                 <span className="list-main">
-                  <strong>{roundOf(rounds, a)?.name} · {a.educationLevel ? t(`level.${a.educationLevel}`) : t('home.levelUnset')}</strong>
-                  <span className="muted">{inst?.name ?? t('home.instUnset')} · <span className="nowrap">{t('home.appNo', { id: a.id })}</span></span>
+                  <strong>
+                    {roundOf(rounds, a)?.name} ·{' '}
+                    {a.educationLevel ? t(`level.${a.educationLevel}`) : t('home.levelUnset')}
+                  </strong>
+                  <span className="muted">
+                    {inst?.name ?? t('home.instUnset')} ·{' '}
+                    <span className="nowrap">{t('home.appNo', { id: a.id })}</span>
+                  </span>
                 </span>
                 <StatusChip status={a.status} />
               </Link>
@@ -57,7 +84,9 @@ export function HomePage() {
       </ul>
 
       <div className="links">
-        <Link className="btn btn-secondary btn-block" to="/profile">{t('nav.profile')}</Link>
+        <Link className="btn btn-secondary btn-block" to="/profile">
+          {t('nav.profile')}
+        </Link>
       </div>
     </Page>
   );

@@ -18,7 +18,10 @@ export function LoginPage() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const m = { username: username.trim() ? undefined : t('login.usernameRequired'), password: password ? undefined : t('login.passwordRequired') };
+    const m = {
+      username: username.trim() ? undefined : t('login.usernameRequired'),
+      password: password ? undefined : t('login.passwordRequired'),
+    };
     setMissing(m);
     if (m.username || m.password) return;
     setBusy(true);
@@ -40,21 +43,40 @@ export function LoginPage() {
         <p>{t('login.lead')}</p>
       </div>
       <form onSubmit={submit} noValidate>
-        <Field label={t('login.username')} hint={t('login.usernameHint')} error={missing.username} htmlFor="username">
-          <input id="username" name="username" autoComplete="username" autoCapitalize="characters" value={username}
-            onChange={(e) => setUsername(e.target.value)} />
+        <Field
+          label={t('login.username')}
+          hint={t('login.usernameHint')}
+          error={missing.username}
+          htmlFor="username"
+        >
+          <input
+            id="username"
+            name="username"
+            autoComplete="username"
+            autoCapitalize="characters"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
         </Field>
         <Field label={t('login.password')} error={missing.password} htmlFor="password">
           <div className="with-button">
-            <input id="password" name="password" type={show ? 'text' : 'password'} autoComplete="current-password" value={password}
-              onChange={(e) => setPassword(e.target.value)} />
+            <input
+              id="password"
+              name="password"
+              type={show ? 'text' : 'password'}
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
             <button type="button" className="btn-inline" onClick={() => setShow(!show)} aria-pressed={show}>
               {show ? t('login.hide') : t('login.show')}
             </button>
           </div>
         </Field>
         <ErrorNotice error={error} />
-        <button className="btn btn-primary btn-block" type="submit" disabled={busy}>{busy ? t('login.busy') : t('login.submit')}</button>
+        <button className="btn btn-primary btn-block" type="submit" disabled={busy}>
+          {busy ? t('login.busy') : t('login.submit')}
+        </button>
       </form>
       <p className="hint center">{t('login.help')}</p>
     </main>

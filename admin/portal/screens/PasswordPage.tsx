@@ -29,7 +29,14 @@ export function PasswordPage({ forced }: { forced: boolean }) {
     const rule = passwordRule(next);
     const errs = {
       currentPassword: current ? undefined : t('password.currentRequired'),
-      newPassword: rule === 'short' ? t('password.ruleShort') : rule === 'mix' ? t('password.ruleMix') : next === current ? t('password.same') : undefined,
+      newPassword:
+        rule === 'short'
+          ? t('password.ruleShort')
+          : rule === 'mix'
+            ? t('password.ruleMix')
+            : next === current
+              ? t('password.same')
+              : undefined,
       again: again === next ? undefined : t('password.mismatch'),
     };
     setErrors(errs);
@@ -49,21 +56,48 @@ export function PasswordPage({ forced }: { forced: boolean }) {
   };
 
   return (
-    <Page title={forced ? t('password.forcedTitle') : t('password.title')} back={forced ? undefined : '/profile'}>
+    <Page
+      title={forced ? t('password.forcedTitle') : t('password.title')}
+      back={forced ? undefined : '/profile'}
+    >
       {forced && <Notice>{t('password.forcedLead')}</Notice>}
       {done && !forced && <Notice kind="success">{t('password.done')}</Notice>}
       <form onSubmit={submit} noValidate>
-        <Field label={forced ? t('password.initial') : t('password.current')} error={errors.currentPassword} htmlFor="current">
-          <input id="current" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
+        <Field
+          label={forced ? t('password.initial') : t('password.current')}
+          error={errors.currentPassword}
+          htmlFor="current"
+        >
+          <input
+            id="current"
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+          />
         </Field>
         <Field label={t('password.new')} hint={t('password.rule')} error={errors.newPassword} htmlFor="next">
-          <input id="next" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
+          <input
+            id="next"
+            type="password"
+            autoComplete="new-password"
+            value={next}
+            onChange={(e) => setNext(e.target.value)}
+          />
         </Field>
         <Field label={t('password.again')} error={errors.again} htmlFor="again">
-          <input id="again" type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} />
+          <input
+            id="again"
+            type="password"
+            autoComplete="new-password"
+            value={again}
+            onChange={(e) => setAgain(e.target.value)}
+          />
         </Field>
         <ErrorNotice error={error} />
-        <button className="btn btn-primary btn-block" type="submit" disabled={busy}>{t('password.submit')}</button>
+        <button className="btn btn-primary btn-block" type="submit" disabled={busy}>
+          {t('password.submit')}
+        </button>
       </form>
     </Page>
   );

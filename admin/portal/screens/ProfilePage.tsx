@@ -24,53 +24,111 @@ export function ProfilePage() {
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true); setErrors({}); setError(undefined); setSaved(false);
+    setBusy(true);
+    setErrors({});
+    setError(undefined);
+    setSaved(false);
     try {
       // Card numbers are only sent when typed: the server keeps them encrypted and shows them masked.
       await api.put(`/workers/${worker.id}`, {
-        phone: phone.trim(), bankName: bankName.trim() || null,
-        ...(bankCard.trim() ? { bankCard: bankCard.trim() } : {}), ...(benefitCard.trim() ? { benefitCard: benefitCard.trim() } : {}),
+        phone: phone.trim(),
+        bankName: bankName.trim() || null,
+        ...(bankCard.trim() ? { bankCard: bankCard.trim() } : {}),
+        ...(benefitCard.trim() ? { benefitCard: benefitCard.trim() } : {}),
       });
-      setBankCard(''); setBenefitCard('');
+      setBankCard('');
+      setBenefitCard('');
       await refreshBasics();
       setSaved(true);
     } catch (err) {
       if (err instanceof ApiError && Object.keys(err.errors).length) setErrors(err.errors);
       else setError(err);
-    } finally { setBusy(false); }
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
     <Page title={t('profile.title')} back="/">
       <section className="card">
         <dl className="facts">
-          <dt>{t('profile.name')}</dt><dd>{worker.name}</dd>
-          <dt>{t('profile.id')}</dt><dd>{worker.idNumberMasked}</dd>
-          <dt>{t('profile.unit')}</dt><dd>{unit?.unitName ?? unit?.name}</dd>
-          <dt>{t('profile.job')}</dt><dd>{worker.jobTitle}</dd>
+          <dt>{t('profile.name')}</dt>
+          <dd>{worker.name}</dd>
+          <dt>{t('profile.id')}</dt>
+          <dd>{worker.idNumberMasked}</dd>
+          <dt>{t('profile.unit')}</dt>
+          <dd>{unit?.unitName ?? unit?.name}</dd>
+          <dt>{t('profile.job')}</dt>
+          <dd>{worker.jobTitle}</dd>
         </dl>
         <p className="hint">{t('profile.fixedHint')}</p>
       </section>
       <form onSubmit={save} noValidate>
         <Field label={t('profile.phone')} error={errors.phone} htmlFor="phone">
-          <input id="phone" type="tel" inputMode="numeric" autoComplete="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
+          <input
+            id="phone"
+            type="tel"
+            inputMode="numeric"
+            autoComplete="tel"
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
+          />
         </Field>
         <Field label={t('profile.bankName')} error={errors.bankName} htmlFor="bankName">
-          <input id="bankName" value={bankName} maxLength={40} onChange={(e) => setBankName(e.target.value)} />
+          <input
+            id="bankName"
+            value={bankName}
+            maxLength={40}
+            onChange={(e) => setBankName(e.target.value)}
+          />
         </Field>
-        <Field label={t('profile.bankCard')} hint={worker.bankCardMasked ? t('profile.onFile', { card: worker.bankCardMasked }) : t('profile.none')} error={errors.bankCard} htmlFor="bankCard">
-          <input id="bankCard" inputMode="numeric" autoComplete="off" value={bankCard} onChange={(e) => setBankCard(e.target.value)} />
+        <Field
+          label={t('profile.bankCard')}
+          hint={
+            worker.bankCardMasked ? t('profile.onFile', { card: worker.bankCardMasked }) : t('profile.none')
+          }
+          error={errors.bankCard}
+          htmlFor="bankCard"
+        >
+          <input
+            id="bankCard"
+            inputMode="numeric"
+            autoComplete="off"
+            value={bankCard}
+            onChange={(e) => setBankCard(e.target.value)}
+          />
         </Field>
-        <Field label={t('profile.benefitCard')} hint={worker.benefitCardMasked ? t('profile.onFile', { card: worker.benefitCardMasked }) : t('profile.none')} error={errors.benefitCard} htmlFor="benefitCard">
-          <input id="benefitCard" inputMode="numeric" autoComplete="off" value={benefitCard} onChange={(e) => setBenefitCard(e.target.value)} />
+        <Field
+          label={t('profile.benefitCard')}
+          hint={
+            worker.benefitCardMasked
+              ? t('profile.onFile', { card: worker.benefitCardMasked })
+              : t('profile.none')
+          }
+          error={errors.benefitCard}
+          htmlFor="benefitCard"
+        >
+          <input
+            id="benefitCard"
+            inputMode="numeric"
+            autoComplete="off"
+            value={benefitCard}
+            onChange={(e) => setBenefitCard(e.target.value)}
+          />
         </Field>
         <ErrorNotice error={error} />
         {saved && <Notice kind="success">{t('profile.saved')}</Notice>}
-        <button type="submit" className="btn btn-primary btn-block" disabled={busy}>{t('profile.save')}</button>
+        <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+          {t('profile.save')}
+        </button>
       </form>
       <div className="links">
-        <Link className="btn btn-secondary btn-block" to="/password">{t('nav.password')}</Link>
-        <button type="button" className="btn btn-secondary btn-block" onClick={signOut}>{t('nav.signOut')}</button>
+        <Link className="btn btn-secondary btn-block" to="/password">
+          {t('nav.password')}
+        </Link>
+        <button type="button" className="btn btn-secondary btn-block" onClick={signOut}>
+          {t('nav.signOut')}
+        </button>
       </div>
     </Page>
   );

@@ -15,10 +15,14 @@ export function Payments({ payments }: { payments: Payment[] }) {
             <span className="pay-amount">{yuan(p.amountFen, lang)}</span>
           </div>
           <p>
-            <span className={`chip chip-${p.status === 'paid' ? 'good' : p.status === 'failed' ? 'bad' : p.status === 'cancelled' ? 'done' : 'wait'}`}>
+            <span
+              className={`chip chip-${p.status === 'paid' ? 'good' : p.status === 'failed' ? 'bad' : p.status === 'cancelled' ? 'done' : 'wait'}`}
+            >
               {t(`pay.status.${p.status}` as MessageKey)}
             </span>{' '}
-            {p.paidAt ? tn('pay.paidOn', { date: dateOnly(p.paidAt) }) : tn('pay.since', { date: dateOnly(p.createdAt) })}
+            {p.paidAt
+              ? tn('pay.paidOn', { date: dateOnly(p.paidAt) })
+              : tn('pay.since', { date: dateOnly(p.createdAt) })}
           </p>
           {p.reference && <p className="muted">{t('pay.reference', { ref: p.reference })}</p>}
           <p className="muted">{t(`pay.channel.${p.channel}` as MessageKey)}</p>

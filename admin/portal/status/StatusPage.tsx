@@ -15,7 +15,14 @@ import { Payments } from './Payments';
 import { Progress } from './Progress';
 import { stages } from './stages';
 
-interface Data { app: Application; timeline: Timeline; reviews: Review[]; payments: Payment[]; docs: DocumentRow[]; appeals: Appeal[] }
+interface Data {
+  app: Application;
+  timeline: Timeline;
+  reviews: Review[];
+  payments: Payment[];
+  docs: DocumentRow[];
+  appeals: Appeal[];
+}
 
 const CLOSED = ['withdrawn', 'rejected', 'completed', 'lapsed', 'dropped_out'];
 
@@ -26,17 +33,30 @@ export function StatusPage({ id }: { id: number }) {
   const { data, error, reload } = useLoad<Data>(async () => {
     const f = { applicationId: id };
     const [app, timeline, reviews, payments, docs, appeals] = await Promise.all([
-      api.get<Application>(`/applications/${id}`), api.get<Timeline>(`/applications/${id}/timeline`),
-      api.list<Review>('reviews', f, ['id', 'ASC']), api.list<Payment>('payments', f, ['id', 'ASC']),
-      api.list<DocumentRow>('documents', f, ['id', 'ASC']), api.list<Appeal>('appeals', f, ['id', 'DESC']),
+      api.get<Application>(`/applications/${id}`),
+      api.get<Timeline>(`/applications/${id}/timeline`),
+      api.list<Review>('reviews', f, ['id', 'ASC']),
+      api.list<Payment>('payments', f, ['id', 'ASC']),
+      api.list<DocumentRow>('documents', f, ['id', 'ASC']),
+      api.list<Appeal>('appeals', f, ['id', 'DESC']),
     ]);
     return { app, timeline, reviews, payments, docs, appeals };
   }, [id]);
   const [actionError, setActionError] = useState<string>();
   const justSubmitted = new URLSearchParams(window.location.search).has('submitted');
 
-  if (error && !data) return <Page title={t('status.title')} back="/"><ErrorNotice error={error} /></Page>;
-  if (!data) return <Page title={t('status.title')} back="/"><Loading /></Page>;
+  if (error && !data)
+    return (
+      <Page title={t('status.title')} back="/">
+        <ErrorNotice error={error} />
+      </Page>
+    );
+  if (!data)
+    return (
+      <Page title={t('status.title')} back="/">
+        <Loading />
+      </Page>
+    );
   const { app, timeline, reviews, payments, docs, appeals } = data;
   const round = roundOf(rounds, app);
   const inst = institutions.find((i) => i.id === app.institutionId);
@@ -44,36 +64,60 @@ export function StatusPage({ id }: { id: number }) {
   const road = stages(app, reviews, payments, orgs, unit?.kind === 'direct', round);
   const showCountdown = round && COUNTDOWN.includes(app.status) && !app.graduationVerifiedAt;
   const daysLeft = round ? daysBetween(today, round.graduationDeadline) : 0;
-  const needsReport = !!app.submittedAt && !CLOSED.includes(app.status) && !docs.some((d) => d.kind === 'enrollment_report');
-  const canGraduate = round && (app.status === 'process_paid' || (app.status === 'graduated' && !app.graduationVerifiedAt));
+  const needsReport =
+    !!app.submittedAt && !CLOSED.includes(app.status) && !docs.some((d) => d.kind === 'enrollment_report');
+  const canGraduate =
+    round && (app.status === 'process_paid' || (app.status === 'graduated' && !app.graduationVerifiedAt));
 
   const withdraw = async () => {
     if (!window.confirm(t('status.withdrawConfirm'))) return;
-    try { await api.post(`/applications/${app.id}/withdraw`); await reload(); } catch (e) { setActionError(errorText(e, t)); }
+    try {
+      await api.post(`/applications/${app.id}/withdraw`);
+      await reload();
+    } catch (e) {
+      setActionError(errorText(e, t));
+    }
   };
 
   return (
     <Page title={t('status.title')} back="/">
-      {justSubmitted && app.status === 'submitted' && <Notice kind="success">{t('status.justSubmitted')}</Notice>}
+      {justSubmitted && app.status === 'submitted' && (
+        <Notice kind="success">{t('status.justSubmitted')}</Notice>
+      )}
       <section className="card" data-testid="status-summary">
         <div className="card-top">
-          <h2>{round?.name} · {app.educationLevel ? t(`level.${app.educationLevel}`) : ''}</h2>
+          <h2>
+            {round?.name} · {app.educationLevel ? t(`level.${app.educationLevel}`) : ''}
+          </h2>
           <StatusChip status={app.status} />
         </div>
-        <p className="muted">{inst?.name}{app.major ? ` · ${app.major}` : ''} · <span className="nowrap">{t('home.appNo', { id: app.id })}</span></p>
+        <p className="muted">
+          {inst?.name}
+          {app.major ? ` · ${app.major}` : ''} ·{' '}
+          <span className="nowrap">{t('home.appNo', { id: app.id })}</span>
+        </p>
         <p className="explain">{t(explainKey(app.status), { next: server(timeline.next) })}</p>
         {timeline.current && (
           <p className="now" data-testid="holder">
-            {tn('status.holder', { holder: server(timeline.current.holder), step: server(timeline.current.label), since: dateTime(timeline.current.since) })}
+            {tn('status.holder', {
+              holder: server(timeline.current.holder),
+              step: server(timeline.current.label),
+              since: dateTime(timeline.current.since),
+            })}
           </p>
         )}
         {timeline.missing.length > 0 && !CLOSED.includes(app.status) && (
-          <p className="missing" data-testid="missing"><strong>{t('status.missing')}</strong>{timeline.missing.map(server).join(lang === 'en' ? ', ' : '、')}</p>
+          <p className="missing" data-testid="missing">
+            <strong>{t('status.missing')}</strong>
+            {timeline.missing.map(server).join(lang === 'en' ? ', ' : '、')}
+          </p>
         )}
       </section>
 
       {EDITABLE.includes(app.status) && (
-        <Link className="btn btn-primary btn-block" to={`/apply/${app.id}`}>{app.status === 'returned' ? t('status.fix') : t('home.continue')}</Link>
+        <Link className="btn btn-primary btn-block" to={`/apply/${app.id}`}>
+          {app.status === 'returned' ? t('status.fix') : t('home.continue')}
+        </Link>
       )}
 
       <h2 className="section-title">{t('status.road')}</h2>
@@ -82,19 +126,39 @@ export function StatusPage({ id }: { id: number }) {
       {showCountdown && (
         <section className={`card countdown${daysLeft < 180 ? ' is-urgent' : ''}`} data-testid="countdown">
           <p className="countdown-label">{t('status.countdownLabel')}</p>
-          <p className="big-number">{Math.max(daysLeft, 0)}<small> {t('status.days')}</small></p>
-          <p>{tn(daysLeft >= 0 ? 'status.countdown' : 'status.countdownPast', { date: round!.graduationDeadline })}</p>
+          <p className="big-number">
+            {Math.max(daysLeft, 0)}
+            <small> {t('status.days')}</small>
+          </p>
+          <p>
+            {tn(daysLeft >= 0 ? 'status.countdown' : 'status.countdownPast', {
+              date: round!.graduationDeadline,
+            })}
+          </p>
         </section>
       )}
 
       {app.status !== 'withdrawn' && (
-        <Link className="btn btn-secondary btn-block" to={`/applications/${app.id}/form`} data-testid="print-form">{t('apply.printForm')}</Link>
+        <Link
+          className="btn btn-secondary btn-block"
+          to={`/applications/${app.id}/form`}
+          data-testid="print-form"
+        >
+          {t('apply.printForm')}
+        </Link>
       )}
 
       {needsReport && (
         <>
           <h2 className="section-title">{t('status.report')}</h2>
-          <DocumentSlot applicationId={app.id} kind="enrollment_report" docs={[]} required={false} canDelete={false} onChange={reload} />
+          <DocumentSlot
+            applicationId={app.id}
+            kind="enrollment_report"
+            docs={[]}
+            required={false}
+            canDelete={false}
+            onChange={reload}
+          />
         </>
       )}
 
@@ -116,7 +180,11 @@ export function StatusPage({ id }: { id: number }) {
         {[...timeline.entries].reverse().map((e, i) => (
           <li key={i}>
             <span className="muted">{dateTime(e.at)}</span>
-            <p><strong>{server(e.what)}</strong>{e.decision ? ` · ${server(e.decision)}` : ''}{e.status && !e.decision ? ` · ${server(e.status)}` : ''}</p>
+            <p>
+              <strong>{server(e.what)}</strong>
+              {e.decision ? ` · ${server(e.decision)}` : ''}
+              {e.status && !e.decision ? ` · ${server(e.status)}` : ''}
+            </p>
             {e.by && <p className="muted">{server(e.by)}</p>}
             {e.comment && <p className="comment">“{e.comment}”</p>}
           </li>
@@ -127,14 +195,21 @@ export function StatusPage({ id }: { id: number }) {
       <h2 className="section-title">{t('status.documents')}</h2>
       <ul className="list compact">
         {docs.map((d) => (
-          <li key={d.id}><a href={`/api/documents/${d.id}/file`} target="_blank" rel="noopener">{t(`doc.${d.kind}`)}</a> <span className="muted">· {dateTime(d.createdAt)}</span></li>
+          <li key={d.id}>
+            <a href={`/api/documents/${d.id}/file`} target="_blank" rel="noopener">
+              {t(`doc.${d.kind}`)}
+            </a>{' '}
+            <span className="muted">· {dateTime(d.createdAt)}</span>
+          </li>
         ))}
       </ul>
 
       {WITHDRAWABLE.includes(app.status) && (
         <div className="danger-zone">
           {actionError && <Notice kind="error">{actionError}</Notice>}
-          <button type="button" className="btn btn-danger btn-block" onClick={withdraw}>{t('status.withdraw')}</button>
+          <button type="button" className="btn btn-danger btn-block" onClick={withdraw}>
+            {t('status.withdraw')}
+          </button>
           <p className="hint">{t('status.withdrawHint')}</p>
         </div>
       )}

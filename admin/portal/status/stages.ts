@@ -7,15 +7,29 @@ import type { Application, Organization, Payment, Review, Round } from '../lib/t
 export type StepState = 'done' | 'current' | 'todo' | 'bad' | 'returned' | 'skipped';
 export interface Stage {
   id: 'submit' | 'review1' | 'review2' | 'review3' | 'process' | 'graduation' | 'result';
-  state: StepState; at?: string | null; org?: string; comment?: string; amountFen?: number;
+  state: StepState;
+  at?: string | null;
+  org?: string;
+  comment?: string;
+  amountFen?: number;
 }
 
-export function stages(app: Application, reviews: Review[], payments: Payment[], orgs: Organization[], isDirect: boolean, round?: Round): Stage[] {
+export function stages(
+  app: Application,
+  reviews: Review[],
+  payments: Payment[],
+  orgs: Organization[],
+  isDirect: boolean,
+  round?: Round,
+): Stage[] {
   const name = (id: number) => orgs.find((o) => o.id === id)?.name;
   // A return sends the application back to step 1: only reviews after the last restart count.
   const live: Partial<Record<1 | 2 | 3, Review>> = {};
   for (const r of [...reviews].sort((a, b) => a.id - b.id)) {
-    if (r.step === 1) { delete live[2]; delete live[3]; }
+    if (r.step === 1) {
+      delete live[2];
+      delete live[3];
+    }
     live[r.step] = r;
   }
   const reviewStage = (step: 1 | 2 | 3): Stage => {
@@ -24,22 +38,44 @@ export function stages(app: Application, reviews: Review[], payments: Payment[],
     // While it waits at step k, a decision at k or later is from before a return or a reopened appeal.
     const r = app.currentStep && step >= app.currentStep ? undefined : live[step];
     if (r) {
-      const state: StepState = r.decision === 'approve' ? 'done' : r.decision === 'reject' ? 'bad' : 'returned';
+      const state: StepState =
+        r.decision === 'approve' ? 'done' : r.decision === 'reject' ? 'bad' : 'returned';
       return { id, state, at: r.createdAt, org: name(r.organizationId), comment: r.comment || undefined };
     }
     return { id, state: app.currentStep === step ? 'current' : 'todo' };
   };
   const paid = (stage: 'process' | 'result'): Stage => {
-    const p = payments.filter((x) => x.stage === stage && x.source === 'city' && x.status !== 'cancelled').at(-1);
+    const p = payments
+      .filter((x) => x.stage === stage && x.source === 'city' && x.status !== 'cancelled')
+      .at(-1);
     const id = stage;
-    if (!p) return { id, state: 'todo', amountFen: stage === 'process' ? round?.processAmountFen : round?.resultAmountFen };
-    return { id, state: p.status === 'paid' ? 'done' : p.status === 'failed' ? 'bad' : 'current', at: p.paidAt ?? p.createdAt, amountFen: p.amountFen };
+    if (!p)
+      return {
+        id,
+        state: 'todo',
+        amountFen: stage === 'process' ? round?.processAmountFen : round?.resultAmountFen,
+      };
+    return {
+      id,
+      state: p.status === 'paid' ? 'done' : p.status === 'failed' ? 'bad' : 'current',
+      at: p.paidAt ?? p.createdAt,
+      amountFen: p.amountFen,
+    };
   };
   const grad: Stage = app.graduatedOn
-    ? { id: 'graduation', state: app.graduationVerifiedAt ? 'done' : 'current', at: app.graduationVerifiedAt ?? app.graduatedOn }
+    ? {
+        id: 'graduation',
+        state: app.graduationVerifiedAt ? 'done' : 'current',
+        at: app.graduationVerifiedAt ?? app.graduatedOn,
+      }
     : { id: 'graduation', state: 'todo' };
   return [
     { id: 'submit', state: app.submittedAt ? 'done' : 'current', at: app.submittedAt },
-    reviewStage(1), reviewStage(2), reviewStage(3), paid('process'), grad, paid('result'),
+    reviewStage(1),
+    reviewStage(2),
+    reviewStage(3),
+    paid('process'),
+    grad,
+    paid('result'),
   ];
 }

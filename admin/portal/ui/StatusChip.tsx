@@ -4,5 +4,9 @@ import type { Status } from '../lib/types';
 
 export function StatusChip({ status }: { status: Status }) {
   const { t } = useI18n();
-  return <span className={`chip chip-${TONE[status]}`} data-status={status}>{t(statusKey(status))}</span>;
+  return (
+    <span className={`chip chip-${TONE[status]}`} data-status={status}>
+      {t(statusKey(status))}
+    </span>
+  );
 }

@@ -1,12 +1,24 @@
 import { Box, Card, CardContent } from '@mui/material';
 import {
-  Form, PasswordInput, required, SaveButton, Title, useGetIdentity, useNotify, useRedirect, type Validator,
+  Form,
+  PasswordInput,
+  required,
+  SaveButton,
+  Title,
+  useGetIdentity,
+  useNotify,
+  useRedirect,
+  type Validator,
 } from 'react-admin';
 import { useState } from 'react';
 import { currentUser } from '../providers/authProvider';
 import { postJson } from '../providers/http';
 
-interface PasswordForm { currentPassword: string; newPassword: string; confirm: string }
+interface PasswordForm {
+  currentPassword: string;
+  newPassword: string;
+  confirm: string;
+}
 
 const sameAsNew: Validator = (value, values) =>
   value && value !== (values as PasswordForm).newPassword ? 'app.password.mismatch' : undefined;
@@ -41,10 +53,25 @@ export const ChangePasswordPage = () => {
       <Title title="app.password.title" />
       <CardContent>
         <Form onSubmit={save}>
-          <PasswordInput source="currentPassword" label="app.password.current" validate={required()} fullWidth />
-          <PasswordInput source="newPassword" label="app.password.new" validate={required()} fullWidth
-            helperText="app.password.hint" />
-          <PasswordInput source="confirm" label="app.password.confirm" validate={[required(), sameAsNew]} fullWidth />
+          <PasswordInput
+            source="currentPassword"
+            label="app.password.current"
+            validate={required()}
+            fullWidth
+          />
+          <PasswordInput
+            source="newPassword"
+            label="app.password.new"
+            validate={required()}
+            fullWidth
+            helperText="app.password.hint"
+          />
+          <PasswordInput
+            source="confirm"
+            label="app.password.confirm"
+            validate={[required(), sameAsNew]}
+            fullWidth
+          />
           <Box sx={{ mt: 1 }}>
             <SaveButton alwaysEnable disabled={saving} />
           </Box>

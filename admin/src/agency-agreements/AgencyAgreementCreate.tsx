@@ -3,6 +3,8 @@ import { AgencyAgreementInputs } from './AgencyAgreementInputs';
 
 export const AgencyAgreementCreate = () => (
   <Create redirect="list">
-    <SimpleForm><AgencyAgreementInputs creating /></SimpleForm>
+    <SimpleForm>
+      <AgencyAgreementInputs creating />
+    </SimpleForm>
   </Create>
 );

@@ -4,6 +4,8 @@ import { AgencyAgreementInputs } from './AgencyAgreementInputs';
 /** The parties and the number are fixed once signed; dates, stages and whether it is in force may change. */
 export const AgencyAgreementEdit = () => (
   <Edit mutationMode="pessimistic" redirect="list">
-    <SimpleForm><AgencyAgreementInputs /></SimpleForm>
+    <SimpleForm>
+      <AgencyAgreementInputs />
+    </SimpleForm>
   </Edit>
 );

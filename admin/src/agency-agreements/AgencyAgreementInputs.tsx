@@ -1,5 +1,16 @@
 import { Box } from '@mui/material';
-import { AutocompleteInput, BooleanInput, DateInput, maxLength, minLength, ReferenceInput, required, SelectInput, TextInput, type Validator } from 'react-admin';
+import {
+  AutocompleteInput,
+  BooleanInput,
+  DateInput,
+  maxLength,
+  minLength,
+  ReferenceInput,
+  required,
+  SelectInput,
+  TextInput,
+  type Validator,
+} from 'react-admin';
 
 const STAGE_CHOICES = [
   { id: 'process,result', name: 'app.agency.both' },
@@ -12,7 +23,15 @@ const afterStart: Validator = (endsOn, values) =>
 
 /** R3 代发协议: which union entrusts the workers' school, for which stages, from when to when. */
 export const AgencyAgreementInputs = ({ creating = false }: { creating?: boolean }) => (
-  <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' }, columnGap: 2, width: '100%', maxWidth: 720 }}>
+  <Box
+    sx={{
+      display: 'grid',
+      gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' },
+      columnGap: 2,
+      width: '100%',
+      maxWidth: 720,
+    }}
+  >
     {creating && <TextInput source="agreementNo" validate={[required(), minLength(3), maxLength(40)]} />}
     {creating && (
       <ReferenceInput source="organizationId" reference="organizations" filter={{ level: 2 }}>
@@ -24,7 +43,12 @@ export const AgencyAgreementInputs = ({ creating = false }: { creating?: boolean
         <AutocompleteInput validate={required()} />
       </ReferenceInput>
     )}
-    <SelectInput source="stages" choices={STAGE_CHOICES} defaultValue="process,result" validate={required()} />
+    <SelectInput
+      source="stages"
+      choices={STAGE_CHOICES}
+      defaultValue="process,result"
+      validate={required()}
+    />
     <DateInput source="startsOn" validate={required()} />
     <DateInput source="endsOn" validate={[required(), afterStart]} />
     <BooleanInput source="active" defaultValue />

@@ -16,8 +16,12 @@ export const AgencyAgreementList = () => (
       </DataTable.Col>
       <DataTable.Col source="startsOn" />
       <DataTable.Col source="endsOn" />
-      <DataTable.Col source="stages" disableSort><EnumField source="stages" enumName="stage" /></DataTable.Col>
-      <DataTable.Col source="active"><BooleanField source="active" /></DataTable.Col>
+      <DataTable.Col source="stages" disableSort>
+        <EnumField source="stages" enumName="stage" />
+      </DataTable.Col>
+      <DataTable.Col source="active">
+        <BooleanField source="active" />
+      </DataTable.Col>
     </DataTable>
   </AppList>
 );

@@ -11,29 +11,60 @@ type Kind = 'transfer' | 'receive';
 
 /** 拨付 (city) and 确认到账 (the union): both move money, so both confirm the amount first. */
 const AllocationButton = ({ kind }: { kind: Kind }) => {
-  const record = useRecordContext<{ id: number; amountFen: number; applicationCount: number; status: string; organizationId: number }>();
+  const record = useRecordContext<{
+    id: number;
+    amountFen: number;
+    applicationCount: number;
+    status: string;
+    organizationId: number;
+  }>();
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
   const key = useRef('');
   const { mutate, isPending } = useApiAction(
-    (dp) => (kind === 'transfer' ? dp.transferAllocation : dp.receiveAllocation)(record!.id, { idempotencyKey: key.current }),
+    (dp) =>
+      (kind === 'transfer' ? dp.transferAllocation : dp.receiveAllocation)(record!.id, {
+        idempotencyKey: key.current,
+      }),
     {
-      success: (r) => (kind === 'receive'
-        ? ['app.allocations.received', { smart_count: (r as { result?: { payments: number } }).result?.payments ?? 0 }]
-        : ['app.allocations.transferred']),
+      success: (r) =>
+        kind === 'receive'
+          ? [
+              'app.allocations.received',
+              { smart_count: (r as { result?: { payments: number } }).result?.payments ?? 0 },
+            ]
+          : ['app.allocations.transferred'],
       onSuccess: () => setOpen(false),
     },
   );
   if (!record) return null;
   return (
     <>
-      <Button size="small" variant="outlined" startIcon={kind === 'transfer' ? <CallMadeIcon /> : <CallReceivedIcon />}
-        onClick={() => { key.current = newIdempotencyKey(); setOpen(true); }}>
+      <Button
+        size="small"
+        variant="outlined"
+        startIcon={kind === 'transfer' ? <CallMadeIcon /> : <CallReceivedIcon />}
+        onClick={() => {
+          key.current = newIdempotencyKey();
+          setOpen(true);
+        }}
+      >
         {translate(`app.allocations.${kind}`)}
       </Button>
-      <ActionDialog open={open} onClose={() => setOpen(false)} onConfirm={() => mutate(undefined)} pending={isPending}
-        title={`app.allocations.${kind}_title`} titleArgs={{ id: record.id }} confirmLabel={`app.allocations.${kind}`}>
-        <MoneyConfirm message={`app.allocations.${kind}_confirm`} amountFen={record.amountFen} count={record.applicationCount} />
+      <ActionDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        onConfirm={() => mutate(undefined)}
+        pending={isPending}
+        title={`app.allocations.${kind}_title`}
+        titleArgs={{ id: record.id }}
+        confirmLabel={`app.allocations.${kind}`}
+      >
+        <MoneyConfirm
+          message={`app.allocations.${kind}_confirm`}
+          amountFen={record.amountFen}
+          count={record.applicationCount}
+        />
       </ActionDialog>
     </>
   );

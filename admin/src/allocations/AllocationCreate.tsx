@@ -1,4 +1,15 @@
-import { Alert, Box, Button, Card, CardContent, CircularProgress, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CircularProgress,
+  MenuItem,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Title, useGetList, useRedirect, useTranslate, type Identifier } from 'react-admin';
@@ -19,17 +30,39 @@ export const AllocationCreate = () => {
   const [stage, setStage] = useState<Stage>('process');
   const [confirming, setConfirming] = useState(false);
   const key = useRef('');
-  const rounds = useGetList('rounds', { pagination: { page: 1, perPage: 100 }, sort: { field: 'opensOn', order: 'DESC' } });
-  const unions = useGetList('organizations', { pagination: { page: 1, perPage: 200 }, sort: { field: 'id', order: 'ASC' }, filter: { level: 2 } });
+  const rounds = useGetList('rounds', {
+    pagination: { page: 1, perPage: 100 },
+    sort: { field: 'opensOn', order: 'DESC' },
+  });
+  const unions = useGetList('organizations', {
+    pagination: { page: 1, perPage: 200 },
+    sort: { field: 'id', order: 'ASC' },
+    filter: { level: 2 },
+  });
   const ready = roundId !== '' && organizationId !== '';
   const preview = useQuery({
     queryKey: ['allocations', 'due', roundId, organizationId, stage],
-    queryFn: () => dataProvider.allocationPreview({ roundId: roundId as Identifier, organizationId: organizationId as Identifier, stage }),
+    queryFn: () =>
+      dataProvider.allocationPreview({
+        roundId: roundId as Identifier,
+        organizationId: organizationId as Identifier,
+        stage,
+      }),
     enabled: ready,
   });
   const { mutate, isPending, fieldErrors } = useApiAction(
-    (dp) => dp.allocate({ roundId: roundId as Identifier, organizationId: organizationId as Identifier, stage }, { idempotencyKey: key.current }),
-    { success: 'app.allocations.created', onSuccess: () => { setConfirming(false); redirect('list', 'allocations'); } },
+    (dp) =>
+      dp.allocate(
+        { roundId: roundId as Identifier, organizationId: organizationId as Identifier, stage },
+        { idempotencyKey: key.current },
+      ),
+    {
+      success: 'app.allocations.created',
+      onSuccess: () => {
+        setConfirming(false);
+        redirect('list', 'allocations');
+      },
+    },
   );
   const due = preview.data;
   return (
@@ -37,45 +70,97 @@ export const AllocationCreate = () => {
       <Title title="app.allocations.create_title" />
       <CardContent>
         <Stack spacing={2}>
-          <TextField select name="roundId" label={translate('resources.allocations.fields.roundId')} value={roundId}
-            onChange={(e) => setRoundId(e.target.value)} error={!!fieldErrors.roundId} helperText={fieldErrors.roundId}>
-            {(rounds.data ?? []).map((r) => <MenuItem key={r.id} value={r.id}>{r.name}</MenuItem>)}
+          <TextField
+            select
+            name="roundId"
+            label={translate('resources.allocations.fields.roundId')}
+            value={roundId}
+            onChange={(e) => setRoundId(e.target.value)}
+            error={!!fieldErrors.roundId}
+            helperText={fieldErrors.roundId}
+          >
+            {(rounds.data ?? []).map((r) => (
+              <MenuItem key={r.id} value={r.id}>
+                {r.name}
+              </MenuItem>
+            ))}
           </TextField>
-          <TextField select name="organizationId" label={translate('resources.allocations.fields.organizationId')} value={organizationId}
-            onChange={(e) => setOrganizationId(e.target.value)} error={!!fieldErrors.organizationId} helperText={fieldErrors.organizationId}>
-            {(unions.data ?? []).map((o) => <MenuItem key={o.id} value={o.id}>{o.name}</MenuItem>)}
+          <TextField
+            select
+            name="organizationId"
+            label={translate('resources.allocations.fields.organizationId')}
+            value={organizationId}
+            onChange={(e) => setOrganizationId(e.target.value)}
+            error={!!fieldErrors.organizationId}
+            helperText={fieldErrors.organizationId}
+          >
+            {(unions.data ?? []).map((o) => (
+              <MenuItem key={o.id} value={o.id}>
+                {o.name}
+              </MenuItem>
+            ))}
           </TextField>
-          <TextField select name="stage" label={translate('resources.allocations.fields.stage')} value={stage}
-            onChange={(e) => setStage(e.target.value as Stage)}>
-            {CHOICES.stage.map((c) => <MenuItem key={c.id} value={c.id}>{translate(c.name)}</MenuItem>)}
+          <TextField
+            select
+            name="stage"
+            label={translate('resources.allocations.fields.stage')}
+            value={stage}
+            onChange={(e) => setStage(e.target.value as Stage)}
+          >
+            {CHOICES.stage.map((c) => (
+              <MenuItem key={c.id} value={c.id}>
+                {translate(c.name)}
+              </MenuItem>
+            ))}
           </TextField>
           <Box aria-live="polite">
             {!ready ? (
-              <Typography variant="body2" color="text.secondary">{translate('app.allocations.pick')}</Typography>
+              <Typography variant="body2" color="text.secondary">
+                {translate('app.allocations.pick')}
+              </Typography>
             ) : preview.isPending ? (
               <CircularProgress size={20} />
             ) : preview.error ? (
               <Alert severity="error">{(preview.error as Error).message}</Alert>
             ) : due && due.applicationCount > 0 ? (
               <Alert severity="info">
-                {translate('app.allocations.preview', { smart_count: due.applicationCount, amount: formatFen(due.amountFen) })}
+                {translate('app.allocations.preview', {
+                  smart_count: due.applicationCount,
+                  amount: formatFen(due.amountFen),
+                })}
               </Alert>
             ) : (
               <Alert severity="warning">{translate('app.allocations.nothing_due')}</Alert>
             )}
           </Box>
           <Box>
-            <Button variant="contained" disabled={!due?.applicationCount}
-              onClick={() => { key.current = newIdempotencyKey(); setConfirming(true); }}>
+            <Button
+              variant="contained"
+              disabled={!due?.applicationCount}
+              onClick={() => {
+                key.current = newIdempotencyKey();
+                setConfirming(true);
+              }}
+            >
               {translate('app.allocations.create')}
             </Button>
           </Box>
         </Stack>
       </CardContent>
       {due && (
-        <ActionDialog open={confirming} onClose={() => setConfirming(false)} onConfirm={() => mutate(undefined)} pending={isPending}
-          title="app.allocations.create_title" confirmLabel="app.allocations.create">
-          <MoneyConfirm message="app.allocations.create_confirm" amountFen={due.amountFen} count={due.applicationCount} />
+        <ActionDialog
+          open={confirming}
+          onClose={() => setConfirming(false)}
+          onConfirm={() => mutate(undefined)}
+          pending={isPending}
+          title="app.allocations.create_title"
+          confirmLabel="app.allocations.create"
+        >
+          <MoneyConfirm
+            message="app.allocations.create_confirm"
+            amountFen={due.amountFen}
+            count={due.applicationCount}
+          />
         </ActionDialog>
       )}
     </Card>

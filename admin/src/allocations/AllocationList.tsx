@@ -1,5 +1,15 @@
 import { DataTable, ReferenceField } from 'react-admin';
-import { AppList, DateTimeField, EnumField, enumFilter, MoneyField, organizationFilter, roundFilter, StatusChip, statusRowSx } from '../common';
+import {
+  AppList,
+  DateTimeField,
+  EnumField,
+  enumFilter,
+  MoneyField,
+  organizationFilter,
+  roundFilter,
+  StatusChip,
+  statusRowSx,
+} from '../common';
 import { AllocationRowButtons } from './AllocationButtons';
 
 const allocationFilters = [
@@ -14,17 +24,25 @@ export const AllocationList = () => (
   <AppList filters={allocationFilters} sort={{ field: 'id', order: 'DESC' }}>
     <DataTable bulkActionButtons={false} rowClick={false} rowSx={statusRowSx}>
       <DataTable.Col source="id" />
-      <DataTable.Col source="roundId"><ReferenceField source="roundId" reference="rounds" link={false} /></DataTable.Col>
+      <DataTable.Col source="roundId">
+        <ReferenceField source="roundId" reference="rounds" link={false} />
+      </DataTable.Col>
       <DataTable.Col source="organizationId">
         <ReferenceField source="organizationId" reference="organizations" link={false} />
       </DataTable.Col>
-      <DataTable.Col source="stage"><EnumField source="stage" enumName="stage" /></DataTable.Col>
+      <DataTable.Col source="stage">
+        <EnumField source="stage" enumName="stage" />
+      </DataTable.Col>
       <DataTable.Col source="amountFen" field={MoneyField} align="right" />
       <DataTable.NumberCol source="applicationCount" />
-      <DataTable.Col source="status"><StatusChip source="status" enumName="allocationStatus" /></DataTable.Col>
+      <DataTable.Col source="status">
+        <StatusChip source="status" enumName="allocationStatus" />
+      </DataTable.Col>
       <DataTable.Col source="transferredAt" field={DateTimeField} />
       <DataTable.Col source="receivedAt" field={DateTimeField} />
-      <DataTable.Col label="app.actions" disableSort align="right"><AllocationRowButtons /></DataTable.Col>
+      <DataTable.Col label="app.actions" disableSort align="right">
+        <AllocationRowButtons />
+      </DataTable.Col>
     </DataTable>
   </AppList>
 );

@@ -1,7 +1,10 @@
 import type { AppUser } from '../providers/authProvider';
 import { canAccess } from '../providers/canAccess';
 
-interface AllocationFacts { status?: string; organizationId?: number }
+interface AllocationFacts {
+  status?: string;
+  organizationId?: number;
+}
 
 /** R3: the city transfers what it created. */
 export const mayTransfer = (user: AppUser | undefined, a: AllocationFacts | undefined) =>
@@ -12,5 +15,9 @@ export const mayTransfer = (user: AppUser | undefined, a: AllocationFacts | unde
  * `direct` union, which is its own level-2 union (server: actsForUnion).
  */
 export const mayReceive = (user: AppUser | undefined, a: AllocationFacts | undefined) =>
-  !!a && !!user && a.status === 'transferred' && canAccess(user.role, { resource: 'allocations', action: 'receive' })
-  && user.orgLevel === 2 && user.organizationId === a.organizationId;
+  !!a &&
+  !!user &&
+  a.status === 'transferred' &&
+  canAccess(user.role, { resource: 'allocations', action: 'receive' }) &&
+  user.orgLevel === 2 &&
+  user.organizationId === a.organizationId;

@@ -21,19 +21,50 @@ export const RespondAppealButton = () => {
   if (!record) return null;
   return (
     <span onClick={(e) => e.stopPropagation()}>
-      <Button size="small" variant="contained" startIcon={<ReplyIcon />}
-        onClick={() => { setResponse(record.response ?? ''); setUpheld(false); setOpen(true); }}>
+      <Button
+        size="small"
+        variant="contained"
+        startIcon={<ReplyIcon />}
+        onClick={() => {
+          setResponse(record.response ?? '');
+          setUpheld(false);
+          setOpen(true);
+        }}
+      >
         {translate('app.appeals.respond')}
       </Button>
-      <ActionDialog open={open} onClose={() => setOpen(false)} onConfirm={() => mutate(undefined)} pending={isPending}
-        disabled={response.trim().length < 2} title="app.appeals.respond_title" titleArgs={{ id: record.id }}
-        confirmLabel="app.appeals.respond">
-        <TextField autoFocus fullWidth multiline minRows={4} margin="dense" name="response" required
-          label={translate('resources.appeals.fields.response')} value={response} onChange={(e) => setResponse(e.target.value)}
-          error={!!fieldErrors.response} helperText={fieldErrors.response ?? ' '} slotProps={{ htmlInput: { maxLength: 2000 } }} />
-        <FormControlLabel control={<Checkbox checked={upheld} onChange={(e) => setUpheld(e.target.checked)} name="upheld" />}
-          label={translate('app.appeals.uphold')} />
-        {upheld && record.subject === 'review' && <Alert severity="info">{translate('app.appeals.uphold_hint')}</Alert>}
+      <ActionDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        onConfirm={() => mutate(undefined)}
+        pending={isPending}
+        disabled={response.trim().length < 2}
+        title="app.appeals.respond_title"
+        titleArgs={{ id: record.id }}
+        confirmLabel="app.appeals.respond"
+      >
+        <TextField
+          autoFocus
+          fullWidth
+          multiline
+          minRows={4}
+          margin="dense"
+          name="response"
+          required
+          label={translate('resources.appeals.fields.response')}
+          value={response}
+          onChange={(e) => setResponse(e.target.value)}
+          error={!!fieldErrors.response}
+          helperText={fieldErrors.response ?? ' '}
+          slotProps={{ htmlInput: { maxLength: 2000 } }}
+        />
+        <FormControlLabel
+          control={<Checkbox checked={upheld} onChange={(e) => setUpheld(e.target.checked)} name="upheld" />}
+          label={translate('app.appeals.uphold')}
+        />
+        {upheld && record.subject === 'review' && (
+          <Alert severity="info">{translate('app.appeals.uphold_hint')}</Alert>
+        )}
       </ActionDialog>
     </span>
   );
@@ -44,13 +75,25 @@ export const CloseAppealButton = () => {
   const record = useRecordContext<AppealRecord>();
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
-  const { mutate, isPending } = useApiAction((dp) => dp.closeAppeal(record!.id), { success: 'app.appeals.closed', onSuccess: () => setOpen(false) });
+  const { mutate, isPending } = useApiAction((dp) => dp.closeAppeal(record!.id), {
+    success: 'app.appeals.closed',
+    onSuccess: () => setOpen(false),
+  });
   if (!record) return null;
   return (
     <span onClick={(e) => e.stopPropagation()}>
-      <Button size="small" startIcon={<CloseIcon />} onClick={() => setOpen(true)}>{translate('app.appeals.close')}</Button>
-      <ActionDialog open={open} onClose={() => setOpen(false)} onConfirm={() => mutate(undefined)} pending={isPending}
-        title="app.appeals.close_title" titleArgs={{ id: record.id }} confirmLabel="app.appeals.close">
+      <Button size="small" startIcon={<CloseIcon />} onClick={() => setOpen(true)}>
+        {translate('app.appeals.close')}
+      </Button>
+      <ActionDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        onConfirm={() => mutate(undefined)}
+        pending={isPending}
+        title="app.appeals.close_title"
+        titleArgs={{ id: record.id }}
+        confirmLabel="app.appeals.close"
+      >
         {translate('app.appeals.close_confirm')}
       </ActionDialog>
     </span>
@@ -63,6 +106,7 @@ export const AppealRowButtons = (_props: { label?: string }) => {
   const close = useCanAccess({ resource: 'appeals', action: 'close' });
   if (!record) return null;
   if (record.status === 'open' && respond.canAccess) return <RespondAppealButton />;
-  if ((record.status === 'answered' || record.status === 'upheld') && close.canAccess) return <CloseAppealButton />;
+  if ((record.status === 'answered' || record.status === 'upheld') && close.canAccess)
+    return <CloseAppealButton />;
   return null;
 };

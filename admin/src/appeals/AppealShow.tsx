@@ -1,14 +1,31 @@
 import { Alert } from '@mui/material';
-import { ListButton, ReferenceField, Show, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import {
+  ListButton,
+  ReferenceField,
+  Show,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { DateTimeField, EnumField, FieldGrid, Section, StatusChip } from '../common';
 import { AppealRowButtons } from './AppealButtons';
 
-const Actions = () => <TopToolbar><AppealRowButtons /><ListButton /></TopToolbar>;
+const Actions = () => (
+  <TopToolbar>
+    <AppealRowButtons />
+    <ListButton />
+  </TopToolbar>
+);
 
 const OverdueBanner = () => {
   const record = useRecordContext();
   const translate = useTranslate();
-  return record?.overdue ? <Alert severity="error" sx={{ mt: 1 }}>{translate('app.appeals.overdue', { date: record.dueOn })}</Alert> : null;
+  return record?.overdue ? (
+    <Alert severity="error" sx={{ mt: 1 }}>
+      {translate('app.appeals.overdue', { date: record.dueOn })}
+    </Alert>
+  ) : null;
 };
 
 /** R14: the appeal, its answer, and the application it is about. */

@@ -14,20 +14,37 @@ export const ApplicationDocuments = () => {
   const [preview, setPreview] = useState<PreviewDoc | null>(null);
   const upload = useCanAccess({ resource: 'documents', action: 'create' });
   return (
-    <Section title="resources.applications.fields.documents" actions={upload.canAccess ? <UploadDocumentButton /> : undefined}>
-      <ReferenceManyField reference="documents" target="applicationId" sort={{ field: 'id', order: 'ASC' }} perPage={100}>
+    <Section
+      title="resources.applications.fields.documents"
+      actions={upload.canAccess ? <UploadDocumentButton /> : undefined}
+    >
+      <ReferenceManyField
+        reference="documents"
+        target="applicationId"
+        sort={{ field: 'id', order: 'ASC' }}
+        perPage={100}
+      >
         <DataTable bulkActionButtons={false} rowClick={false} empty={<EmptyDocuments />}>
-          <DataTable.Col source="kind"><EnumField source="kind" enumName="documentKind" /></DataTable.Col>
+          <DataTable.Col source="kind">
+            <EnumField source="kind" enumName="documentKind" />
+          </DataTable.Col>
           <DataTable.Col source="fileName" />
           <DataTable.Col source="size" align="right" render={(r: RaRecord) => kb(r.size)} />
           <DataTable.Col source="createdAt" field={DateTimeField} />
-          <DataTable.Col label="app.documents.preview" align="right"
+          <DataTable.Col
+            label="app.documents.preview"
+            align="right"
             render={(r: RaRecord) => (
-              <Button size="small" startIcon={<VisibilityIcon />} onClick={() => setPreview(r as PreviewDoc)}
-                aria-label={`${translate('app.documents.preview')} ${r.fileName}`}>
+              <Button
+                size="small"
+                startIcon={<VisibilityIcon />}
+                onClick={() => setPreview(r as PreviewDoc)}
+                aria-label={`${translate('app.documents.preview')} ${r.fileName}`}
+              >
                 {translate('app.documents.preview')}
               </Button>
-            )} />
+            )}
+          />
         </DataTable>
       </ReferenceManyField>
       {preview && <DocumentPreview doc={preview} onClose={() => setPreview(null)} />}

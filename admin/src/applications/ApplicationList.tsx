@@ -13,17 +13,26 @@ export const ApplicationList = () => {
   const role = useGetIdentity().identity?.role as Role | undefined;
   const review = useCanAccess({ resource: 'applications', action: 'review' });
   return (
-    <AppList filters={applicationFilters} sort={{ field: 'id', order: 'DESC' }} exportSpec={applicationExport}
-      extraActions={<UnionTreeButton />}>
-      <DataTable rowClick="show" rowSx={statusRowSx}
+    <AppList
+      filters={applicationFilters}
+      sort={{ field: 'id', order: 'DESC' }}
+      exportSpec={applicationExport}
+      extraActions={<UnionTreeButton />}
+    >
+      <DataTable
+        rowClick="show"
+        rowSx={statusRowSx}
         bulkActionButtons={review.canAccess ? <BulkApproveButton /> : false}
-        isRowSelectable={(r: RaRecord) => mayReviewNow(role, r)}>
+        isRowSelectable={(r: RaRecord) => mayReviewNow(role, r)}
+      >
         <DataTable.Col source="id" />
         <DataTable.Col source="workerId" sx={nowrapSx}>
           <ReferenceField source="workerId" reference="workers" link={false} />
         </DataTable.Col>
         <DataTable.Col label="resources.workers.fields.flags" disableSort sx={{ minWidth: 110 }}>
-          <ReferenceField source="workerId" reference="workers" link={false}><WorkerFlags /></ReferenceField>
+          <ReferenceField source="workerId" reference="workers" link={false}>
+            <WorkerFlags />
+          </ReferenceField>
         </DataTable.Col>
         <DataTable.Col source="organizationId">
           <ReferenceField source="organizationId" reference="organizations" link={false} />

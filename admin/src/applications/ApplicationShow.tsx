@@ -1,7 +1,16 @@
 import { Alert, Grid } from '@mui/material';
 import {
-  DataTable, ListButton, ReferenceField, ReferenceManyField, Show, TextField, TopToolbar, useCanAccess, useGetIdentity,
-  useRecordContext, useTranslate,
+  DataTable,
+  ListButton,
+  ReferenceField,
+  ReferenceManyField,
+  Show,
+  TextField,
+  TopToolbar,
+  useCanAccess,
+  useGetIdentity,
+  useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { DateTimeField, EnumField, FieldGrid, MoneyField, Section, StatusChip } from '../common';
 import type { Role } from '../providers/canAccess';
@@ -46,7 +55,9 @@ const WaitingBanner = () => {
   if (!mayReviewNow(role, record)) return null;
   return (
     <Alert severity="info" sx={{ mt: 1 }}>
-      {translate('app.review.waiting_for_you', { step: translate(`enums.reviewStep.${record!.currentStep}`) })}
+      {translate('app.review.waiting_for_you', {
+        step: translate(`enums.reviewStep.${record!.currentStep}`),
+      })}
     </Alert>
   );
 };
@@ -84,13 +95,25 @@ export const ApplicationShow = () => {
           {documents.canAccess && <ApplicationDocuments />}
           {payments.canAccess && (
             <Section title="resources.applications.fields.payments">
-              <ReferenceManyField reference="payments" target="applicationId" sort={{ field: 'id', order: 'ASC' }}>
+              <ReferenceManyField
+                reference="payments"
+                target="applicationId"
+                sort={{ field: 'id', order: 'ASC' }}
+              >
                 <DataTable bulkActionButtons={false} rowClick={false}>
-                  <DataTable.Col source="stage"><EnumField source="stage" enumName="stage" /></DataTable.Col>
-                  <DataTable.Col source="source"><EnumField source="source" enumName="paymentSource" /></DataTable.Col>
+                  <DataTable.Col source="stage">
+                    <EnumField source="stage" enumName="stage" />
+                  </DataTable.Col>
+                  <DataTable.Col source="source">
+                    <EnumField source="source" enumName="paymentSource" />
+                  </DataTable.Col>
                   <DataTable.Col source="amountFen" field={MoneyField} align="right" />
-                  <DataTable.Col source="channel"><EnumField source="channel" enumName="paymentChannel" /></DataTable.Col>
-                  <DataTable.Col source="status"><StatusChip source="status" enumName="paymentStatus" /></DataTable.Col>
+                  <DataTable.Col source="channel">
+                    <EnumField source="channel" enumName="paymentChannel" />
+                  </DataTable.Col>
+                  <DataTable.Col source="status">
+                    <StatusChip source="status" enumName="paymentStatus" />
+                  </DataTable.Col>
                   <DataTable.Col source="paidAt" field={DateTimeField} />
                 </DataTable>
               </ReferenceManyField>

@@ -4,11 +4,19 @@ import { useRecordContext, useTranslate, type RaRecord } from 'react-admin';
 import { formatDateTime, Section } from '../common';
 import { useAppDataProvider } from '../providers/useAppDataProvider';
 
-const DECISION_COLOR: Record<string, 'success' | 'warning' | 'error'> = { 通过: 'success', 退回修改: 'warning', 不通过: 'error' };
+const DECISION_COLOR: Record<string, 'success' | 'warning' | 'error'> = {
+  通过: 'success',
+  退回修改: 'warning',
+  不通过: 'error',
+};
 
 export const useTimeline = (id: RaRecord['id'] | undefined) => {
   const dataProvider = useAppDataProvider();
-  return useQuery({ queryKey: ['applications', 'timeline', id], queryFn: () => dataProvider.timeline(id!), enabled: id !== undefined });
+  return useQuery({
+    queryKey: ['applications', 'timeline', id],
+    queryFn: () => dataProvider.timeline(id!),
+    enabled: id !== undefined,
+  });
 };
 
 /** R14: every step so far with who and why, then where it waits now and what comes next. */
@@ -18,41 +26,80 @@ export const ApplicationTimeline = () => {
   const { data, isPending, error } = useTimeline(record?.id);
   return (
     <Section title="app.timeline.title">
-      {isPending && <Typography variant="body2" color="text.secondary">{translate('ra.page.loading')}</Typography>}
-      {error && <Typography variant="body2" color="error">{(error as Error).message}</Typography>}
+      {isPending && (
+        <Typography variant="body2" color="text.secondary">
+          {translate('ra.page.loading')}
+        </Typography>
+      )}
+      {error && (
+        <Typography variant="body2" color="error">
+          {(error as Error).message}
+        </Typography>
+      )}
       {data && (
         <>
           <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }}>
             {data.entries.map((e, i) => (
               <Box component="li" key={i} sx={{ display: 'flex', gap: 2, pb: 1.5, position: 'relative' }}>
-                <Box sx={{ width: 10, height: 10, mt: 0.75, borderRadius: '50%', flexShrink: 0,
-                  bgcolor: e.decision ? `${DECISION_COLOR[e.decision] ?? 'info'}.main` : 'grey.500' }} />
+                <Box
+                  sx={{
+                    width: 10,
+                    height: 10,
+                    mt: 0.75,
+                    borderRadius: '50%',
+                    flexShrink: 0,
+                    bgcolor: e.decision ? `${DECISION_COLOR[e.decision] ?? 'info'}.main` : 'grey.500',
+                  }}
+                />
                 <Box sx={{ minWidth: 0 }}>
                   <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-                    <Typography variant="body2" sx={{ fontWeight: 600 }}>{e.what}</Typography>
-                    {e.decision && <Chip size="small" label={e.decision} color={DECISION_COLOR[e.decision] ?? 'default'} />}
-                    {e.status && <Typography variant="caption" color="text.secondary">→ {e.status}</Typography>}
+                    <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                      {e.what}
+                    </Typography>
+                    {e.decision && (
+                      <Chip size="small" label={e.decision} color={DECISION_COLOR[e.decision] ?? 'default'} />
+                    )}
+                    {e.status && (
+                      <Typography variant="caption" color="text.secondary">
+                        → {e.status}
+                      </Typography>
+                    )}
                   </Stack>
                   <Typography variant="caption" color="text.secondary">
-                    {formatDateTime(e.at)}{e.by ? ` · ${e.by}` : ''}
+                    {formatDateTime(e.at)}
+                    {e.by ? ` · ${e.by}` : ''}
                   </Typography>
-                  {e.comment && <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>{e.comment}</Typography>}
+                  {e.comment && (
+                    <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+                      {e.comment}
+                    </Typography>
+                  )}
                 </Box>
               </Box>
             ))}
           </Box>
           {data.current && (
             <Typography variant="body2" sx={{ mt: 1 }}>
-              {translate('app.timeline.current', { label: data.current.label, holder: data.current.holder, since: formatDateTime(data.current.since) })}
+              {translate('app.timeline.current', {
+                label: data.current.label,
+                holder: data.current.holder,
+                since: formatDateTime(data.current.since),
+              })}
             </Typography>
           )}
           {data.next && !data.current && (
-            <Typography variant="body2" sx={{ mt: 1 }}>{translate('app.timeline.next', { next: data.next })}</Typography>
+            <Typography variant="body2" sx={{ mt: 1 }}>
+              {translate('app.timeline.next', { next: data.next })}
+            </Typography>
           )}
           {data.missing.length > 0 && (
             <Stack direction="row" spacing={1} sx={{ mt: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-              <Typography variant="body2" color="warning.main">{translate('app.timeline.missing')}</Typography>
-              {data.missing.map((m) => <Chip key={m} size="small" variant="outlined" color="warning" label={m} />)}
+              <Typography variant="body2" color="warning.main">
+                {translate('app.timeline.missing')}
+              </Typography>
+              {data.missing.map((m) => (
+                <Chip key={m} size="small" variant="outlined" color="warning" label={m} />
+              ))}
             </Stack>
           )}
         </>

@@ -1,6 +1,18 @@
 import CheckIcon from '@mui/icons-material/DoneAll';
 import {
-  Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
 } from '@mui/material';
 import { useState } from 'react';
 import { useListContext, useTranslate } from 'react-admin';
@@ -29,16 +41,26 @@ const Results = ({ result, onClose }: { result: BulkReviewResult; onClose: () =>
               <TableRow key={r.id}>
                 <TableCell>#{r.id}</TableCell>
                 <TableCell>
-                  {r.ok
-                    ? <StatusChip record={{ id: r.id, status: r.status }} source="status" enumName="applicationStatus" />
-                    : <Typography variant="body2" color="error">{r.message}</Typography>}
+                  {r.ok ? (
+                    <StatusChip
+                      record={{ id: r.id, status: r.status }}
+                      source="status"
+                      enumName="applicationStatus"
+                    />
+                  ) : (
+                    <Typography variant="body2" color="error">
+                      {r.message}
+                    </Typography>
+                  )}
                 </TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       </DialogContent>
-      <DialogActions><Button onClick={onClose}>{translate('ra.action.close')}</Button></DialogActions>
+      <DialogActions>
+        <Button onClick={onClose}>{translate('ra.action.close')}</Button>
+      </DialogActions>
     </Dialog>
   );
 };
@@ -54,19 +76,46 @@ export const BulkApproveButton = () => {
     (dp, ids: typeof selectedIds) => dp.bulkReview({ ids, decision: 'approve', comment }),
     {
       success: (r) => ['app.bulk.summary', { succeeded: r.succeeded, failed: r.failed }],
-      onSuccess: (r) => { setOpen(false); setComment(''); setResult(r); onUnselectItems(); },
+      onSuccess: (r) => {
+        setOpen(false);
+        setComment('');
+        setResult(r);
+        onUnselectItems();
+      },
     },
   );
   return (
     <>
-      <Button size="small" color="success" startIcon={<CheckIcon />} onClick={() => setOpen(true)} disabled={isPending}>
+      <Button
+        size="small"
+        color="success"
+        startIcon={<CheckIcon />}
+        onClick={() => setOpen(true)}
+        disabled={isPending}
+      >
         {translate('app.bulk.approve')}
       </Button>
-      <ActionDialog open={open} onClose={() => setOpen(false)} onConfirm={() => mutate(selectedIds)} pending={isPending}
-        title="app.bulk.approve_title" titleArgs={{ smart_count: selectedIds.length }} confirmLabel="app.review.approve"
-        confirmColor="success">
-        <TextField fullWidth multiline minRows={2} margin="dense" name="comment" label={translate('app.review.comment')}
-          value={comment} onChange={(e) => setComment(e.target.value)} slotProps={{ htmlInput: { maxLength: 1000 } }} />
+      <ActionDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        onConfirm={() => mutate(selectedIds)}
+        pending={isPending}
+        title="app.bulk.approve_title"
+        titleArgs={{ smart_count: selectedIds.length }}
+        confirmLabel="app.review.approve"
+        confirmColor="success"
+      >
+        <TextField
+          fullWidth
+          multiline
+          minRows={2}
+          margin="dense"
+          name="comment"
+          label={translate('app.review.comment')}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          slotProps={{ htmlInput: { maxLength: 1000 } }}
+        />
       </ActionDialog>
       {result && <Results result={result} onClose={() => setResult(null)} />}
     </>

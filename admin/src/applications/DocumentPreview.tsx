@@ -4,7 +4,11 @@ import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { apiUrl } from '../providers/http';
 
-export interface PreviewDoc { id: number | string; fileName: string; mimeType: string }
+export interface PreviewDoc {
+  id: number | string;
+  fileName: string;
+  mimeType: string;
+}
 
 /** R12 scans: images shown as they are, PDFs in the browser's own viewer (same origin, inline). */
 export const DocumentPreview = ({ doc, onClose }: { doc: PreviewDoc; onClose: () => void }) => {
@@ -16,16 +20,30 @@ export const DocumentPreview = ({ doc, onClose }: { doc: PreviewDoc; onClose: ()
       <DialogTitle>{doc.fileName}</DialogTitle>
       <DialogContent dividers sx={{ p: 0, bgcolor: 'grey.100', display: 'flex', justifyContent: 'center' }}>
         {broken ? (
-          <Alert severity="warning" sx={{ m: 2 }}>{translate('app.documents.unavailable')}</Alert>
+          <Alert severity="warning" sx={{ m: 2 }}>
+            {translate('app.documents.unavailable')}
+          </Alert>
         ) : doc.mimeType === 'application/pdf' ? (
-          <Box component="iframe" src={src} title={doc.fileName} sx={{ border: 0, width: '100%', height: '70vh' }} />
+          <Box
+            component="iframe"
+            src={src}
+            title={doc.fileName}
+            sx={{ border: 0, width: '100%', height: '70vh' }}
+          />
         ) : (
-          <Box component="img" src={src} alt={doc.fileName} onError={() => setBroken(true)}
-            sx={{ maxWidth: '100%', maxHeight: '70vh', objectFit: 'contain', display: 'block' }} />
+          <Box
+            component="img"
+            src={src}
+            alt={doc.fileName}
+            onError={() => setBroken(true)}
+            sx={{ maxWidth: '100%', maxHeight: '70vh', objectFit: 'contain', display: 'block' }}
+          />
         )}
       </DialogContent>
       <DialogActions>
-        <Button href={src} target="_blank" rel="noopener" startIcon={<OpenInNewIcon />}>{translate('app.documents.open')}</Button>
+        <Button href={src} target="_blank" rel="noopener" startIcon={<OpenInNewIcon />}>
+          {translate('app.documents.open')}
+        </Button>
         <Button onClick={onClose}>{translate('ra.action.close')}</Button>
       </DialogActions>
     </Dialog>

@@ -19,28 +19,73 @@ export const GraduateButton = () => {
   const { mutate, isPending, fieldErrors } = useApiAction(
     async (dp, args: { date: string; file: File }) => {
       const doc = await dp.uploadDocument(record!.id, 'graduation_record', args.file);
-      return dp.graduate(record!.id, { date: args.date, documentId: doc.id }, { idempotencyKey: key.current });
+      return dp.graduate(
+        record!.id,
+        { date: args.date, documentId: doc.id },
+        { idempotencyKey: key.current },
+      );
     },
-    { success: 'app.graduate.done', onSuccess: () => { setOpen(false); setFile(null); } },
+    {
+      success: 'app.graduate.done',
+      onSuccess: () => {
+        setOpen(false);
+        setFile(null);
+      },
+    },
   );
   if (!record) return null;
   return (
     <>
-      <Button size="small" startIcon={<SchoolIcon />} onClick={() => { key.current = newIdempotencyKey(); setOpen(true); }}>
+      <Button
+        size="small"
+        startIcon={<SchoolIcon />}
+        onClick={() => {
+          key.current = newIdempotencyKey();
+          setOpen(true);
+        }}
+      >
         {translate('app.graduate.button')}
       </Button>
-      <ActionDialog open={open} onClose={() => setOpen(false)} pending={isPending} disabled={!file || !date}
-        onConfirm={() => file && mutate({ date, file })} title="app.graduate.title" titleArgs={{ id: record.id }}
-        confirmLabel="app.graduate.button">
-        <Alert severity="info" sx={{ mb: 2 }}>{translate('app.graduate.hint')}</Alert>
-        <TextField type="date" fullWidth margin="dense" name="date" label={translate('resources.applications.fields.graduatedOn')}
-          value={date} onChange={(e) => setDate(e.target.value)} slotProps={{ inputLabel: { shrink: true } }}
-          error={!!fieldErrors.date} helperText={fieldErrors.date} />
+      <ActionDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        pending={isPending}
+        disabled={!file || !date}
+        onConfirm={() => file && mutate({ date, file })}
+        title="app.graduate.title"
+        titleArgs={{ id: record.id }}
+        confirmLabel="app.graduate.button"
+      >
+        <Alert severity="info" sx={{ mb: 2 }}>
+          {translate('app.graduate.hint')}
+        </Alert>
+        <TextField
+          type="date"
+          fullWidth
+          margin="dense"
+          name="date"
+          label={translate('resources.applications.fields.graduatedOn')}
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+          error={!!fieldErrors.date}
+          helperText={fieldErrors.date}
+        />
         <Button component="label" variant="outlined" sx={{ mt: 1 }} startIcon={<UploadFileIcon />}>
           {translate('enums.documentKind.graduation_record')}
-          <input hidden type="file" name="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input
+            hidden
+            type="file"
+            name="file"
+            accept="application/pdf,image/jpeg,image/png"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
         </Button>
-        <Typography variant="body2" sx={{ mt: 1 }} color={fieldErrors.documentId || fieldErrors.file ? 'error' : 'text.secondary'}>
+        <Typography
+          variant="body2"
+          sx={{ mt: 1 }}
+          color={fieldErrors.documentId || fieldErrors.file ? 'error' : 'text.secondary'}
+        >
           {fieldErrors.documentId ?? fieldErrors.file ?? file?.name ?? translate('app.documents.formats')}
         </Typography>
       </ActionDialog>

@@ -1,7 +1,13 @@
 import { List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { RecordContextProvider, ReferenceField, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
+import {
+  RecordContextProvider,
+  ReferenceField,
+  useCreatePath,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { EnumField, Section, StatusChip } from '../common';
 import { useAppDataProvider } from '../providers/useAppDataProvider';
 
@@ -19,22 +25,33 @@ export const OtherApplications = () => {
   return (
     <Section title="app.others.title">
       {isPending ? (
-        <Typography variant="body2" color="text.secondary">{translate('ra.page.loading')}</Typography>
+        <Typography variant="body2" color="text.secondary">
+          {translate('ra.page.loading')}
+        </Typography>
       ) : !data?.length ? (
-        <Typography variant="body2" color="text.secondary">{translate('app.others.none')}</Typography>
+        <Typography variant="body2" color="text.secondary">
+          {translate('app.others.none')}
+        </Typography>
       ) : (
         <List dense disablePadding>
           {data.map((a) => (
             <RecordContextProvider key={a.id} value={a}>
-              <ListItemButton component={Link} to={createPath({ resource: 'applications', id: a.id, type: 'show' })} sx={{ px: 1 }}>
+              <ListItemButton
+                component={Link}
+                to={createPath({ resource: 'applications', id: a.id, type: 'show' })}
+                sx={{ px: 1 }}
+              >
                 <ListItemText
-                  primary={<Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                    <span>#{a.id}</span>
-                    <ReferenceField source="roundId" reference="rounds" link={false} />
-                    <EnumField source="educationLevel" enumName="educationLevel" />
-                  </Stack>}
+                  primary={
+                    <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                      <span>#{a.id}</span>
+                      <ReferenceField source="roundId" reference="rounds" link={false} />
+                      <EnumField source="educationLevel" enumName="educationLevel" />
+                    </Stack>
+                  }
                   secondary={<StatusChip source="status" enumName="applicationStatus" />}
-                  slotProps={{ secondary: { component: 'div' } }} />
+                  slotProps={{ secondary: { component: 'div' } }}
+                />
               </ListItemButton>
             </RecordContextProvider>
           ))}

@@ -26,8 +26,14 @@ export const ReviewButton = ({ decision }: { decision: Decision }) => {
   const { mutate, isPending, fieldErrors } = useApiAction(
     (dp, args: { comment: string }) => dp.review(record!.id, { decision, comment: args.comment }),
     {
-      success: (r) => ['app.review.done', { status: translate(`enums.applicationStatus.${String(r.status)}`) }],
-      onSuccess: () => { setOpen(false); setComment(''); },
+      success: (r) => [
+        'app.review.done',
+        { status: translate(`enums.applicationStatus.${String(r.status)}`) },
+      ],
+      onSuccess: () => {
+        setOpen(false);
+        setComment('');
+      },
     },
   );
   if (!record) return null;
@@ -35,17 +41,41 @@ export const ReviewButton = ({ decision }: { decision: Decision }) => {
   const missing = commentRequired(decision) && !comment.trim();
   return (
     <>
-      <Button size="small" variant={look.variant} color={look.color} startIcon={look.icon} onClick={() => setOpen(true)}
-        disabled={isPending}>
+      <Button
+        size="small"
+        variant={look.variant}
+        color={look.color}
+        startIcon={look.icon}
+        onClick={() => setOpen(true)}
+        disabled={isPending}
+      >
         {translate(`app.review.${decision}`)}
       </Button>
-      <ActionDialog open={open} onClose={() => setOpen(false)} onConfirm={() => mutate({ comment })} pending={isPending}
-        disabled={missing} title={`app.review.${decision}_title`} titleArgs={{ id: record.id }}
-        confirmLabel={`app.review.${decision}`} confirmColor={look.color}>
-        <TextField autoFocus fullWidth multiline minRows={3} margin="dense" name="comment"
+      <ActionDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        onConfirm={() => mutate({ comment })}
+        pending={isPending}
+        disabled={missing}
+        title={`app.review.${decision}_title`}
+        titleArgs={{ id: record.id }}
+        confirmLabel={`app.review.${decision}`}
+        confirmColor={look.color}
+      >
+        <TextField
+          autoFocus
+          fullWidth
+          multiline
+          minRows={3}
+          margin="dense"
+          name="comment"
           label={translate(commentRequired(decision) ? 'app.review.comment_required' : 'app.review.comment')}
-          value={comment} onChange={(e) => setComment(e.target.value)} slotProps={{ htmlInput: { maxLength: 1000 } }}
-          error={!!fieldErrors.comment} helperText={fieldErrors.comment ?? ' '} />
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          slotProps={{ htmlInput: { maxLength: 1000 } }}
+          error={!!fieldErrors.comment}
+          helperText={fieldErrors.comment ?? ' '}
+        />
       </ActionDialog>
     </>
   );

@@ -19,15 +19,31 @@ export const UnionTreeButton = () => {
       <Button size="small" startIcon={<AccountTreeIcon />} onClick={(e) => setAnchor(e.currentTarget)}>
         {translate('app.org_tree.pick')}
       </Button>
-      <Popover open={!!anchor} anchorEl={anchor} onClose={() => setAnchor(null)}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }} transformOrigin={{ vertical: 'top', horizontal: 'right' }}>
+      <Popover
+        open={!!anchor}
+        anchorEl={anchor}
+        onClose={() => setAnchor(null)}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
+        transformOrigin={{ vertical: 'top', horizontal: 'right' }}
+      >
         <Box sx={{ width: 340, p: 1.5 }}>
-          <OrgTree maxHeight={420} selectedId={selected} onSelect={(node) => {
-            const { level2Id: _l, organizationId: _o, ...rest } = filterValues;
-            const picked = unionFilter(node);
-            setFilters({ ...rest, ...picked }, { ...displayedFilters, level2Id: 'level2Id' in picked, organizationId: 'organizationId' in picked });
-            setAnchor(null);
-          }} />
+          <OrgTree
+            maxHeight={420}
+            selectedId={selected}
+            onSelect={(node) => {
+              const { level2Id: _l, organizationId: _o, ...rest } = filterValues;
+              const picked = unionFilter(node);
+              setFilters(
+                { ...rest, ...picked },
+                {
+                  ...displayedFilters,
+                  level2Id: 'level2Id' in picked,
+                  organizationId: 'organizationId' in picked,
+                },
+              );
+              setAnchor(null);
+            }}
+          />
         </Box>
       </Popover>
     </>

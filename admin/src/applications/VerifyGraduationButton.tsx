@@ -20,20 +20,50 @@ export const VerifyGraduationButton = () => {
   if (!record) return null;
   return (
     <>
-      <Button size="small" variant="contained" startIcon={<VerifiedIcon />}
-        onClick={() => { key.current = newIdempotencyKey(); setOpen(true); }}>
+      <Button
+        size="small"
+        variant="contained"
+        startIcon={<VerifiedIcon />}
+        onClick={() => {
+          key.current = newIdempotencyKey();
+          setOpen(true);
+        }}
+      >
         {translate('app.verify.button')}
       </Button>
-      <ActionDialog open={open} onClose={() => setOpen(false)} pending={isPending}
-        disabled={decision === 'reject' && !comment.trim()} onConfirm={() => mutate({ decision, comment: comment.trim() })}
-        title="app.verify.title" titleArgs={{ id: record.id, date: record.graduatedOn }} confirmLabel="app.verify.button">
-        <TextField select fullWidth margin="dense" label={translate('resources.reviews.fields.decision')} value={decision}
-          onChange={(e) => setDecision(e.target.value as 'approve' | 'reject')}>
+      <ActionDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        pending={isPending}
+        disabled={decision === 'reject' && !comment.trim()}
+        onConfirm={() => mutate({ decision, comment: comment.trim() })}
+        title="app.verify.title"
+        titleArgs={{ id: record.id, date: record.graduatedOn }}
+        confirmLabel="app.verify.button"
+      >
+        <TextField
+          select
+          fullWidth
+          margin="dense"
+          label={translate('resources.reviews.fields.decision')}
+          value={decision}
+          onChange={(e) => setDecision(e.target.value as 'approve' | 'reject')}
+        >
           <MenuItem value="approve">{translate('app.verify.approve')}</MenuItem>
           <MenuItem value="reject">{translate('app.verify.reject')}</MenuItem>
         </TextField>
-        <TextField fullWidth multiline minRows={2} margin="dense" name="comment" label={translate('app.review.comment')}
-          value={comment} onChange={(e) => setComment(e.target.value)} error={!!fieldErrors.comment} helperText={fieldErrors.comment} />
+        <TextField
+          fullWidth
+          multiline
+          minRows={2}
+          margin="dense"
+          name="comment"
+          label={translate('app.review.comment')}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          error={!!fieldErrors.comment}
+          helperText={fieldErrors.comment}
+        />
       </ActionDialog>
     </>
   );

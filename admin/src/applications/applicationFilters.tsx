@@ -1,12 +1,22 @@
 import {
-  AutocompleteInput, BooleanInput, DateInput, ReferenceInput, SearchInput, SelectInput, useTranslate, type SelectInputProps,
+  AutocompleteInput,
+  BooleanInput,
+  DateInput,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  useTranslate,
+  type SelectInputProps,
 } from 'react-admin';
 import { CHOICES } from '../common';
 
 /** R6: approved applications whose round's graduation deadline falls within N days. */
 const LapsingInput = (props: SelectInputProps) => {
   const translate = useTranslate();
-  const choices = [30, 90, 180, 365].map((days) => ({ id: days, name: translate('app.filters.within_days', { days }) }));
+  const choices = [30, 90, 180, 365].map((days) => ({
+    id: days,
+    name: translate('app.filters.within_days', { days }),
+  }));
   return <SelectInput {...props} choices={choices} translateChoice={false} />;
 };
 
@@ -16,7 +26,13 @@ const LapsingInput = (props: SelectInputProps) => {
  */
 export const applicationFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <ReferenceInput key="roundId" source="roundId" reference="rounds" alwaysOn sort={{ field: 'opensOn', order: 'DESC' }}>
+  <ReferenceInput
+    key="roundId"
+    source="roundId"
+    reference="rounds"
+    alwaysOn
+    sort={{ field: 'opensOn', order: 'DESC' }}
+  >
     <SelectInput optionText="name" />
   </ReferenceInput>,
   <SelectInput key="status" source="status" choices={CHOICES.applicationStatus} alwaysOn />,
@@ -24,7 +40,12 @@ export const applicationFilters = [
   <ReferenceInput key="level2Id" source="level2Id" reference="organizations" filter={{ level: 2 }}>
     <AutocompleteInput />
   </ReferenceInput>,
-  <ReferenceInput key="organizationId" source="organizationId" reference="organizations" filter={{ kind: ['grassroots', 'direct'] }}>
+  <ReferenceInput
+    key="organizationId"
+    source="organizationId"
+    reference="organizations"
+    filter={{ kind: ['grassroots', 'direct'] }}
+  >
     <AutocompleteInput />
   </ReferenceInput>,
   <ReferenceInput key="institutionId" source="institutionId" reference="institutions">

@@ -22,8 +22,12 @@ export function mayRecordDropout(role: Role | undefined, record: ReviewFacts | u
 
 /** R2: the city verifies a reported graduation once. */
 export function mayVerifyGraduation(role: Role | undefined, record: ReviewFacts | undefined): boolean {
-  return !!record && record.status === 'graduated' && !record.graduationVerifiedAt
-    && canAccess(role, { resource: 'applications', action: 'verifyGraduation' });
+  return (
+    !!record &&
+    record.status === 'graduated' &&
+    !record.graduationVerifiedAt &&
+    canAccess(role, { resource: 'applications', action: 'verifyGraduation' })
+  );
 }
 
 /** A comment is the reviewer's reason: required when returning or rejecting (the server checks too). */
@@ -31,5 +35,6 @@ export const commentRequired = (decision: 'approve' | 'reject' | 'return') => de
 
 /** R2: the institution (or the worker, in the portal) reports a graduation after the process subsidy. */
 export const mayReportGraduation = (role: Role | undefined, record: ReviewFacts | undefined): boolean =>
-  !!record && (record.status === 'process_paid' || (record.status === 'graduated' && !record.graduationVerifiedAt))
-  && canAccess(role, { resource: 'applications', action: 'graduate' });
+  !!record &&
+  (record.status === 'process_paid' || (record.status === 'graduated' && !record.graduationVerifiedAt)) &&
+  canAccess(role, { resource: 'applications', action: 'graduate' });

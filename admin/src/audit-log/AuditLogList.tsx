@@ -1,4 +1,12 @@
-import { DataTable, ReferenceField, SearchInput, SelectInput, TextInput, useTranslate, type SelectInputProps } from 'react-admin';
+import {
+  DataTable,
+  ReferenceField,
+  SearchInput,
+  SelectInput,
+  TextInput,
+  useTranslate,
+  type SelectInputProps,
+} from 'react-admin';
 import { AppList, DateTimeField, EnumField } from '../common';
 import { RESOURCES } from '../providers/canAccess';
 
@@ -7,8 +15,11 @@ const resourceChoices = RESOURCES.map((id) => ({ id }));
 const ResourceInput = (props: SelectInputProps) => {
   const translate = useTranslate();
   return (
-    <SelectInput {...props} choices={resourceChoices}
-      optionText={(c: { id: string }) => translate(`resources.${c.id}.name`, { smart_count: 1, _: c.id })} />
+    <SelectInput
+      {...props}
+      choices={resourceChoices}
+      optionText={(c: { id: string }) => translate(`resources.${c.id}.name`, { smart_count: 1, _: c.id })}
+    />
   );
 };
 
@@ -26,11 +37,17 @@ export const AuditLogList = () => {
       <DataTable bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="id" />
         <DataTable.Col source="at" field={DateTimeField} />
-        <DataTable.Col source="userId"><ReferenceField source="userId" reference="users" link={false} /></DataTable.Col>
-        <DataTable.Col source="role"><EnumField source="role" enumName="role" /></DataTable.Col>
+        <DataTable.Col source="userId">
+          <ReferenceField source="userId" reference="users" link={false} />
+        </DataTable.Col>
+        <DataTable.Col source="role">
+          <EnumField source="role" enumName="role" />
+        </DataTable.Col>
         <DataTable.Col source="action" />
-        <DataTable.Col source="resource"
-          render={(r) => translate(`resources.${r.resource}.name`, { smart_count: 1, _: r.resource })} />
+        <DataTable.Col
+          source="resource"
+          render={(r) => translate(`resources.${r.resource}.name`, { smart_count: 1, _: r.resource })}
+        />
         <DataTable.Col source="recordId" />
         <DataTable.Col source="ip" />
       </DataTable>

@@ -1,5 +1,11 @@
 import {
-  Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, type ButtonProps,
+  Button,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  type ButtonProps,
 } from '@mui/material';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
@@ -22,7 +28,16 @@ interface ActionDialogProps {
  * stays disabled while the call runs (a second click cannot send a second request).
  */
 export const ActionDialog = ({
-  open, title, titleArgs, onClose, onConfirm, confirmLabel, confirmColor = 'primary', pending, disabled, children,
+  open,
+  title,
+  titleArgs,
+  onClose,
+  onConfirm,
+  confirmLabel,
+  confirmColor = 'primary',
+  pending,
+  disabled,
+  children,
 }: ActionDialogProps) => {
   const translate = useTranslate();
   const submit = (e: FormEvent) => {
@@ -30,14 +45,26 @@ export const ActionDialog = ({
     if (!pending && !disabled) onConfirm();
   };
   return (
-    <Dialog open={open} onClose={pending ? undefined : onClose} fullWidth maxWidth="sm"
-      slotProps={{ paper: { component: 'form', onSubmit: submit } as object }}>
+    <Dialog
+      open={open}
+      onClose={pending ? undefined : onClose}
+      fullWidth
+      maxWidth="sm"
+      slotProps={{ paper: { component: 'form', onSubmit: submit } as object }}
+    >
       <DialogTitle>{translate(title, titleArgs)}</DialogTitle>
       <DialogContent>{children}</DialogContent>
       <DialogActions>
-        <Button onClick={onClose} disabled={pending}>{translate('ra.action.cancel')}</Button>
-        <Button type="submit" variant="contained" color={confirmColor} disabled={pending || disabled}
-          startIcon={pending ? <CircularProgress size={16} color="inherit" /> : undefined}>
+        <Button onClick={onClose} disabled={pending}>
+          {translate('ra.action.cancel')}
+        </Button>
+        <Button
+          type="submit"
+          variant="contained"
+          color={confirmColor}
+          disabled={pending || disabled}
+          startIcon={pending ? <CircularProgress size={16} color="inherit" /> : undefined}
+        >
           {translate(confirmLabel)}
         </Button>
       </DialogActions>

@@ -10,9 +10,19 @@ interface EnumFieldProps extends FieldProps {
 export const EnumField = ({ enumName, ...props }: EnumFieldProps) => {
   const value = useFieldValue(props);
   const translate = useTranslate();
-  if (value === null || value === undefined || value === '') return <Typography component="span" variant="body2">—</Typography>;
-  const label = String(value).split(',')
+  if (value === null || value === undefined || value === '')
+    return (
+      <Typography component="span" variant="body2">
+        —
+      </Typography>
+    );
+  const label = String(value)
+    .split(',')
     .map((v) => translate(`enums.${enumName}.${v.trim()}`, { _: v }))
     .join('、');
-  return <Typography component="span" variant="body2">{label}</Typography>;
+  return (
+    <Typography component="span" variant="body2">
+      {label}
+    </Typography>
+  );
 };

@@ -33,9 +33,12 @@ export function ExportMenu<T extends RaRecord = RaRecord>({ columns, prepare }: 
     try {
       let rows = await dataProvider.fetchAll<T>(resource, { filter: filterValues, sort });
       if (prepare) rows = await prepare(rows, dataProvider);
-      const cols = columns?.(translate) ?? columnsOf(rows).map((key) => ({
-        key, label: translate(`resources.${resource}.fields.${key}`, { _: key }),
-      }));
+      const cols =
+        columns?.(translate) ??
+        columnsOf(rows).map((key) => ({
+          key,
+          label: translate(`resources.${resource}.fields.${key}`, { _: key }),
+        }));
       const name = translate(`resources.${resource}.name`, { smart_count: 2, _: resource });
       await writeExport(format, rows, cols, name, today());
       notify('app.export.done', { type: 'info', messageArgs: { smart_count: rows.length } });
@@ -48,13 +51,22 @@ export function ExportMenu<T extends RaRecord = RaRecord>({ columns, prepare }: 
 
   return (
     <>
-      <Button size="small" onClick={(e) => setAnchor(e.currentTarget)} disabled={busy || !total}
-        startIcon={busy ? <CircularProgress size={14} /> : <DownloadIcon />} aria-haspopup="menu">
+      <Button
+        size="small"
+        onClick={(e) => setAnchor(e.currentTarget)}
+        disabled={busy || !total}
+        startIcon={busy ? <CircularProgress size={14} /> : <DownloadIcon />}
+        aria-haspopup="menu"
+      >
         {translate('ra.action.export')}
       </Button>
       <Menu anchorEl={anchor} open={!!anchor} onClose={() => setAnchor(null)}>
-        <MenuItem onClick={() => run('xlsx')}><ListItemText>{translate('app.export.xlsx')}</ListItemText></MenuItem>
-        <MenuItem onClick={() => run('csv')}><ListItemText>{translate('app.export.csv')}</ListItemText></MenuItem>
+        <MenuItem onClick={() => run('xlsx')}>
+          <ListItemText>{translate('app.export.xlsx')}</ListItemText>
+        </MenuItem>
+        <MenuItem onClick={() => run('csv')}>
+          <ListItemText>{translate('app.export.csv')}</ListItemText>
+        </MenuItem>
       </Menu>
     </>
   );

@@ -6,7 +6,11 @@ import { formatFen } from './money';
 export const MoneyField = (props: FieldProps) => {
   const value = useFieldValue(props) as number | null | undefined;
   return (
-    <Typography component="span" variant="body2" sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+    <Typography
+      component="span"
+      variant="body2"
+      sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
+    >
       {formatFen(value)}
     </Typography>
   );

@@ -19,7 +19,11 @@ export const MoneyInput = ({ validate, ...props }: NumberInputProps) => {
       parse={parse}
       validate={rules}
       step={0.01}
-      slotProps={{ input: { endAdornment: <InputAdornment position="end">{translate('app.money.yuan')}</InputAdornment> } }}
+      slotProps={{
+        input: {
+          endAdornment: <InputAdornment position="end">{translate('app.money.yuan')}</InputAdornment>,
+        },
+      }}
       {...props}
     />
   );

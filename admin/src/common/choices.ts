@@ -1,14 +1,30 @@
 import {
-  ALLOCATION_STATUSES, APPEAL_STATUSES, APPLICATION_STATUSES, DECISIONS, DOCUMENT_KINDS, EDUCATION_LEVELS,
-  FUND_RETURN_STATUSES, MATCHING_MODES, ORG_KINDS, PAYMENT_CHANNELS, PAYMENT_SOURCES, PAYMENT_STATUSES,
-  REFUND_STATUSES, ROLES, STAGES, STUDY_MODES,
+  ALLOCATION_STATUSES,
+  APPEAL_STATUSES,
+  APPLICATION_STATUSES,
+  DECISIONS,
+  DOCUMENT_KINDS,
+  EDUCATION_LEVELS,
+  FUND_RETURN_STATUSES,
+  MATCHING_MODES,
+  ORG_KINDS,
+  PAYMENT_CHANNELS,
+  PAYMENT_SOURCES,
+  PAYMENT_STATUSES,
+  REFUND_STATUSES,
+  ROLES,
+  STAGES,
+  STUDY_MODES,
 } from '../../../db/schema/common';
 import type { enumsZhCN } from '../i18n/enums.zh-CN';
 
 /** A family of coded values with its labels under `enums.<name>` in both languages. */
 export type EnumName = keyof typeof enumsZhCN;
 
-export interface Choice { id: string | number; name: string }
+export interface Choice {
+  id: string | number;
+  name: string;
+}
 
 /** Select choices whose names are i18n keys (react-admin translates them). */
 export const enumChoices = (name: EnumName, values: readonly (string | number)[]): Choice[] =>

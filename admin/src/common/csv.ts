@@ -7,7 +7,12 @@ const defuse = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 
 const cell = (value: unknown, key: string): string => {
   if (value === null || value === undefined) return '';
-  let s = key.endsWith('Fen') && typeof value === 'number' ? fenToYuan(value) : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  let s =
+    key.endsWith('Fen') && typeof value === 'number'
+      ? fenToYuan(value)
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
   if (!key.endsWith('Fen')) s = defuse(s);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };

@@ -11,7 +11,11 @@ export type ExportFormat = 'xlsx' | 'csv';
 
 /** Rows reduced to the exported cells, keyed by column (the same shape for CSV and xlsx). */
 export function exportCells<T>(rows: T[], columns: ExportColumn<T>[]): Record<string, unknown>[] {
-  return rows.map((row) => Object.fromEntries(columns.map((c) => [c.key, c.value ? c.value(row) : (row as Record<string, unknown>)[c.key]])));
+  return rows.map((row) =>
+    Object.fromEntries(
+      columns.map((c) => [c.key, c.value ? c.value(row) : (row as Record<string, unknown>)[c.key]]),
+    ),
+  );
 }
 
 export const isMoneyKey = (key: string) => key.endsWith('Fen');
@@ -35,7 +39,13 @@ export function downloadBlob(blob: Blob, fileName: string): void {
 }
 
 /** CSV with BOM (Excel reads Chinese), or .xlsx built by exceljs, loaded only when asked for. */
-export async function writeExport<T>(format: ExportFormat, rows: T[], columns: ExportColumn<T>[], name: string, day: string) {
+export async function writeExport<T>(
+  format: ExportFormat,
+  rows: T[],
+  columns: ExportColumn<T>[],
+  name: string,
+  day: string,
+) {
   const cells = exportCells(rows, columns);
   const headers = columns.map((c) => ({ key: c.key, label: c.label }));
   const fileName = exportFileName(name, day, format);

@@ -3,12 +3,21 @@ import { CHOICES, type EnumName } from './choices';
 
 /** Filter inputs most lists share; each list picks what its server list spec accepts. */
 export const roundFilter = (alwaysOn = true) => (
-  <ReferenceInput key="roundId" source="roundId" reference="rounds" alwaysOn={alwaysOn} sort={{ field: 'opensOn', order: 'DESC' }}>
+  <ReferenceInput
+    key="roundId"
+    source="roundId"
+    reference="rounds"
+    alwaysOn={alwaysOn}
+    sort={{ field: 'opensOn', order: 'DESC' }}
+  >
     <SelectInput optionText="name" />
   </ReferenceInput>
 );
 
-export const organizationFilter = (filter: Record<string, unknown> = { level: 2 }, source = 'organizationId') => (
+export const organizationFilter = (
+  filter: Record<string, unknown> = { level: 2 },
+  source = 'organizationId',
+) => (
   <ReferenceInput key={source} source={source} reference="organizations" filter={filter}>
     <AutocompleteInput />
   </ReferenceInput>

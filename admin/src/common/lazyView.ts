@@ -7,15 +7,19 @@ const RELOADED = 'chunk-reload-at';
  * ones (not more than once a minute, so a real outage shows the error instead of looping).
  */
 function reloadOnStaleChunk<T>(load: () => Promise<T>): () => Promise<T> {
-  return () => load().catch((error: unknown) => {
-    const last = Number(sessionStorage.getItem(RELOADED) ?? 0);
-    if (/dynamically imported module|Importing a module script failed/i.test(String(error)) && Date.now() - last > 60_000) {
-      sessionStorage.setItem(RELOADED, String(Date.now()));
-      window.location.reload();
-      return new Promise<T>(() => undefined); // the reload replaces the page
-    }
-    throw error;
-  });
+  return () =>
+    load().catch((error: unknown) => {
+      const last = Number(sessionStorage.getItem(RELOADED) ?? 0);
+      if (
+        /dynamically imported module|Importing a module script failed/i.test(String(error)) &&
+        Date.now() - last > 60_000
+      ) {
+        sessionStorage.setItem(RELOADED, String(Date.now()));
+        window.location.reload();
+        return new Promise<T>(() => undefined); // the reload replaces the page
+      }
+      throw error;
+    });
 }
 
 /**

@@ -16,7 +16,10 @@ interface Options<R> {
  * answers; then the success notice and a refresh, or the server's message (and its field errors,
  * for the dialog to show under the inputs).
  */
-export function useApiAction<A, R>(call: (dp: AppDataProvider, args: A) => Promise<R>, options: Options<R> = {}) {
+export function useApiAction<A, R>(
+  call: (dp: AppDataProvider, args: A) => Promise<R>,
+  options: Options<R> = {},
+) {
   const dataProvider = useAppDataProvider();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -25,7 +28,10 @@ export function useApiAction<A, R>(call: (dp: AppDataProvider, args: A) => Promi
     mutationFn: (args: A) => call(dataProvider, args),
     onMutate: () => setFieldErrors({}),
     onSuccess: (result) => {
-      const [key, args] = typeof options.success === 'function' ? options.success(result) : [options.success ?? 'app.action.done'];
+      const [key, args] =
+        typeof options.success === 'function'
+          ? options.success(result)
+          : [options.success ?? 'app.action.done'];
       notify(key, { type: 'success', messageArgs: args });
       refresh();
       options.onSuccess?.(result);

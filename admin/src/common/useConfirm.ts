@@ -7,10 +7,14 @@ import { useCallback, useRef, useState } from 'react';
 export function useConfirm<P>() {
   const [payload, setPayload] = useState<P | null>(null);
   const resolver = useRef<((ok: boolean) => void) | null>(null);
-  const ask = useCallback((p: P) => new Promise<boolean>((resolve) => {
-    resolver.current = resolve;
-    setPayload(p);
-  }), []);
+  const ask = useCallback(
+    (p: P) =>
+      new Promise<boolean>((resolve) => {
+        resolver.current = resolve;
+        setPayload(p);
+      }),
+    [],
+  );
   const answer = useCallback((ok: boolean) => {
     resolver.current?.(ok);
     resolver.current = null;

@@ -4,23 +4,33 @@ import { isMoneyKey } from './exportTable';
 /** Spreadsheet formula injection: text must not start like a formula (as in csv.ts). */
 const defuse = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 
-export interface SheetSpec { name: string; headers: { key: string; label: string }[]; cells: Record<string, unknown>[] }
+export interface SheetSpec {
+  name: string;
+  headers: { key: string; label: string }[];
+  cells: Record<string, unknown>[];
+}
 
 function addSheet(wb: ExcelJS.Workbook, { name, headers, cells }: SheetSpec) {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = headers.map((h) => ({
-    key: h.key, header: h.label, width: Math.max(10, Math.min(40, h.label.length * 2 + 4)),
+    key: h.key,
+    header: h.label,
+    width: Math.max(10, Math.min(40, h.label.length * 2 + 4)),
     style: isMoneyKey(h.key) ? { numFmt: '#,##0.00' } : {},
   }));
   ws.getRow(1).font = { bold: true };
   for (const row of cells) {
-    ws.addRow(Object.fromEntries(headers.map(({ key }) => {
-      const v = row[key];
-      if (v === null || v === undefined) return [key, null];
-      if (isMoneyKey(key) && typeof v === 'number') return [key, v / 100];
-      if (typeof v === 'number' || typeof v === 'boolean') return [key, v];
-      return [key, defuse(typeof v === 'object' ? JSON.stringify(v) : String(v))];
-    })));
+    ws.addRow(
+      Object.fromEntries(
+        headers.map(({ key }) => {
+          const v = row[key];
+          if (v === null || v === undefined) return [key, null];
+          if (isMoneyKey(key) && typeof v === 'number') return [key, v / 100];
+          if (typeof v === 'number' || typeof v === 'boolean') return [key, v];
+          return [key, defuse(typeof v === 'object' ? JSON.stringify(v) : String(v))];
+        }),
+      ),
+    );
   }
 }
 
@@ -36,5 +46,8 @@ export async function xlsxWorkbookBlob(sheets: SheetSpec[]): Promise<Blob> {
   return new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
 }
 
-export const xlsxBlob = (cells: Record<string, unknown>[], headers: { key: string; label: string }[], sheet: string) =>
-  xlsxWorkbookBlob([{ name: sheet, headers, cells }]);
+export const xlsxBlob = (
+  cells: Record<string, unknown>[],
+  headers: { key: string; label: string }[],
+  sheet: string,
+) => xlsxWorkbookBlob([{ name: sheet, headers, cells }]);

@@ -25,28 +25,41 @@ export const Dashboard = () => {
     <Stack spacing={2} sx={{ mt: 2, mb: 3 }}>
       <Title title="ra.page.dashboard" />
       {user.mustChangePassword && (
-        <Alert severity="warning" action={<Button color="inherit" size="small" onClick={() => redirect('/change-password')}>
-          {translate('app.dashboard.change_password_now')}
-        </Button>}>
+        <Alert
+          severity="warning"
+          action={
+            <Button color="inherit" size="small" onClick={() => redirect('/change-password')}>
+              {translate('app.dashboard.change_password_now')}
+            </Button>
+          }
+        >
           {translate('app.dashboard.must_change_password')}
         </Alert>
       )}
       <div>
-        <Typography variant="h5" component="h1">{translate('app.dashboard.greeting', { name: user.displayName })}</Typography>
+        <Typography variant="h5" component="h1">
+          {translate('app.dashboard.greeting', { name: user.displayName })}
+        </Typography>
         <Typography variant="body2" color="text.secondary">
           {translate('app.dashboard.role', { role: translate(`enums.role.${user.role}`) })}
         </Typography>
       </div>
       {integrity.canAccess && <IntegrityBadge />}
-      <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>{translate('app.dashboard.work')}</Typography>
+      <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
+        {translate('app.dashboard.work')}
+      </Typography>
       {piles.length ? (
         <Grid container spacing={2}>
           {piles.map((p) => (
-            <Grid key={p.key} size={{ xs: 12, sm: 6, md: 4, lg: 3 }}><PileCard pile={p} /></Grid>
+            <Grid key={p.key} size={{ xs: 12, sm: 6, md: 4, lg: 3 }}>
+              <PileCard pile={p} />
+            </Grid>
           ))}
         </Grid>
       ) : (
-        <Typography variant="body2" color="text.secondary">{translate('app.dashboard.intro')}</Typography>
+        <Typography variant="body2" color="text.secondary">
+          {translate('app.dashboard.intro')}
+        </Typography>
       )}
       {stats.canAccess && <KeyFigures />}
     </Stack>

@@ -7,15 +7,25 @@ import { useAppDataProvider } from '../providers/useAppDataProvider';
 export const IntegrityBadge = () => {
   const translate = useTranslate();
   const dataProvider = useAppDataProvider();
-  const { data } = useQuery({ queryKey: ['integrity'], queryFn: () => dataProvider.integrity(), staleTime: 60_000 });
+  const { data } = useQuery({
+    queryKey: ['integrity'],
+    queryFn: () => dataProvider.integrity(),
+    staleTime: 60_000,
+  });
   if (!data) return null;
   return data.ok ? (
-    <Alert severity="success" variant="outlined">{translate('app.dashboard.integrity_ok')}</Alert>
+    <Alert severity="success" variant="outlined">
+      {translate('app.dashboard.integrity_ok')}
+    </Alert>
   ) : (
     <Alert severity="error">
       {translate('app.dashboard.integrity_problems', { smart_count: data.problems.length })}
       <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
-        {data.problems.slice(0, 5).map((p, i) => <li key={i}>{p.invariant}: {p.detail}</li>)}
+        {data.problems.slice(0, 5).map((p, i) => (
+          <li key={i}>
+            {p.invariant}: {p.detail}
+          </li>
+        ))}
       </ul>
     </Alert>
   );

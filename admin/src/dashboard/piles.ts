@@ -17,7 +17,11 @@ export interface Pile {
   countWhere?: 'unverifiedGraduation';
 }
 
-export interface PileUser { role: Role; orgLevel: number | null; organizationId: number | null }
+export interface PileUser {
+  role: Role;
+  orgLevel: number | null;
+  organizationId: number | null;
+}
 
 /** A review waiting longer than this at one step is overdue (a panel choice: the notice sets no limit). */
 export const REVIEW_OVERDUE_DAYS = 7;
@@ -31,39 +35,122 @@ export function pilesFor(user: PileUser, now: Date): Pile[] {
   const piles: Pile[] = [];
   const staleBefore = new Date(now.getTime() - REVIEW_OVERDUE_DAYS * 86_400_000).toISOString();
   const step = STEP[user.role];
-  const add = (p: Pile) => { if (canAccess(user.role, { resource: p.resource, action: 'list' })) piles.push(p); };
+  const add = (p: Pile) => {
+    if (canAccess(user.role, { resource: p.resource, action: 'list' })) piles.push(p);
+  };
 
   if (step) {
-    add({ key: 'review_overdue', resource: 'applications', tone: 'overdue', filter: { waitingStep: step, updatedAt_lte: staleBefore }, sort: { field: 'updatedAt', order: 'ASC' } });
-    add({ key: 'review', resource: 'applications', tone: 'todo', filter: { waitingStep: step }, sort: { field: 'submittedAt', order: 'ASC' } });
-    add({ key: 'appeals_overdue', resource: 'appeals', tone: 'overdue', filter: { overdue: true }, sort: { field: 'dueOn', order: 'ASC' } });
-    add({ key: 'appeals_open', resource: 'appeals', tone: 'todo', filter: { status: 'open' }, sort: { field: 'dueOn', order: 'ASC' } });
+    add({
+      key: 'review_overdue',
+      resource: 'applications',
+      tone: 'overdue',
+      filter: { waitingStep: step, updatedAt_lte: staleBefore },
+      sort: { field: 'updatedAt', order: 'ASC' },
+    });
+    add({
+      key: 'review',
+      resource: 'applications',
+      tone: 'todo',
+      filter: { waitingStep: step },
+      sort: { field: 'submittedAt', order: 'ASC' },
+    });
+    add({
+      key: 'appeals_overdue',
+      resource: 'appeals',
+      tone: 'overdue',
+      filter: { overdue: true },
+      sort: { field: 'dueOn', order: 'ASC' },
+    });
+    add({
+      key: 'appeals_open',
+      resource: 'appeals',
+      tone: 'todo',
+      filter: { status: 'open' },
+      sort: { field: 'dueOn', order: 'ASC' },
+    });
   }
   if (user.role === 'city_admin') {
-    add({ key: 'allocations_to_transfer', resource: 'allocations', tone: 'todo', filter: { status: 'created' } });
-    add({ key: 'graduations_to_verify', resource: 'applications', tone: 'todo', filter: { status: 'graduated' }, countWhere: 'unverifiedGraduation' });
+    add({
+      key: 'allocations_to_transfer',
+      resource: 'allocations',
+      tone: 'todo',
+      filter: { status: 'created' },
+    });
+    add({
+      key: 'graduations_to_verify',
+      resource: 'applications',
+      tone: 'todo',
+      filter: { status: 'graduated' },
+      countWhere: 'unverifiedGraduation',
+    });
     add({ key: 'refunds_to_receive', resource: 'refunds', tone: 'todo', filter: { status: 'expected' } });
     add({ key: 'refunds_to_confirm', resource: 'refunds', tone: 'todo', filter: { status: 'received' } });
     add({ key: 'returns_to_confirm', resource: 'fund-returns', tone: 'todo', filter: { status: 'filed' } });
   }
   if (user.orgLevel === 2 && (user.role === 'org_admin' || user.role === 'unit_admin')) {
     // The union that holds the money: receive allocations, pay its direct payments, re-issue failed ones (R3).
-    add({ key: 'allocations_to_receive', resource: 'allocations', tone: 'todo', filter: { status: 'transferred' } });
-    add({ key: 'payments_to_make', resource: 'payments', tone: 'todo', filter: { status: 'pending', channel: 'direct', payerOrganizationId: user.organizationId } });
-    add({ key: 'payments_failed', resource: 'payments', tone: 'todo', filter: { status: 'failed', organizationId: user.organizationId } });
+    add({
+      key: 'allocations_to_receive',
+      resource: 'allocations',
+      tone: 'todo',
+      filter: { status: 'transferred' },
+    });
+    add({
+      key: 'payments_to_make',
+      resource: 'payments',
+      tone: 'todo',
+      filter: { status: 'pending', channel: 'direct', payerOrganizationId: user.organizationId },
+    });
+    add({
+      key: 'payments_failed',
+      resource: 'payments',
+      tone: 'todo',
+      filter: { status: 'failed', organizationId: user.organizationId },
+    });
   }
   if (user.role === 'agent') {
-    add({ key: 'payments_to_make', resource: 'payments', tone: 'todo', filter: { status: 'pending', payerOrganizationId: user.organizationId } });
-    add({ key: 'payments_failed', resource: 'payments', tone: 'watch', filter: { status: 'failed', payerOrganizationId: user.organizationId } });
+    add({
+      key: 'payments_to_make',
+      resource: 'payments',
+      tone: 'todo',
+      filter: { status: 'pending', payerOrganizationId: user.organizationId },
+    });
+    add({
+      key: 'payments_failed',
+      resource: 'payments',
+      tone: 'watch',
+      filter: { status: 'failed', payerOrganizationId: user.organizationId },
+    });
   }
   if (user.role === 'institution') {
-    add({ key: 'students', resource: 'applications', tone: 'todo', filter: { status: ['approved', 'process_paid'] } });
+    add({
+      key: 'students',
+      resource: 'applications',
+      tone: 'todo',
+      filter: { status: ['approved', 'process_paid'] },
+    });
     add({ key: 'refunds_to_receive', resource: 'refunds', tone: 'todo', filter: { status: 'expected' } });
   }
   if (step) {
-    add({ key: 'waitlisted', resource: 'applications', tone: 'watch', filter: { status: 'waitlisted' }, sort: { field: 'submittedAt', order: 'ASC' } });
-    add({ key: 'outstanding_documents', resource: 'applications', tone: 'watch', filter: { outstandingDocuments: true, status: ACTIVE } });
-    add({ key: 'lapsing', resource: 'applications', tone: 'watch', filter: { lapsingWithinDays: LAPSING_DAYS } });
+    add({
+      key: 'waitlisted',
+      resource: 'applications',
+      tone: 'watch',
+      filter: { status: 'waitlisted' },
+      sort: { field: 'submittedAt', order: 'ASC' },
+    });
+    add({
+      key: 'outstanding_documents',
+      resource: 'applications',
+      tone: 'watch',
+      filter: { outstandingDocuments: true, status: ACTIVE },
+    });
+    add({
+      key: 'lapsing',
+      resource: 'applications',
+      tone: 'watch',
+      filter: { lapsingWithinDays: LAPSING_DAYS },
+    });
   }
   if (user.role === 'unit_admin') {
     add({ key: 'returned', resource: 'applications', tone: 'watch', filter: { status: 'returned' } });
@@ -75,6 +162,9 @@ export function pilesFor(user: PileUser, now: Date): Pile[] {
 /** The list URL a pile links to: react-admin reads `filter`, `sort` and `order` from the query. */
 export function pileLink(p: Pile): string {
   const q = new URLSearchParams({ filter: JSON.stringify(p.filter) });
-  if (p.sort) { q.set('sort', p.sort.field); q.set('order', p.sort.order); }
+  if (p.sort) {
+    q.set('sort', p.sort.field);
+    q.set('order', p.sort.order);
+  }
   return `/${p.resource}?${q.toString()}`;
 }

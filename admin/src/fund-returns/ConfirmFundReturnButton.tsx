@@ -18,11 +18,26 @@ export const ConfirmFundReturnButton = (_props: { label?: string }) => {
   if (!record || record.status !== 'filed' || !allowed.canAccess) return null;
   return (
     <span onClick={(e) => e.stopPropagation()}>
-      <Button size="small" variant="outlined" startIcon={<DoneAllIcon />} onClick={() => { key.current = newIdempotencyKey(); setOpen(true); }}>
+      <Button
+        size="small"
+        variant="outlined"
+        startIcon={<DoneAllIcon />}
+        onClick={() => {
+          key.current = newIdempotencyKey();
+          setOpen(true);
+        }}
+      >
         {translate('app.fund_returns.confirm')}
       </Button>
-      <ActionDialog open={open} onClose={() => setOpen(false)} onConfirm={() => mutate(undefined)} pending={isPending}
-        title="app.fund_returns.confirm_title" titleArgs={{ id: record.id }} confirmLabel="app.fund_returns.confirm">
+      <ActionDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        onConfirm={() => mutate(undefined)}
+        pending={isPending}
+        title="app.fund_returns.confirm_title"
+        titleArgs={{ id: record.id }}
+        confirmLabel="app.fund_returns.confirm"
+      >
         <MoneyConfirm message="app.fund_returns.confirm_confirm" amountFen={record.amountFen} />
       </ActionDialog>
     </span>

@@ -3,7 +3,12 @@ import { ArrayField, DataTable, ListButton, ReferenceField, Show, TextField, Top
 import { DateTimeField, EnumField, FieldGrid, MoneyField, Section, StatusChip } from '../common';
 import { ConfirmFundReturnButton } from './ConfirmFundReturnButton';
 
-const Actions = () => <TopToolbar><ConfirmFundReturnButton /><ListButton /></TopToolbar>;
+const Actions = () => (
+  <TopToolbar>
+    <ConfirmFundReturnButton />
+    <ListButton />
+  </TopToolbar>
+);
 
 /** R4: the return with its report (返还情况报告) and the applications it covers. */
 export const FundReturnShow = () => (
@@ -25,12 +30,21 @@ export const FundReturnShow = () => (
     </Section>
     <Section title="resources.fund-returns.fields.items">
       <ArrayField source="items">
-        <DataTable bulkActionButtons={false} rowClick={false} empty={<Typography variant="body2">—</Typography>}>
+        <DataTable
+          bulkActionButtons={false}
+          rowClick={false}
+          empty={<Typography variant="body2">—</Typography>}
+        >
           <DataTable.Col source="applicationId" label="resources.payments.fields.applicationId">
             <ReferenceField source="applicationId" reference="applications" link="show" />
           </DataTable.Col>
           <DataTable.Col source="paymentId" label="resources.refunds.fields.paymentId" />
-          <DataTable.Col source="amountFen" label="resources.fund-returns.fields.amountFen" field={MoneyField} align="right" />
+          <DataTable.Col
+            source="amountFen"
+            label="resources.fund-returns.fields.amountFen"
+            field={MoneyField}
+            align="right"
+          />
         </DataTable>
       </ArrayField>
     </Section>

@@ -40,5 +40,8 @@ export const appEn: typeof appZhCN = {
     phone_invalid: 'Must be an 11-digit mobile number',
     card_invalid: 'Card numbers have 16–19 digits and a valid check digit',
   },
-  validation: { window: 'Closing date cannot precede the opening date', code: 'Lower-case letters, digits and hyphens (2–40)' },
+  validation: {
+    window: 'Closing date cannot precede the opening date',
+    code: 'Lower-case letters, digits and hyphens (2–40)',
+  },
 };

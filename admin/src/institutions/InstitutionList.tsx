@@ -13,7 +13,9 @@ export const InstitutionList = () => (
       <DataTable.Col source="name" />
       <DataTable.Col source="code" />
       <DataTable.Col source="contact" disableSort />
-      <DataTable.Col source="active"><BooleanField source="active" /></DataTable.Col>
+      <DataTable.Col source="active">
+        <BooleanField source="active" />
+      </DataTable.Col>
     </DataTable>
   </AppList>
 );

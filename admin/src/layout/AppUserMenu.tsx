@@ -8,8 +8,16 @@ const ChangePasswordItem = forwardRef<HTMLLIElement>((_props, ref) => {
   const redirect = useRedirect();
   const menu = useUserMenu();
   return (
-    <MenuItem ref={ref} onClick={() => { menu?.onClose(); redirect('/change-password'); }}>
-      <ListItemIcon><LockResetIcon fontSize="small" /></ListItemIcon>
+    <MenuItem
+      ref={ref}
+      onClick={() => {
+        menu?.onClose();
+        redirect('/change-password');
+      }}
+    >
+      <ListItemIcon>
+        <LockResetIcon fontSize="small" />
+      </ListItemIcon>
       <ListItemText>{translate('app.password.menu')}</ListItemText>
     </MenuItem>
   );

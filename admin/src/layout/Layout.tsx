@@ -11,5 +11,7 @@ const AppAppBar = () => (
 
 /** react-admin's layout; the menu lists only what canAccess lets the role see. */
 export const Layout = ({ children }: { children: ReactNode }) => (
-  <RaLayout appBar={AppAppBar} menu={Menu}>{children}</RaLayout>
+  <RaLayout appBar={AppAppBar} menu={Menu}>
+    {children}
+  </RaLayout>
 );

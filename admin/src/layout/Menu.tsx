@@ -7,7 +7,9 @@ export const Menu = () => {
   return (
     <RaMenu>
       <RaMenu.DashboardItem />
-      {stats.canAccess && <RaMenu.Item to="/performance" primaryText="app.performance.menu" leftIcon={<InsightsIcon />} />}
+      {stats.canAccess && (
+        <RaMenu.Item to="/performance" primaryText="app.performance.menu" leftIcon={<InsightsIcon />} />
+      )}
       <RaMenu.ResourceItems />
     </RaMenu>
   );

@@ -2,8 +2,17 @@ import { zhCN } from '@mui/material/locale';
 import { defaultTheme, type RaThemeOptions } from 'react-admin';
 
 const CJK_FONTS = [
-  '-apple-system', 'BlinkMacSystemFont', '"Segoe UI"', 'Roboto', '"PingFang SC"', '"Hiragino Sans GB"',
-  '"Microsoft YaHei"', '"Noto Sans CJK SC"', '"Noto Sans SC"', '"WenQuanYi Micro Hei"', 'sans-serif',
+  '-apple-system',
+  'BlinkMacSystemFont',
+  '"Segoe UI"',
+  'Roboto',
+  '"PingFang SC"',
+  '"Hiragino Sans GB"',
+  '"Microsoft YaHei"',
+  '"Noto Sans CJK SC"',
+  '"Noto Sans SC"',
+  '"WenQuanYi Micro Hei"',
+  'sans-serif',
 ].join(',');
 
 type Components = NonNullable<RaThemeOptions['components']>;
@@ -14,7 +23,8 @@ function mergeComponents(a: Components, b: Components): Components {
   for (const [name, value] of Object.entries(b as Record<string, Record<string, unknown>>)) {
     const prev = out[name] ?? {};
     out[name] = {
-      ...prev, ...value,
+      ...prev,
+      ...value,
       defaultProps: { ...(prev.defaultProps as object), ...(value.defaultProps as object) },
     };
   }
@@ -34,7 +44,10 @@ export const theme: RaThemeOptions = {
     // filter and export buttons) past the right edge.
     RaLayout: {
       styleOverrides: {
-        root: { minWidth: 0, '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 } },
+        root: {
+          minWidth: 0,
+          '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 },
+        },
       },
     },
     RaList: { styleOverrides: { root: { minWidth: 0, '& .RaList-main': { minWidth: 0 } } } },

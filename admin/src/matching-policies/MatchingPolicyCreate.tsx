@@ -4,6 +4,8 @@ import { MatchingPolicyInputs } from './MatchingPolicyInputs';
 /** The union is the author's own level-2 union (the server sets it). */
 export const MatchingPolicyCreate = () => (
   <Create redirect="list">
-    <SimpleForm><MatchingPolicyInputs creating /></SimpleForm>
+    <SimpleForm>
+      <MatchingPolicyInputs creating />
+    </SimpleForm>
   </Create>
 );

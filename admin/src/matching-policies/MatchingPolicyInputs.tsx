@@ -1,25 +1,56 @@
 import { Box } from '@mui/material';
-import { maxLength, minValue, ReferenceInput, required, SelectInput, TextInput, type Validator } from 'react-admin';
+import {
+  maxLength,
+  minValue,
+  ReferenceInput,
+  required,
+  SelectInput,
+  TextInput,
+  type Validator,
+} from 'react-admin';
 import { CHOICES, MoneyInput } from '../common';
 
 /** R8: the amounts must fit the mode — all as process means no result amount, and the reverse. */
-const fitsMode = (stage: 'process' | 'result'): Validator => (fen, values) => {
-  if (values.mode === 'process_only' && stage === 'result' && fen) return 'app.matching.no_result';
-  if (values.mode === 'result_only' && stage === 'process' && fen) return 'app.matching.no_process';
-  return undefined;
-};
+const fitsMode =
+  (stage: 'process' | 'result'): Validator =>
+  (fen, values) => {
+    if (values.mode === 'process_only' && stage === 'result' && fen) return 'app.matching.no_result';
+    if (values.mode === 'result_only' && stage === 'process' && fen) return 'app.matching.no_process';
+    return undefined;
+  };
 
 /** A level-2 union's own subsidy on top of the city's, per round. */
 export const MatchingPolicyInputs = ({ creating = false }: { creating?: boolean }) => (
-  <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' }, columnGap: 2, width: '100%', maxWidth: 720 }}>
+  <Box
+    sx={{
+      display: 'grid',
+      gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' },
+      columnGap: 2,
+      width: '100%',
+      maxWidth: 720,
+    }}
+  >
     {creating && (
       <ReferenceInput source="roundId" reference="rounds" sort={{ field: 'opensOn', order: 'DESC' }}>
         <SelectInput optionText="name" validate={required()} />
       </ReferenceInput>
     )}
-    <SelectInput source="mode" choices={CHOICES.matchingMode} validate={required()} defaultValue="two_stage" />
-    <MoneyInput source="processAmountFen" defaultValue={0} validate={[required(), minValue(0), fitsMode('process')]} />
-    <MoneyInput source="resultAmountFen" defaultValue={0} validate={[required(), minValue(0), fitsMode('result')]} />
+    <SelectInput
+      source="mode"
+      choices={CHOICES.matchingMode}
+      validate={required()}
+      defaultValue="two_stage"
+    />
+    <MoneyInput
+      source="processAmountFen"
+      defaultValue={0}
+      validate={[required(), minValue(0), fitsMode('process')]}
+    />
+    <MoneyInput
+      source="resultAmountFen"
+      defaultValue={0}
+      validate={[required(), minValue(0), fitsMode('result')]}
+    />
     <TextInput source="note" multiline minRows={3} validate={maxLength(2000)} sx={{ gridColumn: '1 / -1' }} />
   </Box>
 );

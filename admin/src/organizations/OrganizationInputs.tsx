@@ -1,5 +1,13 @@
 import {
-  AutocompleteInput, BooleanInput, maxLength, minLength, ReferenceInput, regex, required, SelectInput, TextInput,
+  AutocompleteInput,
+  BooleanInput,
+  maxLength,
+  minLength,
+  ReferenceInput,
+  regex,
+  required,
+  SelectInput,
+  TextInput,
 } from 'react-admin';
 import { CHOICES } from '../common';
 

@@ -2,7 +2,16 @@ import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import TableRowsIcon from '@mui/icons-material/TableRows';
 import { ToggleButton, ToggleButtonGroup, Tooltip } from '@mui/material';
 import {
-  AutocompleteInput, BooleanField, DataTable, ReferenceField, ReferenceInput, SearchInput, SelectInput, Title, useStore, useTranslate,
+  AutocompleteInput,
+  BooleanField,
+  DataTable,
+  ReferenceField,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  Title,
+  useStore,
+  useTranslate,
 } from 'react-admin';
 import { AppList, CHOICES, EnumField } from '../common';
 import { OrganizationTreeView } from './OrganizationTreeView';
@@ -22,8 +31,16 @@ const ViewToggle = ({ view, setView }: { view: View; setView: (v: View) => void 
   const translate = useTranslate();
   return (
     <ToggleButtonGroup size="small" exclusive value={view} onChange={(_e, v: View | null) => v && setView(v)}>
-      <Tooltip title={translate('app.org_tree.tree')}><ToggleButton value="tree" aria-label={translate('app.org_tree.tree')}><AccountTreeIcon fontSize="small" /></ToggleButton></Tooltip>
-      <Tooltip title={translate('app.org_tree.table')}><ToggleButton value="table" aria-label={translate('app.org_tree.table')}><TableRowsIcon fontSize="small" /></ToggleButton></Tooltip>
+      <Tooltip title={translate('app.org_tree.tree')}>
+        <ToggleButton value="tree" aria-label={translate('app.org_tree.tree')}>
+          <AccountTreeIcon fontSize="small" />
+        </ToggleButton>
+      </Tooltip>
+      <Tooltip title={translate('app.org_tree.table')}>
+        <ToggleButton value="table" aria-label={translate('app.org_tree.table')}>
+          <TableRowsIcon fontSize="small" />
+        </ToggleButton>
+      </Tooltip>
     </ToggleButtonGroup>
   );
 };
@@ -46,13 +63,19 @@ export const OrganizationList = () => {
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="id" />
         <DataTable.Col source="name" />
-        <DataTable.Col source="kind"><EnumField source="kind" enumName="orgKind" /></DataTable.Col>
-        <DataTable.Col source="level"><EnumField source="level" enumName="orgLevel" /></DataTable.Col>
+        <DataTable.Col source="kind">
+          <EnumField source="kind" enumName="orgKind" />
+        </DataTable.Col>
+        <DataTable.Col source="level">
+          <EnumField source="level" enumName="orgLevel" />
+        </DataTable.Col>
         <DataTable.Col source="parentId">
           <ReferenceField source="parentId" reference="organizations" link={false} />
         </DataTable.Col>
         <DataTable.Col source="unitName" />
-        <DataTable.Col source="duesPaid"><BooleanField source="duesPaid" /></DataTable.Col>
+        <DataTable.Col source="duesPaid">
+          <BooleanField source="duesPaid" />
+        </DataTable.Col>
         <DataTable.Col source="code" />
       </DataTable>
     </AppList>

@@ -1,10 +1,22 @@
 import {
-  BooleanField, DataTable, EditButton, ReferenceField, ReferenceManyField, Show, TextField, TopToolbar, useCanAccess,
+  BooleanField,
+  DataTable,
+  EditButton,
+  ReferenceField,
+  ReferenceManyField,
+  Show,
+  TextField,
+  TopToolbar,
+  useCanAccess,
   useRecordContext,
 } from 'react-admin';
 import { DateTimeField, EnumField, FieldGrid, Section } from '../common';
 
-const OrganizationShowActions = () => <TopToolbar><EditButton /></TopToolbar>;
+const OrganizationShowActions = () => (
+  <TopToolbar>
+    <EditButton />
+  </TopToolbar>
+);
 
 /** Grassroots unions list their workers; the unions above them list their member unions. */
 const Members = () => {
@@ -29,9 +41,13 @@ const Members = () => {
       <ReferenceManyField reference="organizations" target="parentId" sort={{ field: 'id', order: 'ASC' }}>
         <DataTable rowClick="show" bulkActionButtons={false}>
           <DataTable.Col source="name" />
-          <DataTable.Col source="kind"><EnumField source="kind" enumName="orgKind" /></DataTable.Col>
+          <DataTable.Col source="kind">
+            <EnumField source="kind" enumName="orgKind" />
+          </DataTable.Col>
           <DataTable.Col source="unitName" />
-          <DataTable.Col source="duesPaid"><BooleanField source="duesPaid" /></DataTable.Col>
+          <DataTable.Col source="duesPaid">
+            <BooleanField source="duesPaid" />
+          </DataTable.Col>
         </DataTable>
       </ReferenceManyField>
     </Section>

@@ -15,16 +15,26 @@ export const OrganizationTreeView = ({ toggle }: { toggle: React.ReactNode }) =>
           <CreateButton resource="organizations" />
           {toggle}
         </Stack>
-        <OrgTree onSelect={(n) => navigate(createPath({ resource: 'organizations', id: n.id, type: 'show' }))}
+        <OrgTree
+          onSelect={(n) => navigate(createPath({ resource: 'organizations', id: n.id, type: 'show' }))}
           secondary={(n) => (
             <Stack component="span" direction="row" spacing={1} sx={{ alignItems: 'center' }}>
               <span>{translate(`enums.orgKind.${n.kind}`)}</span>
-              {n.children.length > 0 && <span>· {translate('app.org_tree.children', { smart_count: n.children.length })}</span>}
+              {n.children.length > 0 && (
+                <span>· {translate('app.org_tree.children', { smart_count: n.children.length })}</span>
+              )}
               {(n as { duesPaid?: boolean }).duesPaid === false && (
-                <Chip component="span" size="small" color="error" variant="outlined" label={translate('app.org_tree.dues_unpaid')} />
+                <Chip
+                  component="span"
+                  size="small"
+                  color="error"
+                  variant="outlined"
+                  label={translate('app.org_tree.dues_unpaid')}
+                />
               )}
             </Stack>
-          )} />
+          )}
+        />
       </CardContent>
     </Card>
   );

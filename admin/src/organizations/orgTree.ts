@@ -1,6 +1,14 @@
 /** The organisation tree (city → level-2 unions → grassroots unions) built from flat records. */
-export interface OrgRecord { id: number; name: string; kind: string; level: number; parentId: number | null }
-export interface OrgNode extends OrgRecord { children: OrgNode[] }
+export interface OrgRecord {
+  id: number;
+  name: string;
+  kind: string;
+  level: number;
+  parentId: number | null;
+}
+export interface OrgNode extends OrgRecord {
+  children: OrgNode[];
+}
 
 /**
  * Roots are the records whose parent is not in the set: the city for the city's staff, the own
@@ -24,7 +32,10 @@ export function matchingIds(roots: OrgNode[], text: string): Set<number> {
     const self = n.name.toLowerCase().includes(needle);
     let below = false;
     for (const c of n.children) below = walk(c, [...path, n.id]) || below;
-    if (self || below) { keep.add(n.id); return true; }
+    if (self || below) {
+      keep.add(n.id);
+      return true;
+    }
     return false;
   };
   if (needle) for (const r of roots) walk(r, []);
@@ -32,7 +43,10 @@ export function matchingIds(roots: OrgNode[], text: string): Set<number> {
 }
 
 /** The list filter a picked union sets: a level-2 union its subtree, a grassroots union itself. */
-export function unionFilter(node: Pick<OrgRecord, 'id' | 'level'>): { level2Id?: number; organizationId?: number } {
+export function unionFilter(node: Pick<OrgRecord, 'id' | 'level'>): {
+  level2Id?: number;
+  organizationId?: number;
+} {
   if (node.level === 1) return {};
   return node.level === 2 ? { level2Id: node.id } : { organizationId: node.id };
 }

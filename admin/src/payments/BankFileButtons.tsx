@@ -17,11 +17,17 @@ const BankFileExport = () => {
   const [busy, setBusy] = useState(false);
   const [roundId, setRoundId] = useState<string>('');
   const [stage, setStage] = useState<Stage | ''>('');
-  const rounds = useGetList('rounds', { pagination: { page: 1, perPage: 100 }, sort: { field: 'opensOn', order: 'DESC' } });
+  const rounds = useGetList('rounds', {
+    pagination: { page: 1, perPage: 100 },
+    sort: { field: 'opensOn', order: 'DESC' },
+  });
   const download = async () => {
     setBusy(true);
     try {
-      const { blob, fileName } = await dataProvider.bankFile({ roundId: roundId || undefined, stage: stage || undefined });
+      const { blob, fileName } = await dataProvider.bankFile({
+        roundId: roundId || undefined,
+        stage: stage || undefined,
+      });
       downloadBlob(blob, fileName ?? `代发明细-${today()}.xlsx`);
       setOpen(false);
     } catch (e) {
@@ -32,19 +38,49 @@ const BankFileExport = () => {
   };
   return (
     <>
-      <Button size="small" startIcon={<DownloadIcon />} onClick={() => setOpen(true)}>{translate('app.bank.export')}</Button>
-      <ActionDialog open={open} onClose={() => setOpen(false)} onConfirm={download} pending={busy} title="app.bank.export"
-        confirmLabel="app.bank.download">
-        <Alert severity="info" sx={{ mb: 2 }}>{translate('app.bank.export_hint')}</Alert>
-        <TextField select fullWidth margin="dense" label={translate('resources.allocations.fields.roundId')} value={roundId}
-          onChange={(e) => setRoundId(e.target.value)}>
+      <Button size="small" startIcon={<DownloadIcon />} onClick={() => setOpen(true)}>
+        {translate('app.bank.export')}
+      </Button>
+      <ActionDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        onConfirm={download}
+        pending={busy}
+        title="app.bank.export"
+        confirmLabel="app.bank.download"
+      >
+        <Alert severity="info" sx={{ mb: 2 }}>
+          {translate('app.bank.export_hint')}
+        </Alert>
+        <TextField
+          select
+          fullWidth
+          margin="dense"
+          label={translate('resources.allocations.fields.roundId')}
+          value={roundId}
+          onChange={(e) => setRoundId(e.target.value)}
+        >
           <MenuItem value="">{translate('app.bank.all')}</MenuItem>
-          {(rounds.data ?? []).map((r) => <MenuItem key={r.id} value={r.id}>{r.name}</MenuItem>)}
+          {(rounds.data ?? []).map((r) => (
+            <MenuItem key={r.id} value={r.id}>
+              {r.name}
+            </MenuItem>
+          ))}
         </TextField>
-        <TextField select fullWidth margin="dense" label={translate('resources.payments.fields.stage')} value={stage}
-          onChange={(e) => setStage(e.target.value as Stage | '')}>
+        <TextField
+          select
+          fullWidth
+          margin="dense"
+          label={translate('resources.payments.fields.stage')}
+          value={stage}
+          onChange={(e) => setStage(e.target.value as Stage | '')}
+        >
           <MenuItem value="">{translate('app.bank.all')}</MenuItem>
-          {CHOICES.stage.map((c) => <MenuItem key={c.id} value={c.id}>{translate(c.name)}</MenuItem>)}
+          {CHOICES.stage.map((c) => (
+            <MenuItem key={c.id} value={c.id}>
+              {translate(c.name)}
+            </MenuItem>
+          ))}
         </TextField>
       </ActionDialog>
     </>
@@ -83,23 +119,61 @@ const BankFileImport = () => {
   const rows = Object.values(errors);
   return (
     <>
-      <Button size="small" startIcon={<UploadIcon />}
-        onClick={() => { key.current = newIdempotencyKey(); setFile(null); setErrors({}); setResult(null); setOpen(true); }}>
+      <Button
+        size="small"
+        startIcon={<UploadIcon />}
+        onClick={() => {
+          key.current = newIdempotencyKey();
+          setFile(null);
+          setErrors({});
+          setResult(null);
+          setOpen(true);
+        }}
+      >
         {translate('app.bank.import')}
       </Button>
-      <ActionDialog open={open} onClose={() => setOpen(false)} onConfirm={upload} pending={busy} disabled={!file || !!result}
-        title="app.bank.import" confirmLabel="app.bank.import">
-        <Alert severity="warning" sx={{ mb: 2 }}>{translate('app.bank.import_hint')}</Alert>
+      <ActionDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        onConfirm={upload}
+        pending={busy}
+        disabled={!file || !!result}
+        title="app.bank.import"
+        confirmLabel="app.bank.import"
+      >
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          {translate('app.bank.import_hint')}
+        </Alert>
         <Button component="label" variant="outlined" startIcon={<UploadIcon />}>
           {translate('app.documents.choose')}
-          <input hidden type="file" name="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(e) => { setFile(e.target.files?.[0] ?? null); setResult(null); setErrors({}); key.current = newIdempotencyKey(); }} />
+          <input
+            hidden
+            type="file"
+            name="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setResult(null);
+              setErrors({});
+              key.current = newIdempotencyKey();
+            }}
+          />
         </Button>
-        <Typography variant="body2" sx={{ mt: 1 }}>{file?.name}</Typography>
-        {result && <Alert severity="success" sx={{ mt: 2 }}>{translate('app.bank.imported', { ...result })}</Alert>}
+        <Typography variant="body2" sx={{ mt: 1 }}>
+          {file?.name}
+        </Typography>
+        {result && (
+          <Alert severity="success" sx={{ mt: 2 }}>
+            {translate('app.bank.imported', { ...result })}
+          </Alert>
+        )}
         {rows.length > 0 && (
           <List dense sx={{ mt: 1, maxHeight: 240, overflow: 'auto' }}>
-            {rows.map((m) => <ListItem key={m}><ListItemText primary={m} slotProps={{ primary: { color: 'error' } }} /></ListItem>)}
+            {rows.map((m) => (
+              <ListItem key={m}>
+                <ListItemText primary={m} slotProps={{ primary: { color: 'error' } }} />
+              </ListItem>
+            ))}
           </List>
         )}
       </ActionDialog>

@@ -1,5 +1,14 @@
 import { DataTable, ReferenceField, SearchInput, useCanAccess } from 'react-admin';
-import { AppList, DateTimeField, EnumField, enumFilter, MoneyField, organizationFilter, StatusChip, statusRowSx } from '../common';
+import {
+  AppList,
+  DateTimeField,
+  EnumField,
+  enumFilter,
+  MoneyField,
+  organizationFilter,
+  StatusChip,
+  statusRowSx,
+} from '../common';
 import { BankFileButtons } from './BankFileButtons';
 import { PaymentRowButtons } from './PaymentButtons';
 
@@ -17,7 +26,11 @@ const paymentFilters = [
 export const PaymentList = () => {
   const pay = useCanAccess({ resource: 'payments', action: 'pay' });
   return (
-    <AppList filters={paymentFilters} sort={{ field: 'id', order: 'DESC' }} extraActions={<BankFileButtons />}>
+    <AppList
+      filters={paymentFilters}
+      sort={{ field: 'id', order: 'DESC' }}
+      extraActions={<BankFileButtons />}
+    >
       <DataTable bulkActionButtons={false} rowClick={false} rowSx={statusRowSx}>
         <DataTable.Col source="id" />
         <DataTable.Col source="applicationId">
@@ -26,14 +39,26 @@ export const PaymentList = () => {
         <DataTable.Col source="organizationId">
           <ReferenceField source="organizationId" reference="organizations" link={false} />
         </DataTable.Col>
-        <DataTable.Col source="stage"><EnumField source="stage" enumName="stage" /></DataTable.Col>
-        <DataTable.Col source="source"><EnumField source="source" enumName="paymentSource" /></DataTable.Col>
+        <DataTable.Col source="stage">
+          <EnumField source="stage" enumName="stage" />
+        </DataTable.Col>
+        <DataTable.Col source="source">
+          <EnumField source="source" enumName="paymentSource" />
+        </DataTable.Col>
         <DataTable.Col source="amountFen" field={MoneyField} align="right" />
-        <DataTable.Col source="channel"><EnumField source="channel" enumName="paymentChannel" /></DataTable.Col>
-        <DataTable.Col source="status"><StatusChip source="status" enumName="paymentStatus" /></DataTable.Col>
+        <DataTable.Col source="channel">
+          <EnumField source="channel" enumName="paymentChannel" />
+        </DataTable.Col>
+        <DataTable.Col source="status">
+          <StatusChip source="status" enumName="paymentStatus" />
+        </DataTable.Col>
         <DataTable.Col source="reference" disableSort />
         <DataTable.Col source="paidAt" field={DateTimeField} />
-        {pay.canAccess && <DataTable.Col label="app.actions" disableSort align="right"><PaymentRowButtons /></DataTable.Col>}
+        {pay.canAccess && (
+          <DataTable.Col label="app.actions" disableSort align="right">
+            <PaymentRowButtons />
+          </DataTable.Col>
+        )}
       </DataTable>
     </AppList>
   );

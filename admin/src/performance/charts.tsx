@@ -1,7 +1,5 @@
 import { useTheme } from '@mui/material';
-import {
-  Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis,
-} from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 /**
  * The performance view's charts (recharts, in this chunk only: the page's numbers render before it
@@ -33,19 +31,37 @@ interface BarsProps {
 
 export function HorizontalBars({ data, category, bars, unit, format, categoryWidth = 110 }: BarsProps) {
   const theme = useTheme();
-  const palette = [theme.palette.primary.main, theme.palette.success.main, theme.palette.warning.main, theme.palette.info.main];
+  const palette = [
+    theme.palette.primary.main,
+    theme.palette.success.main,
+    theme.palette.warning.main,
+    theme.palette.info.main,
+  ];
   const height = Math.max(160, data.length * (bars.length > 1 ? 34 : 26) + 60);
   return (
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" unit={unit} tickFormatter={format} allowDecimals={false} fontSize={12} />
-        <YAxis type="category" dataKey={category} width={categoryWidth} fontSize={12} interval={0}
-          tickFormatter={(v: string) => fitLabel(String(v), categoryWidth - 10)} />
+        <YAxis
+          type="category"
+          dataKey={category}
+          width={categoryWidth}
+          fontSize={12}
+          interval={0}
+          tickFormatter={(v: string) => fitLabel(String(v), categoryWidth - 10)}
+        />
         <Tooltip formatter={(v) => (format && typeof v === 'number' ? format(v) : `${v}${unit ?? ''}`)} />
         {bars.length > 1 && <Legend />}
         {bars.map((b, i) => (
-          <Bar key={b.key} dataKey={b.key} name={b.name} fill={b.color ?? palette[i % palette.length]} maxBarSize={18} isAnimationActive={false} />
+          <Bar
+            key={b.key}
+            dataKey={b.key}
+            name={b.name}
+            fill={b.color ?? palette[i % palette.length]}
+            maxBarSize={18}
+            isAnimationActive={false}
+          />
         ))}
       </BarChart>
     </ResponsiveContainer>

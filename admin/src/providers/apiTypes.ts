@@ -5,10 +5,22 @@ import type { Identifier } from 'react-admin';
 export type Decision = 'approve' | 'reject' | 'return';
 export type Stage = 'process' | 'result';
 export type DocumentKind =
-  | 'application_form' | 'id_card' | 'admission_notice' | 'tuition_receipt'
-  | 'enrollment_report' | 'graduation_record' | 'withdrawal_proof';
+  | 'application_form'
+  | 'id_card'
+  | 'admission_notice'
+  | 'tuition_receipt'
+  | 'enrollment_report'
+  | 'graduation_record'
+  | 'withdrawal_proof';
 
-export interface TimelineEntry { at: string; what: string; by: string; decision?: string; comment?: string; status?: string }
+export interface TimelineEntry {
+  at: string;
+  what: string;
+  by: string;
+  decision?: string;
+  comment?: string;
+  status?: string;
+}
 export interface Timeline {
   applicationId: number;
   status: string;
@@ -19,7 +31,12 @@ export interface Timeline {
   missing: string[];
 }
 
-export interface OtherApplication { id: number; roundId: number; educationLevel: string | null; status: string }
+export interface OtherApplication {
+  id: number;
+  roundId: number;
+  educationLevel: string | null;
+  status: string;
+}
 
 export interface BulkReviewResult {
   succeeded: number;
@@ -28,43 +45,108 @@ export interface BulkReviewResult {
 }
 
 export interface AllocationPreview {
-  roundId: number; organizationId: number; stage: Stage; applicationCount: number; amountFen: number; applicationIds: number[];
+  roundId: number;
+  organizationId: number;
+  stage: Stage;
+  applicationCount: number;
+  amountFen: number;
+  applicationIds: number[];
 }
 
-export interface BankImportResult { paid: number; failed: number; unchanged: number }
+export interface BankImportResult {
+  paid: number;
+  failed: number;
+  unchanged: number;
+}
 
 export interface BalanceRow {
-  id: Identifier; roundId: number; organizationId: number | null; stage: Stage;
-  budgetedFen: number; allocatedFen: number; transferredFen: number; receivedFen: number; paidFen: number; pendingFen: number;
-  failedFen: number; refundedFen: number; returnedFen: number; heldFen: number; refundsOutstandingFen: number;
-  returnsOutstandingFen: number; matchingPaidFen: number; matchingPendingFen: number;
+  id: Identifier;
+  roundId: number;
+  organizationId: number | null;
+  stage: Stage;
+  budgetedFen: number;
+  allocatedFen: number;
+  transferredFen: number;
+  receivedFen: number;
+  paidFen: number;
+  pendingFen: number;
+  failedFen: number;
+  refundedFen: number;
+  returnedFen: number;
+  heldFen: number;
+  refundsOutstandingFen: number;
+  returnsOutstandingFen: number;
+  matchingPaidFen: number;
+  matchingPendingFen: number;
 }
 
 export interface UnionStats {
-  id: number; name: string; submitted: number; approved: number; rejected: number; waitlisted: number; droppedOut: number;
-  processPaid: number; completed: number; places: number | null;
-  approvalRate: number | null; dropoutRate: number | null; completionRate: number | null; quotaUse: number | null;
+  id: number;
+  name: string;
+  submitted: number;
+  approved: number;
+  rejected: number;
+  waitlisted: number;
+  droppedOut: number;
+  processPaid: number;
+  completed: number;
+  places: number | null;
+  approvalRate: number | null;
+  dropoutRate: number | null;
+  completionRate: number | null;
+  quotaUse: number | null;
 }
 export interface InstitutionStats {
-  id: number; name: string; approved: number; droppedOut: number; processPaid: number; completed: number;
-  dropoutRate: number | null; completionRate: number | null;
+  id: number;
+  name: string;
+  approved: number;
+  droppedOut: number;
+  processPaid: number;
+  completed: number;
+  dropoutRate: number | null;
+  completionRate: number | null;
 }
 export interface StatsOverview {
   roundId: number | null;
   scope: 'city' | 'union';
-  funnel: { submitted: number; unitApproved: number; approved: number; processPaid: number; graduated: number; completed: number };
+  funnel: {
+    submitted: number;
+    unitApproved: number;
+    approved: number;
+    processPaid: number;
+    graduated: number;
+    completed: number;
+  };
   byStatus: { status: string; n: number }[];
   unions: UnionStats[];
   institutions: InstitutionStats[];
   ranking: { rank: number; id: number; name: string; completionRate: number | null; approved: number }[];
   turnaround: { step: number; reviews: number; medianDays: number | null }[];
   money: {
-    budgetedFen: number | null; allocatedFen: number; receivedFen: number; paidFen: number; paidProcessFen: number;
-    paidResultFen: number; pendingFen: number; failedFen: number; refundedFen: number; returnedFen: number; heldFen: number;
+    budgetedFen: number | null;
+    allocatedFen: number;
+    receivedFen: number;
+    paidFen: number;
+    paidProcessFen: number;
+    paidResultFen: number;
+    pendingFen: number;
+    failedFen: number;
+    refundedFen: number;
+    returnedFen: number;
+    heldFen: number;
     matchingPaidFen: number;
   };
-  priority: { total: number; migrant: number | null; hardship: number | null; keyIndustry: number | null; frontline: number | null };
+  priority: {
+    total: number;
+    migrant: number | null;
+    hardship: number | null;
+    keyIndustry: number | null;
+    frontline: number | null;
+  };
   overdueAppeals: number;
 }
 
-export interface Integrity { ok: boolean; problems: { invariant: string; detail: string }[] }
+export interface Integrity {
+  ok: boolean;
+  problems: { invariant: string; detail: string }[];
+}

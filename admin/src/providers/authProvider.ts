@@ -32,7 +32,9 @@ export function currentUser(force = false): Promise<AppUser> {
       if (statusOf(error) === 401) forgetUser();
       throw error;
     })
-    .finally(() => { pending = null; });
+    .finally(() => {
+      pending = null;
+    });
   return pending;
 }
 

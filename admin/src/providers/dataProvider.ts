@@ -1,8 +1,17 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider, GetListParams, GetListResult, Identifier, RaRecord } from 'react-admin';
 import type {
-  AllocationPreview, BalanceRow, BankImportResult, BulkReviewResult, Decision, DocumentKind, Integrity, OtherApplication, Stage,
-  StatsOverview, Timeline,
+  AllocationPreview,
+  BalanceRow,
+  BankImportResult,
+  BulkReviewResult,
+  Decision,
+  DocumentKind,
+  Integrity,
+  OtherApplication,
+  Stage,
+  StatsOverview,
+  Timeline,
 } from './apiTypes';
 import { API_URL, getFile, getJson, httpClient, postForm, postJson, type CallOptions } from './http';
 import { listLocally } from './listLocally';
@@ -18,7 +27,13 @@ export const MAX_PAGE = 500;
  * A workflow action is its own endpoint (`POST /api/{resource}/{id}/{name}`), never a generic
  * update of a status field: the server runs the check and the write in one transaction.
  */
-function action<T = RaRecord>(resource: string, id: Identifier, name: string, body?: unknown, opts?: CallOptions): Promise<T> {
+function action<T = RaRecord>(
+  resource: string,
+  id: Identifier,
+  name: string,
+  body?: unknown,
+  opts?: CallOptions,
+): Promise<T> {
   return postJson<T>(`${resource}/${id}/${name}`, body, opts);
 }
 
@@ -31,9 +46,12 @@ async function uploadDocument(applicationId: Identifier, kind: DocumentKind, fil
   return postForm<RaRecord>('documents', form);
 }
 
-const query = (params: Record<string, unknown>) => new URLSearchParams(
-  Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => [k, String(v)]),
-).toString();
+const query = (params: Record<string, unknown>) =>
+  new URLSearchParams(
+    Object.entries(params)
+      .filter(([, v]) => v !== undefined && v !== null && v !== '')
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
 
 /** `GET /api/balances` takes only `?roundId=`: the rest of a list query is applied here. */
 async function balancesList(params: GetListParams): Promise<GetListResult<BalanceRow>> {
@@ -47,12 +65,16 @@ const getList = ((resource: string, params: GetListParams) =>
 
 /** Every record of a filtered list, page by page (the server caps a page at 500). */
 async function fetchAll<T extends RaRecord = RaRecord>(
-  resource: string, params: { filter?: Record<string, unknown>; sort?: { field: string; order: 'ASC' | 'DESC' } }, limit = 50_000,
+  resource: string,
+  params: { filter?: Record<string, unknown>; sort?: { field: string; order: 'ASC' | 'DESC' } },
+  limit = 50_000,
 ): Promise<T[]> {
   const out: T[] = [];
   for (let page = 1; ; page++) {
     const { data, total } = await getList<T>(resource, {
-      pagination: { page, perPage: MAX_PAGE }, sort: params.sort ?? { field: 'id', order: 'ASC' }, filter: params.filter ?? {},
+      pagination: { page, perPage: MAX_PAGE },
+      sort: params.sort ?? { field: 'id', order: 'ASC' },
+      filter: params.filter ?? {},
     });
     out.push(...data);
     if (data.length < MAX_PAGE || out.length >= (total ?? 0) || out.length >= limit) return out;
@@ -67,7 +89,8 @@ export const dataProvider = {
   // applications
   submit: (id: Identifier) => action('applications', id, 'submit'),
   withdraw: (id: Identifier) => action('applications', id, 'withdraw'),
-  review: (id: Identifier, body: { decision: Decision; comment: string }) => action('applications', id, 'review', body),
+  review: (id: Identifier, body: { decision: Decision; comment: string }) =>
+    action('applications', id, 'review', body),
   bulkReview: (body: { ids: Identifier[]; decision: Decision; comment: string }) =>
     postJson<BulkReviewResult>('applications/review', body),
   dropout: (id: Identifier, body: { date: string; reason: string }, opts?: CallOptions) =>
@@ -89,8 +112,10 @@ export const dataProvider = {
     postJson<RaRecord>('allocations', body, opts),
   transferAllocation: (id: Identifier, opts?: CallOptions) => action('allocations', id, 'transfer', {}, opts),
   receiveAllocation: (id: Identifier, opts?: CallOptions) => action('allocations', id, 'receive', {}, opts),
-  pay: (id: Identifier, body: { reference: string }, opts?: CallOptions) => action('payments', id, 'pay', body, opts),
-  failPayment: (id: Identifier, body: { reason: string }, opts?: CallOptions) => action('payments', id, 'fail', body, opts),
+  pay: (id: Identifier, body: { reference: string }, opts?: CallOptions) =>
+    action('payments', id, 'pay', body, opts),
+  failPayment: (id: Identifier, body: { reason: string }, opts?: CallOptions) =>
+    action('payments', id, 'fail', body, opts),
   reissuePayment: (id: Identifier, body: { cardUnchanged: boolean; note?: string }, opts?: CallOptions) =>
     action('payments', id, 'reissue', body, opts),
   bankFile: (p: { roundId?: Identifier; stage?: Stage }) => getFile(`payments/bank-file?${query(p)}`),
@@ -99,14 +124,18 @@ export const dataProvider = {
     form.append('file', file);
     return postForm<BankImportResult>('payments/bank-file', form, opts);
   },
-  receiveRefund: (id: Identifier, body: { reference: string }, opts?: CallOptions) => action('refunds', id, 'receive', body, opts),
+  receiveRefund: (id: Identifier, body: { reference: string }, opts?: CallOptions) =>
+    action('refunds', id, 'receive', body, opts),
   confirmRefund: (id: Identifier, opts?: CallOptions) => action('refunds', id, 'confirm', {}, opts),
-  fileFundReturn: (body: { roundId: Identifier; stage: Stage; applicationIds: Identifier[]; report: string }, opts?: CallOptions) =>
-    postJson<RaRecord>('fund-returns', body, opts),
+  fileFundReturn: (
+    body: { roundId: Identifier; stage: Stage; applicationIds: Identifier[]; report: string },
+    opts?: CallOptions,
+  ) => postJson<RaRecord>('fund-returns', body, opts),
   confirmFundReturn: (id: Identifier, opts?: CallOptions) => action('fund-returns', id, 'confirm', {}, opts),
   balances: (roundId?: Identifier) => getJson<BalanceRow[]>(`balances?${query({ roundId })}`),
   // appeals, people
-  respondAppeal: (id: Identifier, body: { response: string; upheld: boolean }) => action('appeals', id, 'respond', body),
+  respondAppeal: (id: Identifier, body: { response: string; upheld: boolean }) =>
+    action('appeals', id, 'respond', body),
   closeAppeal: (id: Identifier) => action('appeals', id, 'close'),
   revealWorker: (id: Identifier, field: 'idNumber' | 'bankCard' | 'benefitCard') =>
     getJson<{ id: number; field: string; value: string }>(`workers/${id}/reveal?field=${field}`),

@@ -13,7 +13,9 @@ export const httpClient = (url: string, options: fetchUtils.Options = {}) =>
 export const apiUrl = (path: string) => `${API_URL}/${path.replace(/^\//, '')}`;
 
 /** Extra headers of one call; money actions carry their `Idempotency-Key` here. */
-export interface CallOptions { idempotencyKey?: string }
+export interface CallOptions {
+  idempotencyKey?: string;
+}
 
 const headersOf = (opts?: CallOptions) =>
   new Headers(opts?.idempotencyKey ? { 'Idempotency-Key': opts.idempotencyKey } : {});
@@ -21,7 +23,11 @@ const headersOf = (opts?: CallOptions) =>
 export async function postJson<T>(path: string, body?: unknown, opts?: CallOptions): Promise<T> {
   const headers = headersOf(opts);
   headers.set('Content-Type', 'application/json');
-  const { json } = await httpClient(apiUrl(path), { method: 'POST', body: JSON.stringify(body ?? {}), headers });
+  const { json } = await httpClient(apiUrl(path), {
+    method: 'POST',
+    body: JSON.stringify(body ?? {}),
+    headers,
+  });
   return json as T;
 }
 
@@ -50,7 +56,9 @@ export async function getFile(path: string): Promise<{ blob: Blob; fileName: str
 
 /** The HTTP status of an error thrown by httpClient, if any. */
 export const statusOf = (error: unknown): number | undefined =>
-  typeof error === 'object' && error !== null && 'status' in error ? Number((error as { status: unknown }).status) : undefined;
+  typeof error === 'object' && error !== null && 'status' in error
+    ? Number((error as { status: unknown }).status)
+    : undefined;
 
 /** The server's field errors (`{errors: {field: message}}`) of a failed call. */
 export const fieldErrorsOf = (error: unknown): Record<string, string> =>

@@ -11,7 +11,8 @@ export function listLocally<T extends RaRecord>(rows: T[], params: Partial<GetLi
   if (sort?.field) {
     const dir = sort.order === 'DESC' ? -1 : 1;
     out = [...out].sort((a, b) => {
-      const x = a[sort.field], y = b[sort.field];
+      const x = a[sort.field],
+        y = b[sort.field];
       if (x === y) return 0;
       if (x === null || x === undefined) return 1;
       if (y === null || y === undefined) return -1;

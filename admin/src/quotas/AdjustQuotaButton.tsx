@@ -15,7 +15,11 @@ export const AdjustQuotaButton = () => {
     (dp, body: { delta: number; reason: string }) => dp.adjustQuota(record!.id, body),
     {
       success: (r) => ['app.quotas.adjusted', { places: r.places, smart_count: r.promoted.length }],
-      onSuccess: () => { setOpen(false); setDelta(''); setReason(''); },
+      onSuccess: () => {
+        setOpen(false);
+        setDelta('');
+        setReason('');
+      },
     },
   );
   if (!record) return null;
@@ -29,17 +33,52 @@ export const AdjustQuotaButton = () => {
       <Button size="small" startIcon={<TuneIcon />} onClick={() => setOpen(true)}>
         {translate('app.quotas.adjust')}
       </Button>
-      <ActionDialog open={open} onClose={() => setOpen(false)} pending={isPending} disabled={!valid || tooLow || reason.trim().length < 2}
-        onConfirm={() => mutate({ delta: n, reason: reason.trim() })} title="app.quotas.adjust_title" confirmLabel="app.quotas.adjust">
-        <TextField autoFocus fullWidth margin="dense" name="delta" label={translate('app.quotas.delta')} value={delta}
-          onChange={(e) => setDelta(e.target.value)} slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+      <ActionDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        pending={isPending}
+        disabled={!valid || tooLow || reason.trim().length < 2}
+        onConfirm={() => mutate({ delta: n, reason: reason.trim() })}
+        title="app.quotas.adjust_title"
+        confirmLabel="app.quotas.adjust"
+      >
+        <TextField
+          autoFocus
+          fullWidth
+          margin="dense"
+          name="delta"
+          label={translate('app.quotas.delta')}
+          value={delta}
+          onChange={(e) => setDelta(e.target.value)}
+          slotProps={{ htmlInput: { inputMode: 'numeric' } }}
           error={tooLow || !!fieldErrors.delta}
-          helperText={fieldErrors.delta ?? (tooLow ? translate('app.quotas.below_used', { used: record.used }) : translate('app.quotas.delta_hint'))} />
-        <TextField fullWidth multiline minRows={2} margin="dense" name="reason" required label={translate('app.quotas.reason')}
-          value={reason} onChange={(e) => setReason(e.target.value)} error={!!fieldErrors.reason} helperText={fieldErrors.reason ?? ' '} />
+          helperText={
+            fieldErrors.delta ??
+            (tooLow
+              ? translate('app.quotas.below_used', { used: record.used })
+              : translate('app.quotas.delta_hint'))
+          }
+        />
+        <TextField
+          fullWidth
+          multiline
+          minRows={2}
+          margin="dense"
+          name="reason"
+          required
+          label={translate('app.quotas.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={!!fieldErrors.reason}
+          helperText={fieldErrors.reason ?? ' '}
+        />
         {after !== null && !tooLow && (
           <Alert severity="info">
-            {translate('app.quotas.preview', { before: record.places, after, smart_count: Math.min(record.waitlisted, Math.max(0, after - record.used)) })}
+            {translate('app.quotas.preview', {
+              before: record.places,
+              after,
+              smart_count: Math.min(record.waitlisted, Math.max(0, after - record.used)),
+            })}
           </Alert>
         )}
       </ActionDialog>

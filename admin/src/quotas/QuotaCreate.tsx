@@ -1,4 +1,13 @@
-import { AutocompleteInput, Create, minValue, NumberInput, ReferenceInput, required, SelectInput, SimpleForm } from 'react-admin';
+import {
+  AutocompleteInput,
+  Create,
+  minValue,
+  NumberInput,
+  ReferenceInput,
+  required,
+  SelectInput,
+  SimpleForm,
+} from 'react-admin';
 import { formSx } from '../common';
 
 /** R18: a level-2 union's places in a round (the notice's attachment 1); later changes go through 调整名额. */

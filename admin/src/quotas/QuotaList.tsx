@@ -11,18 +11,30 @@ export const QuotaList = () => {
   const adjust = useCanAccess({ resource: 'quotas', action: 'adjust' });
   return (
     <AppList filters={quotaFilters} sort={{ field: 'id', order: 'DESC' }}>
-      <DataTable bulkActionButtons={false} rowClick="expand" expand={<QuotaWaitlist />}
-        isRowExpandable={(r: RaRecord) => r.waitlisted > 0}>
-        <DataTable.Col source="roundId"><ReferenceField source="roundId" reference="rounds" link={false} /></DataTable.Col>
+      <DataTable
+        bulkActionButtons={false}
+        rowClick="expand"
+        expand={<QuotaWaitlist />}
+        isRowExpandable={(r: RaRecord) => r.waitlisted > 0}
+      >
+        <DataTable.Col source="roundId">
+          <ReferenceField source="roundId" reference="rounds" link={false} />
+        </DataTable.Col>
         <DataTable.Col source="organizationId">
           <ReferenceField source="organizationId" reference="organizations" link={false} />
         </DataTable.Col>
-        <DataTable.Col label="app.quotas.use" disableSort sx={{ width: '30%' }}><QuotaBar /></DataTable.Col>
+        <DataTable.Col label="app.quotas.use" disableSort sx={{ width: '30%' }}>
+          <QuotaBar />
+        </DataTable.Col>
         <DataTable.NumberCol source="places" />
         <DataTable.NumberCol source="used" disableSort />
         <DataTable.NumberCol source="waitlisted" disableSort />
         <DataTable.NumberCol source="free" disableSort />
-        {adjust.canAccess && <DataTable.Col label="app.actions" disableSort align="right"><AdjustQuotaButton /></DataTable.Col>}
+        {adjust.canAccess && (
+          <DataTable.Col label="app.actions" disableSort align="right">
+            <AdjustQuotaButton />
+          </DataTable.Col>
+        )}
       </DataTable>
     </AppList>
   );

@@ -1,6 +1,13 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link } from 'react-router';
-import { RecordContextProvider, ReferenceField, useCreatePath, useGetList, useRecordContext, useTranslate } from 'react-admin';
+import {
+  RecordContextProvider,
+  ReferenceField,
+  useCreatePath,
+  useGetList,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { formatDateTime } from '../common';
 
 /** R7: who is next, in the order places are given — earliest submission first. */
@@ -8,13 +15,27 @@ export const QuotaWaitlist = () => {
   const quota = useRecordContext<{ id: number; roundId: number; organizationId: number }>();
   const translate = useTranslate();
   const createPath = useCreatePath();
-  const { data, total, isPending } = useGetList('applications', {
-    filter: { roundId: quota?.roundId, level2Id: quota?.organizationId, status: 'waitlisted' },
-    sort: { field: 'submittedAt', order: 'ASC' },
-    pagination: { page: 1, perPage: 100 },
-  }, { enabled: !!quota });
-  if (isPending) return <Typography variant="body2" sx={{ p: 1 }}>{translate('ra.page.loading')}</Typography>;
-  if (!data?.length) return <Typography variant="body2" color="text.secondary" sx={{ p: 1 }}>{translate('app.quotas.no_waitlist')}</Typography>;
+  const { data, total, isPending } = useGetList(
+    'applications',
+    {
+      filter: { roundId: quota?.roundId, level2Id: quota?.organizationId, status: 'waitlisted' },
+      sort: { field: 'submittedAt', order: 'ASC' },
+      pagination: { page: 1, perPage: 100 },
+    },
+    { enabled: !!quota },
+  );
+  if (isPending)
+    return (
+      <Typography variant="body2" sx={{ p: 1 }}>
+        {translate('ra.page.loading')}
+      </Typography>
+    );
+  if (!data?.length)
+    return (
+      <Typography variant="body2" color="text.secondary" sx={{ p: 1 }}>
+        {translate('app.quotas.no_waitlist')}
+      </Typography>
+    );
   return (
     <Table size="small" aria-label={translate('app.quotas.waitlist')}>
       <TableHead>
@@ -31,15 +52,25 @@ export const QuotaWaitlist = () => {
           <RecordContextProvider key={a.id} value={a}>
             <TableRow>
               <TableCell>{i + 1}</TableCell>
-              <TableCell><Link to={createPath({ resource: 'applications', id: a.id, type: 'show' })}>#{a.id}</Link></TableCell>
-              <TableCell><ReferenceField source="workerId" reference="workers" link={false} /></TableCell>
-              <TableCell><ReferenceField source="organizationId" reference="organizations" link={false} /></TableCell>
+              <TableCell>
+                <Link to={createPath({ resource: 'applications', id: a.id, type: 'show' })}>#{a.id}</Link>
+              </TableCell>
+              <TableCell>
+                <ReferenceField source="workerId" reference="workers" link={false} />
+              </TableCell>
+              <TableCell>
+                <ReferenceField source="organizationId" reference="organizations" link={false} />
+              </TableCell>
               <TableCell>{formatDateTime(a.submittedAt)}</TableCell>
             </TableRow>
           </RecordContextProvider>
         ))}
         {total !== undefined && total > data.length && (
-          <TableRow><TableCell colSpan={5}>{translate('app.quotas.more', { smart_count: total - data.length })}</TableCell></TableRow>
+          <TableRow>
+            <TableCell colSpan={5}>
+              {translate('app.quotas.more', { smart_count: total - data.length })}
+            </TableCell>
+          </TableRow>
         )}
       </TableBody>
     </Table>

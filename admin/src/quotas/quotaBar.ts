@@ -1,5 +1,9 @@
 /** The parts of a quota bar, as shares of its length (R7: used and free places, waitlist beyond). */
-export interface QuotaFigures { places: number; used: number; waitlisted: number }
+export interface QuotaFigures {
+  places: number;
+  used: number;
+  waitlisted: number;
+}
 
 export function quotaBarParts({ places, used, waitlisted }: QuotaFigures) {
   const length = Math.max(places, used + waitlisted, 1);

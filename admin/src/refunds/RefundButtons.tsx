@@ -21,24 +21,65 @@ const ReceiveRefundButton = () => {
   const key = useRef('');
   const { mutate, isPending, fieldErrors } = useApiAction(
     (dp) => dp.receiveRefund(record!.id, { reference: reference.trim() }, { idempotencyKey: key.current }),
-    { success: 'app.refunds.received', onSuccess: () => { setOpen(false); setReference(''); } },
+    {
+      success: 'app.refunds.received',
+      onSuccess: () => {
+        setOpen(false);
+        setReference('');
+      },
+    },
   );
   if (!record) return null;
   return (
     <>
-      <Button size="small" variant="outlined" startIcon={<CallReceivedIcon />}
-        onClick={() => { key.current = newIdempotencyKey(); setOpen(true); }}>
+      <Button
+        size="small"
+        variant="outlined"
+        startIcon={<CallReceivedIcon />}
+        onClick={() => {
+          key.current = newIdempotencyKey();
+          setOpen(true);
+        }}
+      >
         {translate('app.refunds.receive')}
       </Button>
-      <ActionDialog open={open} onClose={() => setOpen(false)} onConfirm={() => mutate(undefined)} pending={isPending}
-        disabled={!reference.trim()} title="app.refunds.receive_title" titleArgs={{ id: record.id }} confirmLabel="app.refunds.receive">
+      <ActionDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        onConfirm={() => mutate(undefined)}
+        pending={isPending}
+        disabled={!reference.trim()}
+        title="app.refunds.receive_title"
+        titleArgs={{ id: record.id }}
+        confirmLabel="app.refunds.receive"
+      >
         <MoneyConfirm message="app.refunds.receive_confirm" amountFen={record.amountFen} />
-        <TextField fullWidth margin="dense" name="amount" label={translate('resources.refunds.fields.amountFen')}
-          value={fenToYuan(record.amountFen)} slotProps={{ input: { readOnly: true, endAdornment: <InputAdornment position="end">{translate('app.money.yuan')}</InputAdornment> } }}
-          helperText={translate('app.refunds.amount_fixed')} />
-        <TextField autoFocus fullWidth margin="dense" name="reference" required label={translate('resources.refunds.fields.reference')}
-          value={reference} onChange={(e) => setReference(e.target.value)}
-          error={!!fieldErrors.reference} helperText={fieldErrors.reference ?? ' '} />
+        <TextField
+          fullWidth
+          margin="dense"
+          name="amount"
+          label={translate('resources.refunds.fields.amountFen')}
+          value={fenToYuan(record.amountFen)}
+          slotProps={{
+            input: {
+              readOnly: true,
+              endAdornment: <InputAdornment position="end">{translate('app.money.yuan')}</InputAdornment>,
+            },
+          }}
+          helperText={translate('app.refunds.amount_fixed')}
+        />
+        <TextField
+          autoFocus
+          fullWidth
+          margin="dense"
+          name="reference"
+          required
+          label={translate('resources.refunds.fields.reference')}
+          value={reference}
+          onChange={(e) => setReference(e.target.value)}
+          error={!!fieldErrors.reference}
+          helperText={fieldErrors.reference ?? ' '}
+        />
       </ActionDialog>
     </>
   );
@@ -57,11 +98,26 @@ const ConfirmRefundButton = () => {
   if (!record) return null;
   return (
     <>
-      <Button size="small" variant="outlined" startIcon={<DoneAllIcon />} onClick={() => { key.current = newIdempotencyKey(); setOpen(true); }}>
+      <Button
+        size="small"
+        variant="outlined"
+        startIcon={<DoneAllIcon />}
+        onClick={() => {
+          key.current = newIdempotencyKey();
+          setOpen(true);
+        }}
+      >
         {translate('app.refunds.confirm')}
       </Button>
-      <ActionDialog open={open} onClose={() => setOpen(false)} onConfirm={() => mutate(undefined)} pending={isPending}
-        title="app.refunds.confirm_title" titleArgs={{ id: record.id }} confirmLabel="app.refunds.confirm">
+      <ActionDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        onConfirm={() => mutate(undefined)}
+        pending={isPending}
+        title="app.refunds.confirm_title"
+        titleArgs={{ id: record.id }}
+        confirmLabel="app.refunds.confirm"
+      >
         <MoneyConfirm message="app.refunds.confirm_confirm" amountFen={record.amountFen} />
       </ActionDialog>
     </>

@@ -4,7 +4,9 @@ import { RefundRowButtons } from './RefundButtons';
 
 const refundFilters = [
   enumFilter('status', 'refundStatus', true),
-  <ReferenceInput key="institutionId" source="institutionId" reference="institutions"><AutocompleteInput /></ReferenceInput>,
+  <ReferenceInput key="institutionId" source="institutionId" reference="institutions">
+    <AutocompleteInput />
+  </ReferenceInput>,
 ];
 
 /**
@@ -22,11 +24,15 @@ export const RefundList = () => (
         <ReferenceField source="institutionId" reference="institutions" link={false} />
       </DataTable.Col>
       <DataTable.Col source="amountFen" field={MoneyField} align="right" />
-      <DataTable.Col source="status"><StatusChip source="status" enumName="refundStatus" /></DataTable.Col>
+      <DataTable.Col source="status">
+        <StatusChip source="status" enumName="refundStatus" />
+      </DataTable.Col>
       <DataTable.Col source="reference" disableSort />
       <DataTable.Col source="receivedAt" field={DateTimeField} />
       <DataTable.Col source="confirmedAt" field={DateTimeField} />
-      <DataTable.Col label="app.actions" disableSort align="right"><RefundRowButtons /></DataTable.Col>
+      <DataTable.Col label="app.actions" disableSort align="right">
+        <RefundRowButtons />
+      </DataTable.Col>
     </DataTable>
   </AppList>
 );

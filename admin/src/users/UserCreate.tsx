@@ -1,11 +1,26 @@
 import {
-  AutocompleteInput, Create, FormDataConsumer, maxLength, minLength, PasswordInput, ReferenceInput, regex, required,
-  SelectInput, SimpleForm, TextInput, useGetIdentity,
+  AutocompleteInput,
+  Create,
+  FormDataConsumer,
+  maxLength,
+  minLength,
+  PasswordInput,
+  ReferenceInput,
+  regex,
+  required,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  useGetIdentity,
 } from 'react-admin';
 import { formSx } from '../common';
 import { attachmentOf, roleChoicesFor } from './userRoles';
 
-const REFERENCE = { organizationId: 'organizations', institutionId: 'institutions', workerId: 'workers' } as const;
+const REFERENCE = {
+  organizationId: 'organizations',
+  institutionId: 'institutions',
+  workerId: 'workers',
+} as const;
 
 /** The initial password is set here and must be changed at the user's first sign-in. */
 export const UserCreate = () => {
@@ -26,7 +41,11 @@ export const UserCreate = () => {
             ) : null;
           }}
         </FormDataConsumer>
-        <PasswordInput source="password" validate={[required(), minLength(10)]} helperText="app.password.hint" />
+        <PasswordInput
+          source="password"
+          validate={[required(), minLength(10)]}
+          helperText="app.password.hint"
+        />
       </SimpleForm>
     </Create>
   );

@@ -1,5 +1,12 @@
 import {
-  AutocompleteInput, BooleanField, BooleanInput, DataTable, ReferenceField, ReferenceInput, SearchInput, SelectInput,
+  AutocompleteInput,
+  BooleanField,
+  BooleanInput,
+  DataTable,
+  ReferenceField,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
 } from 'react-admin';
 import { AppList, CHOICES, DateTimeField, EnumField } from '../common';
 
@@ -17,14 +24,18 @@ export const UserList = () => (
     <DataTable rowClick="edit" bulkActionButtons={false}>
       <DataTable.Col source="username" />
       <DataTable.Col source="displayName" />
-      <DataTable.Col source="role"><EnumField source="role" enumName="role" /></DataTable.Col>
+      <DataTable.Col source="role">
+        <EnumField source="role" enumName="role" />
+      </DataTable.Col>
       <DataTable.Col source="organizationId">
         <ReferenceField source="organizationId" reference="organizations" link={false} />
       </DataTable.Col>
       <DataTable.Col source="institutionId">
         <ReferenceField source="institutionId" reference="institutions" link={false} />
       </DataTable.Col>
-      <DataTable.Col source="active"><BooleanField source="active" /></DataTable.Col>
+      <DataTable.Col source="active">
+        <BooleanField source="active" />
+      </DataTable.Col>
       <DataTable.Col source="lastLoginAt" field={DateTimeField} />
     </DataTable>
   </AppList>

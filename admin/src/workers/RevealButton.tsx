@@ -8,7 +8,11 @@ type Field = 'idNumber' | 'bankCard' | 'benefitCard';
 
 /** The full number, for the roles that need it, on request only: each reveal is audited (PIPL). */
 export const RevealButton = ({ field }: { field: Field; label?: string }) => {
-  const record = useRecordContext<{ id: number; bankCardMasked?: string | null; benefitCardMasked?: string | null }>();
+  const record = useRecordContext<{
+    id: number;
+    bankCardMasked?: string | null;
+    benefitCardMasked?: string | null;
+  }>();
   const translate = useTranslate();
   const notify = useNotify();
   const dataProvider = useAppDataProvider();
@@ -35,10 +39,16 @@ export const RevealButton = ({ field }: { field: Field; label?: string }) => {
       <Dialog open={value !== null} onClose={() => setValue(null)}>
         <DialogTitle>{translate(`resources.workers.fields.${field}`)}</DialogTitle>
         <DialogContent>
-          <Typography variant="h6" sx={{ fontFamily: 'monospace', letterSpacing: 1 }}>{value}</Typography>
-          <Alert severity="info" sx={{ mt: 2 }}>{translate('app.reveal.audited')}</Alert>
+          <Typography variant="h6" sx={{ fontFamily: 'monospace', letterSpacing: 1 }}>
+            {value}
+          </Typography>
+          <Alert severity="info" sx={{ mt: 2 }}>
+            {translate('app.reveal.audited')}
+          </Alert>
         </DialogContent>
-        <DialogActions><Button onClick={() => setValue(null)}>{translate('ra.action.close')}</Button></DialogActions>
+        <DialogActions>
+          <Button onClick={() => setValue(null)}>{translate('ra.action.close')}</Button>
+        </DialogActions>
       </Dialog>
     </>
   );

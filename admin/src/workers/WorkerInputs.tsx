@@ -1,6 +1,12 @@
 import { Box } from '@mui/material';
 import {
-  AutocompleteInput, BooleanInput, maxLength, minLength, ReferenceInput, required, TextInput,
+  AutocompleteInput,
+  BooleanInput,
+  maxLength,
+  minLength,
+  ReferenceInput,
+  required,
+  TextInput,
 } from 'react-admin';
 import { validCard, validIdNumber, validPhone } from './workerValidation';
 
@@ -15,13 +21,25 @@ export const WorkerInputs = ({ editing = false }: { editing?: boolean }) => (
         helperText={editing ? 'app.worker_form.keep_blank' : undefined}
       />
       <TextInput source="phone" validate={[required(), validPhone]} />
-      <ReferenceInput source="organizationId" reference="organizations" filter={{ kind: ['grassroots', 'direct'] }}>
+      <ReferenceInput
+        source="organizationId"
+        reference="organizations"
+        filter={{ kind: ['grassroots', 'direct'] }}
+      >
         <AutocompleteInput validate={required()} />
       </ReferenceInput>
       <TextInput source="jobTitle" validate={maxLength(30)} />
       <TextInput source="bankName" validate={maxLength(40)} />
-      <TextInput source="bankCard" validate={validCard} helperText={editing ? 'app.worker_form.keep_blank' : undefined} />
-      <TextInput source="benefitCard" validate={validCard} helperText={editing ? 'app.worker_form.keep_blank' : undefined} />
+      <TextInput
+        source="bankCard"
+        validate={validCard}
+        helperText={editing ? 'app.worker_form.keep_blank' : undefined}
+      />
+      <TextInput
+        source="benefitCard"
+        validate={validCard}
+        helperText={editing ? 'app.worker_form.keep_blank' : undefined}
+      />
     </Box>
     <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 3 }}>
       <BooleanInput source="isUnionMember" defaultValue />

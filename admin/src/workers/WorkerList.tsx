@@ -1,12 +1,23 @@
 import {
-  AutocompleteInput, BooleanInput, DataTable, ReferenceField, ReferenceInput, SearchInput,
+  AutocompleteInput,
+  BooleanInput,
+  DataTable,
+  ReferenceField,
+  ReferenceInput,
+  SearchInput,
 } from 'react-admin';
 import { AppList, DateTimeField, EnumField } from '../common';
 import { WorkerFlags } from './WorkerFlags';
 
 const workerFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <ReferenceInput key="organizationId" source="organizationId" reference="organizations" filter={{ kind: ['grassroots', 'direct'] }} alwaysOn>
+  <ReferenceInput
+    key="organizationId"
+    source="organizationId"
+    reference="organizations"
+    filter={{ kind: ['grassroots', 'direct'] }}
+    alwaysOn
+  >
     <AutocompleteInput />
   </ReferenceInput>,
   <ReferenceInput key="level2Id" source="level2Id" reference="organizations" filter={{ level: 2 }}>
@@ -24,14 +35,18 @@ export const WorkerList = () => (
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="id" />
       <DataTable.Col source="name" />
-      <DataTable.Col source="gender"><EnumField source="gender" enumName="gender" /></DataTable.Col>
+      <DataTable.Col source="gender">
+        <EnumField source="gender" enumName="gender" />
+      </DataTable.Col>
       <DataTable.Col source="idNumberMasked" disableSort />
       <DataTable.Col source="phone" disableSort />
       <DataTable.Col source="organizationId">
         <ReferenceField source="organizationId" reference="organizations" link={false} />
       </DataTable.Col>
       <DataTable.Col source="jobTitle" />
-      <DataTable.Col source="flags" disableSort><WorkerFlags /></DataTable.Col>
+      <DataTable.Col source="flags" disableSort>
+        <WorkerFlags />
+      </DataTable.Col>
       <DataTable.Col source="createdAt" field={DateTimeField} />
     </DataTable>
   </AppList>

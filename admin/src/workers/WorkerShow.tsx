@@ -1,5 +1,13 @@
 import {
-  BooleanField, DataTable, EditButton, ReferenceField, ReferenceManyField, Show, TextField, TopToolbar, useCanAccess,
+  BooleanField,
+  DataTable,
+  EditButton,
+  ReferenceField,
+  ReferenceManyField,
+  Show,
+  TextField,
+  TopToolbar,
+  useCanAccess,
 } from 'react-admin';
 import { DateTimeField, EnumField, FieldGrid, Section, StatusChip } from '../common';
 import { RevealButton } from './RevealButton';
@@ -43,13 +51,23 @@ export const WorkerShow = () => {
       </Section>
       {applications.canAccess && (
         <Section title="resources.workers.fields.applications">
-          <ReferenceManyField reference="applications" target="workerId" sort={{ field: 'id', order: 'DESC' }}>
+          <ReferenceManyField
+            reference="applications"
+            target="workerId"
+            sort={{ field: 'id', order: 'DESC' }}
+          >
             <DataTable rowClick="show" bulkActionButtons={false}>
               <DataTable.Col source="id" />
-              <DataTable.Col source="roundId"><ReferenceField source="roundId" reference="rounds" link={false} /></DataTable.Col>
-              <DataTable.Col source="educationLevel"><EnumField source="educationLevel" enumName="educationLevel" /></DataTable.Col>
+              <DataTable.Col source="roundId">
+                <ReferenceField source="roundId" reference="rounds" link={false} />
+              </DataTable.Col>
+              <DataTable.Col source="educationLevel">
+                <EnumField source="educationLevel" enumName="educationLevel" />
+              </DataTable.Col>
               <DataTable.Col source="major" />
-              <DataTable.Col source="status"><StatusChip source="status" enumName="applicationStatus" /></DataTable.Col>
+              <DataTable.Col source="status">
+                <StatusChip source="status" enumName="applicationStatus" />
+              </DataTable.Col>
               <DataTable.Col source="submittedAt" field={DateTimeField} />
             </DataTable>
           </ReferenceManyField>

@@ -1,6 +1,9 @@
 import type { Validator } from 'react-admin';
 import {
-  isValidCardNumber, isValidIdNumber, isValidPhone, normalizeIdNumber,
+  isValidCardNumber,
+  isValidIdNumber,
+  isValidPhone,
+  normalizeIdNumber,
 } from '../../../server/domain/id-number';
 
 // The server's own checks, run before the round trip; the server still decides.

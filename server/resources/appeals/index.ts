@@ -17,8 +17,14 @@ export const appealList: ListSpec = {
   resource: 'appeals',
   table: appeals,
   columns: {
-    id: appeals.id, applicationId: appeals.applicationId, subject: appeals.subject, organizationId: appeals.organizationId,
-    status: appeals.status, dueOn: appeals.dueOn, createdAt: appeals.createdAt, respondedAt: appeals.respondedAt,
+    id: appeals.id,
+    applicationId: appeals.applicationId,
+    subject: appeals.subject,
+    organizationId: appeals.organizationId,
+    status: appeals.status,
+    dueOn: appeals.dueOn,
+    createdAt: appeals.createdAt,
+    respondedAt: appeals.respondedAt,
   },
   search: [appeals.content],
   filters: {
@@ -46,19 +52,27 @@ export const appealRoutes = () => {
     },
   });
 
-  app.post('/:id{[0-9]+}/respond', valid('json', z.object({
-    response: z.string().trim().min(2, '请填写答复').max(2000), upheld: z.boolean().default(false),
-  })), (c) => {
-    const u = c.get('user')!;
-    requireAccess(u, 'appeals', 'respond');
-    const { response, upheld } = c.req.valid('json');
-    const id = parseId(c.req.param('id'));
-    const out = tx(c.get('deps').db, (t) => {
-      respond(t, c.get('actor'), findScoped<AppealRow>(t, appealList, u, id), response, upheld);
-      return findScoped<AppealRow>(t, appealList, u, id);
-    });
-    return c.json(out);
-  });
+  app.post(
+    '/:id{[0-9]+}/respond',
+    valid(
+      'json',
+      z.object({
+        response: z.string().trim().min(2, '请填写答复').max(2000),
+        upheld: z.boolean().default(false),
+      }),
+    ),
+    (c) => {
+      const u = c.get('user')!;
+      requireAccess(u, 'appeals', 'respond');
+      const { response, upheld } = c.req.valid('json');
+      const id = parseId(c.req.param('id'));
+      const out = tx(c.get('deps').db, (t) => {
+        respond(t, c.get('actor'), findScoped<AppealRow>(t, appealList, u, id), response, upheld);
+        return findScoped<AppealRow>(t, appealList, u, id);
+      });
+      return c.json(out);
+    },
+  );
 
   app.post('/:id{[0-9]+}/close', (c) => {
     const u = c.get('user')!;

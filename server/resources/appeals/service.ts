@@ -11,48 +11,105 @@ import type { AppRow } from '../applications/service';
 
 type AppealRow = typeof appeals.$inferSelect;
 
-export function fileAppeal(db: Db, actor: Actor, app: AppRow, subject: 'review' | 'payment', content: string): number {
-  const pay = db.select().from(payments).where(eq(payments.applicationId, app.id)).orderBy(payments.id).all().at(-1);
+export function fileAppeal(
+  db: Db,
+  actor: Actor,
+  app: AppRow,
+  subject: 'review' | 'payment',
+  content: string,
+): number {
+  const pay = db
+    .select()
+    .from(payments)
+    .where(eq(payments.applicationId, app.id))
+    .orderBy(payments.id)
+    .all()
+    .at(-1);
   const problem = appealableProblem(subject, app.status, !!pay);
   if (problem) throw new DomainError('R14', problem, { subject: problem });
-  const open = db.select({ id: appeals.id }).from(appeals)
-    .where(and(eq(appeals.applicationId, app.id), eq(appeals.subject, subject), inArray(appeals.status, ['open']))).get();
+  const open = db
+    .select({ id: appeals.id })
+    .from(appeals)
+    .where(
+      and(eq(appeals.applicationId, app.id), eq(appeals.subject, subject), inArray(appeals.status, ['open'])),
+    )
+    .get();
   if (open) throw conflict('该申请已有一件待答复的申诉');
   // It goes to the union that decided: the reviewer that rejected, or the payer of the payment.
   let organizationId: number;
   let reviewStep: number | null = null;
   if (subject === 'review') {
-    const r = db.select().from(reviews).where(and(eq(reviews.applicationId, app.id), eq(reviews.decision, 'reject'))).orderBy(reviews.id).all().at(-1)!;
+    const r = db
+      .select()
+      .from(reviews)
+      .where(and(eq(reviews.applicationId, app.id), eq(reviews.decision, 'reject')))
+      .orderBy(reviews.id)
+      .all()
+      .at(-1)!;
     organizationId = r.organizationId;
     reviewStep = r.step;
   } else {
     organizationId = pay!.organizationId;
   }
   const today = chinaDate(actor.now());
-  const row = db.insert(appeals).values({
-    applicationId: app.id, subject, organizationId, reviewStep, content, dueOn: dueOn(today), createdAt: actor.now().toISOString(),
-  }).returning({ id: appeals.id }).get();
+  const row = db
+    .insert(appeals)
+    .values({
+      applicationId: app.id,
+      subject,
+      organizationId,
+      reviewStep,
+      content,
+      dueOn: dueOn(today),
+      createdAt: actor.now().toISOString(),
+    })
+    .returning({ id: appeals.id })
+    .get();
   return row.id;
 }
 
 function assertDecider(db: Db, actor: Actor, appeal: AppealRow) {
   const u = actor.user!;
-  if (u.role !== 'city_admin' && u.organizationId !== appeal.organizationId) throw forbidden('申诉由作出决定的工会答复');
+  if (u.role !== 'city_admin' && u.organizationId !== appeal.organizationId)
+    throw forbidden('申诉由作出决定的工会答复');
 }
 
 export function respond(db: Db, actor: Actor, appeal: AppealRow, response: string, upheld: boolean): void {
   assertDecider(db, actor, appeal);
   if (appeal.status !== 'open' && appeal.status !== 'answered') throw conflict('该申诉已结束');
   const now = actor.now().toISOString();
-  db.update(appeals).set({ response, status: upheld ? 'upheld' : 'answered', respondedAt: now }).where(eq(appeals.id, appeal.id)).run();
-  audit(db, actor, { action: upheld ? 'appeal:uphold' : 'appeal:answer', resource: 'appeals', recordId: appeal.id, before: { status: appeal.status }, after: { status: upheld ? 'upheld' : 'answered' } });
+  db.update(appeals)
+    .set({ response, status: upheld ? 'upheld' : 'answered', respondedAt: now })
+    .where(eq(appeals.id, appeal.id))
+    .run();
+  audit(db, actor, {
+    action: upheld ? 'appeal:uphold' : 'appeal:answer',
+    resource: 'appeals',
+    recordId: appeal.id,
+    before: { status: appeal.status },
+    after: { status: upheld ? 'upheld' : 'answered' },
+  });
   if (upheld && appeal.subject === 'review') {
     const app = db.select().from(applications).where(eq(applications.id, appeal.applicationId)).get()!;
     if (app.status !== 'rejected') return;
-    const isDirect = db.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, app.level2Id)).get()?.kind === 'direct';
+    const isDirect =
+      db
+        .select({ kind: organizations.kind })
+        .from(organizations)
+        .where(eq(organizations.id, app.level2Id))
+        .get()?.kind === 'direct';
     const to = reopenAt((appeal.reviewStep ?? 1) as Step, isDirect);
-    db.update(applications).set({ status: to.status, currentStep: to.currentStep, decidedAt: null, updatedAt: now }).where(eq(applications.id, app.id)).run();
-    audit(db, actor, { action: 'reopen', resource: 'applications', recordId: app.id, before: { status: 'rejected' }, after: { status: to.status, why: `申诉 #${appeal.id} 成立` } });
+    db.update(applications)
+      .set({ status: to.status, currentStep: to.currentStep, decidedAt: null, updatedAt: now })
+      .where(eq(applications.id, app.id))
+      .run();
+    audit(db, actor, {
+      action: 'reopen',
+      resource: 'applications',
+      recordId: app.id,
+      before: { status: 'rejected' },
+      after: { status: to.status, why: `申诉 #${appeal.id} 成立` },
+    });
   }
 }
 
@@ -60,6 +117,15 @@ export function close(db: Db, actor: Actor, appeal: AppealRow): void {
   assertDecider(db, actor, appeal);
   if (appeal.status === 'closed') throw conflict('该申诉已关闭');
   if (appeal.status === 'open') throw conflict('请先答复再关闭');
-  db.update(appeals).set({ status: 'closed', closedAt: actor.now().toISOString() }).where(eq(appeals.id, appeal.id)).run();
-  audit(db, actor, { action: 'appeal:close', resource: 'appeals', recordId: appeal.id, before: { status: appeal.status }, after: { status: 'closed' } });
+  db.update(appeals)
+    .set({ status: 'closed', closedAt: actor.now().toISOString() })
+    .where(eq(appeals.id, appeal.id))
+    .run();
+  audit(db, actor, {
+    action: 'appeal:close',
+    resource: 'appeals',
+    recordId: appeal.id,
+    before: { status: appeal.status },
+    after: { status: 'closed' },
+  });
 }

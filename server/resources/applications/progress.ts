@@ -19,20 +19,47 @@ import { scopedApplication, type AppRow } from './service';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2019-11-11');
 const deadlineOf = (db: Db, roundId: number) =>
-  (db.$client.prepare('select graduation_deadline d from rounds where id = ?').get(roundId) as { d: string }).d;
+  (db.$client.prepare('select graduation_deadline d from rounds where id = ?').get(roundId) as { d: string })
+    .d;
 
-function transition(db: Db, actor: Actor, app: AppRow, to: Status, set: Record<string, unknown>, action: string, after: Record<string, unknown>): void {
+function transition(
+  db: Db,
+  actor: Actor,
+  app: AppRow,
+  to: Status,
+  set: Record<string, unknown>,
+  action: string,
+  after: Record<string, unknown>,
+): void {
   if (app.status !== to) {
-    try { assertTransition(app.status, to); } catch (e) { if (e instanceof TransitionError) throw conflict(e.message); throw e; }
+    try {
+      assertTransition(app.status, to);
+    } catch (e) {
+      if (e instanceof TransitionError) throw conflict(e.message);
+      throw e;
+    }
   }
   const cols = { ...set, status: to, updated_at: actor.now().toISOString() };
-  db.$client.prepare(`update applications set ${Object.keys(cols).map((k) => `${k} = ?`).join(', ')} where id = ?`).run(...Object.values(cols), app.id);
-  audit(db, actor, { action, resource: 'applications', recordId: app.id, before: { status: app.status }, after: { status: to, ...after } });
+  db.$client
+    .prepare(
+      `update applications set ${Object.keys(cols)
+        .map((k) => `${k} = ?`)
+        .join(', ')} where id = ?`,
+    )
+    .run(...Object.values(cols), app.id);
+  audit(db, actor, {
+    action,
+    resource: 'applications',
+    recordId: app.id,
+    before: { status: app.status },
+    after: { status: to, ...after },
+  });
 }
 
 function checkDay(actor: Actor, app: AppRow, day: string, field: string): void {
   if (day > chinaDate(actor.now())) throw badRequest('日期不能晚于今天', { [field]: '日期不能晚于今天' });
-  if (app.enrolledOn && day < app.enrolledOn) throw badRequest(`日期不能早于入学日期 ${app.enrolledOn}`, { [field]: '早于入学日期' });
+  if (app.enrolledOn && day < app.enrolledOn)
+    throw badRequest(`日期不能早于入学日期 ${app.enrolledOn}`, { [field]: '早于入学日期' });
 }
 
 /**
@@ -41,42 +68,84 @@ function checkDay(actor: Actor, app: AppRow, day: string, field: string): void {
  */
 export function dropout(db: Db, actor: Actor, app: AppRow, d: { date: string; reason: string }) {
   checkDay(actor, app, d.date, 'date');
-  transition(db, actor, app, 'dropped_out', { dropped_out_on: d.date, dropout_reason: d.reason, current_step: null }, 'dropout',
-    { droppedOutOn: d.date, reason: d.reason, why: d.reason });
+  transition(
+    db,
+    actor,
+    app,
+    'dropped_out',
+    { dropped_out_on: d.date, dropout_reason: d.reason, current_step: null },
+    'dropout',
+    { droppedOutOn: d.date, reason: d.reason, why: d.reason },
+  );
   const cancelled = cancelPending(db, actor, app.id, `R5: 职工已于 ${d.date} 退学`);
   const refundId = expectRefund(db, actor, app.id);
-  const promoted = promoteWaitlist(db, actor, app.roundId, app.level2Id, `R5: 申请 #${app.id} 退学，名额递补`);
+  const promoted = promoteWaitlist(
+    db,
+    actor,
+    app.roundId,
+    app.level2Id,
+    `R5: 申请 #${app.id} 退学，名额递补`,
+  );
   return { refundId, cancelled, promoted };
 }
 
 /** R2: the worker (or the institution) reports the graduation with the 学信网 record; the city verifies it next. */
 export function graduate(db: Db, actor: Actor, app: AppRow, d: { date: string; documentId: number }) {
-  const doc = db.$client.prepare('select kind from documents where id = ? and application_id = ?').get(d.documentId, app.id) as { kind: string } | undefined;
+  const doc = db.$client
+    .prepare('select kind from documents where id = ? and application_id = ?')
+    .get(d.documentId, app.id) as { kind: string } | undefined;
   if (doc?.kind !== 'graduation_record') {
-    throw badRequest('请先上传学信网《教育部学历证书电子注册备案表》', { documentId: '须为本申请的学历证书电子注册备案表' });
+    throw badRequest('请先上传学信网《教育部学历证书电子注册备案表》', {
+      documentId: '须为本申请的学历证书电子注册备案表',
+    });
   }
   checkDay(actor, app, d.date, 'date');
   const deadline = deadlineOf(db, app.roundId);
-  if (d.date > deadline) throw new DomainError('R6', `毕业时间晚于 ${deadline}（入学后三年），不发结果资助`, { date: `晚于 ${deadline}` });
+  if (d.date > deadline)
+    throw new DomainError('R6', `毕业时间晚于 ${deadline}（入学后三年），不发结果资助`, {
+      date: `晚于 ${deadline}`,
+    });
   if (app.status === 'graduated' && app.graduationVerifiedAt) throw conflict('毕业已核验，不能再修改');
-  transition(db, actor, app, 'graduated', { graduated_on: d.date, graduation_document_id: d.documentId, graduation_verified_at: null }, 'graduate',
-    { graduatedOn: d.date, documentId: d.documentId });
+  transition(
+    db,
+    actor,
+    app,
+    'graduated',
+    { graduated_on: d.date, graduation_document_id: d.documentId, graduation_verified_at: null },
+    'graduate',
+    { graduatedOn: d.date, documentId: d.documentId },
+  );
 }
 
 /** R2: the city checks the record; only a verified graduation before the deadline earns the result subsidy (R6). */
-export function verifyGraduation(db: Db, actor: Actor, app: AppRow, d: { decision: 'approve' | 'reject' | 'return'; comment: string }) {
-  if (app.status !== 'graduated' || app.graduationVerifiedAt) throw conflict('只有已上报毕业、尚未核验的申请可以核验');
+export function verifyGraduation(
+  db: Db,
+  actor: Actor,
+  app: AppRow,
+  d: { decision: 'approve' | 'reject' | 'return'; comment: string },
+) {
+  if (app.status !== 'graduated' || app.graduationVerifiedAt)
+    throw conflict('只有已上报毕业、尚未核验的申请可以核验');
   if (d.decision !== 'approve') {
     if (!d.comment.trim()) throw badRequest('核验不通过须说明原因', { comment: '请填写意见' });
-    audit(db, actor, { action: 'verify-graduation', resource: 'applications', recordId: app.id, before: { status: app.status },
-      after: { status: app.status, decision: d.decision, why: d.comment } });
+    audit(db, actor, {
+      action: 'verify-graduation',
+      resource: 'applications',
+      recordId: app.id,
+      before: { status: app.status },
+      after: { status: app.status, decision: d.decision, why: d.comment },
+    });
     return;
   }
   const deadline = deadlineOf(db, app.roundId);
-  if (!app.graduatedOn || app.graduatedOn > deadline) throw new DomainError('R6', `毕业时间晚于 ${deadline}，不发结果资助`);
+  if (!app.graduatedOn || app.graduatedOn > deadline)
+    throw new DomainError('R6', `毕业时间晚于 ${deadline}，不发结果资助`);
   const now = actor.now().toISOString();
-  transition(db, actor, app, 'graduated', { graduation_verified_at: now }, 'verify-graduation',
-    { decision: 'approve', graduationVerifiedAt: now, ...(d.comment ? { why: d.comment } : {}) });
+  transition(db, actor, app, 'graduated', { graduation_verified_at: now }, 'verify-graduation', {
+    decision: 'approve',
+    graduationVerifiedAt: now,
+    ...(d.comment ? { why: d.comment } : {}),
+  });
 }
 
 /**
@@ -89,15 +158,36 @@ export function lapseSweep(db: Db, clock: Clock): number[] {
   const today = chinaDate(now);
   const actor: Actor = { user: null, now: () => now };
   return tx(db, (t) => {
-    const rows = t.$client.prepare(`select a.*, r.graduation_deadline deadline from applications a join rounds r on r.id = a.round_id
-      where a.status in ('approved','process_paid') and a.graduation_verified_at is null and r.graduation_deadline < ?`).all(today) as
-      ({ id: number; status: string; graduation_verified_at: string | null; deadline: string })[];
+    const rows = t.$client
+      .prepare(
+        `select a.*, r.graduation_deadline deadline from applications a join rounds r on r.id = a.round_id
+      where a.status in ('approved','process_paid') and a.graduation_verified_at is null and r.graduation_deadline < ?`,
+      )
+      .all(today) as {
+      id: number;
+      status: string;
+      graduation_verified_at: string | null;
+      deadline: string;
+    }[];
     const lapsed: number[] = [];
     for (const r of rows) {
-      if (!shouldLapse({ status: r.status, graduationVerifiedAt: r.graduation_verified_at }, r.deadline, today)) continue;
+      if (
+        !shouldLapse({ status: r.status, graduationVerifiedAt: r.graduation_verified_at }, r.deadline, today)
+      )
+        continue;
       const why = `R6: 未在 ${r.deadline} 前取得毕业证书并经核验，结果资助失效`;
-      t.$client.prepare(`update applications set status = 'lapsed', current_step = null, updated_at = ? where id = ?`).run(now.toISOString(), r.id);
-      audit(t, actor, { action: 'lapse', resource: 'applications', recordId: r.id, before: { status: r.status }, after: { status: 'lapsed', reason: why, why } });
+      t.$client
+        .prepare(
+          `update applications set status = 'lapsed', current_step = null, updated_at = ? where id = ?`,
+        )
+        .run(now.toISOString(), r.id);
+      audit(t, actor, {
+        action: 'lapse',
+        resource: 'applications',
+        recordId: r.id,
+        before: { status: r.status },
+        after: { status: 'lapsed', reason: why, why },
+      });
       cancelPending(t, actor, r.id, why, 'result');
       lapsed.push(r.id);
     }
@@ -107,11 +197,19 @@ export function lapseSweep(db: Db, clock: Clock): number[] {
 
 const dropoutBody = z.object({ date, reason: z.string().trim().min(2, '请填写退学原因').max(500) });
 const graduateBody = z.object({ date, documentId: z.number().int().positive() });
-const verifyBody = z.object({ decision: z.enum(['approve', 'reject', 'return']), comment: z.string().max(1000).default('') });
+const verifyBody = z.object({
+  decision: z.enum(['approve', 'reject', 'return']),
+  comment: z.string().max(1000).default(''),
+});
 
 /** Adds the after-approval actions to the applications sub-app; each is one transaction with its audit rows. */
 export function progressRoutes(app: Hono<AppEnv>): void {
-  const action = <S extends z.ZodType>(name: string, perm: string, schema: S, run: (t: Db, actor: Actor, a: AppRow, body: z.infer<S>) => unknown) =>
+  const action = <S extends z.ZodType>(
+    name: string,
+    perm: string,
+    schema: S,
+    run: (t: Db, actor: Actor, a: AppRow, body: z.infer<S>) => unknown,
+  ) =>
     app.post(`/:id{[0-9]+}/${name}`, moneyGate('applications', perm), valid('json', schema), (c) => {
       const u = c.get('user')!;
       const id = parseId(c.req.param('id'));

@@ -3,8 +3,15 @@ import type { Db } from '../../../db/client';
 import { applications, organizations, reviews, rounds, workers } from '../../../db/schema';
 import { chinaDate, submitProblems } from '../../domain/eligibility';
 import {
-  assertTransition, EDITABLE, LEVEL_TAKING_EXCLUDED, reviewOutcome, stepOfRole, TransitionError, WITHDRAWABLE,
-  type Decision, type Status,
+  assertTransition,
+  EDITABLE,
+  LEVEL_TAKING_EXCLUDED,
+  reviewOutcome,
+  stepOfRole,
+  TransitionError,
+  WITHDRAWABLE,
+  type Decision,
+  type Status,
 } from '../../domain/lifecycle';
 import { settleApproval } from '../../domain/quota';
 import { audit } from '../../lib/audit';
@@ -18,29 +25,69 @@ import { applicationList } from './list';
 export type AppRow = typeof applications.$inferSelect;
 
 export interface DraftInput {
-  roundId?: number; workerId?: number; institutionId?: number | null; educationLevel?: 'associate' | 'bachelor' | null;
-  major?: string | null; studyMode?: AppRow['studyMode']; enrolledOn?: string | null; admissionNo?: string | null;
+  roundId?: number;
+  workerId?: number;
+  institutionId?: number | null;
+  educationLevel?: 'associate' | 'bachelor' | null;
+  major?: string | null;
+  studyMode?: AppRow['studyMode'];
+  enrolledOn?: string | null;
+  admissionNo?: string | null;
 }
 
 const nowIso = (a: Actor) => a.now().toISOString();
 
 function guard<T>(fn: () => T): T {
-  try { return fn(); } catch (e) { if (e instanceof TransitionError) throw conflict(e.message); throw e; }
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof TransitionError) throw conflict(e.message);
+    throw e;
+  }
 }
 
-function move(db: Db, actor: Actor, app: AppRow, to: Status, set: Partial<AppRow>, action: string, why?: string): void {
+function move(
+  db: Db,
+  actor: Actor,
+  app: AppRow,
+  to: Status,
+  set: Partial<AppRow>,
+  action: string,
+  why?: string,
+): void {
   guard(() => assertTransition(app.status, to));
-  db.update(applications).set({ ...set, status: to, updatedAt: nowIso(actor) }).where(eq(applications.id, app.id)).run();
-  audit(db, actor, { action, resource: 'applications', recordId: app.id, before: { status: app.status }, after: { status: to, ...(why ? { why } : {}) } });
+  db.update(applications)
+    .set({ ...set, status: to, updatedAt: nowIso(actor) })
+    .where(eq(applications.id, app.id))
+    .run();
+  audit(db, actor, {
+    action,
+    resource: 'applications',
+    recordId: app.id,
+    before: { status: app.status },
+    after: { status: to, ...(why ? { why } : {}) },
+  });
 }
 
 /** R9e: the worker's other applications that still take this education level. */
-function sameLevelLive(db: Db, app: Pick<AppRow, 'id' | 'workerId'>, level: string | null | undefined): number {
+function sameLevelLive(
+  db: Db,
+  app: Pick<AppRow, 'id' | 'workerId'>,
+  level: string | null | undefined,
+): number {
   if (!level) return 0;
-  return db.select({ id: applications.id }).from(applications).where(and(
-    eq(applications.workerId, app.workerId), eq(applications.educationLevel, level as 'associate'),
-    ne(applications.id, app.id), notInArray(applications.status, [...LEVEL_TAKING_EXCLUDED]),
-  )).all().length;
+  return db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.workerId, app.workerId),
+        eq(applications.educationLevel, level as 'associate'),
+        ne(applications.id, app.id),
+        notInArray(applications.status, [...LEVEL_TAKING_EXCLUDED]),
+      ),
+    )
+    .all().length;
 }
 
 function assertRoundOpen(db: Db, actor: Actor, roundId: number) {
@@ -48,7 +95,9 @@ function assertRoundOpen(db: Db, actor: Actor, roundId: number) {
   if (!round) throw badRequest('申请批次不存在', { roundId: '申请批次不存在' });
   const today = chinaDate(actor.now());
   if (today < round.opensOn || today > round.closesOn) {
-    throw new DomainError('R11', `该批次的申请时间为 ${round.opensOn} 至 ${round.closesOn}`, { roundId: '不在申请时间内' });
+    throw new DomainError('R11', `该批次的申请时间为 ${round.opensOn} 至 ${round.closesOn}`, {
+      roundId: '不在申请时间内',
+    });
   }
   return round;
 }
@@ -60,13 +109,25 @@ export function createDraft(db: Db, actor: Actor, input: DraftInput): number {
   const worker = findScoped<typeof workers.$inferSelect>(db, workerList, u, workerId);
   assertRoundOpen(db, actor, input.roundId!);
   if (sameLevelLive(db, { id: 0, workerId }, input.educationLevel)) {
-    throw new DomainError('R9e', '每人每个学历层次只能申领一次资助', { educationLevel: '该学历层次已申请过' });
+    throw new DomainError('R9e', '每人每个学历层次只能申领一次资助', {
+      educationLevel: '该学历层次已申请过',
+    });
   }
   const { workerId: _w, ...fields } = input;
-  const row = db.insert(applications).values({
-    ...fields, roundId: input.roundId!, workerId, organizationId: worker.organizationId, level2Id: worker.level2Id,
-    status: 'draft', createdAt: nowIso(actor), updatedAt: nowIso(actor),
-  }).returning({ id: applications.id }).get();
+  const row = db
+    .insert(applications)
+    .values({
+      ...fields,
+      roundId: input.roundId!,
+      workerId,
+      organizationId: worker.organizationId,
+      level2Id: worker.level2Id,
+      status: 'draft',
+      createdAt: nowIso(actor),
+      updatedAt: nowIso(actor),
+    })
+    .returning({ id: applications.id })
+    .get();
   return row.id;
 }
 
@@ -75,9 +136,14 @@ export function updateDraft(db: Db, actor: Actor, app: AppRow, input: DraftInput
   const { roundId, workerId: _w, ...fields } = input;
   if (roundId !== undefined && roundId !== app.roundId) assertRoundOpen(db, actor, roundId);
   if (fields.educationLevel && sameLevelLive(db, app, fields.educationLevel)) {
-    throw new DomainError('R9e', '每人每个学历层次只能申领一次资助', { educationLevel: '该学历层次已申请过' });
+    throw new DomainError('R9e', '每人每个学历层次只能申领一次资助', {
+      educationLevel: '该学历层次已申请过',
+    });
   }
-  db.update(applications).set({ ...fields, ...(roundId ? { roundId } : {}), updatedAt: nowIso(actor) }).where(eq(applications.id, app.id)).run();
+  db.update(applications)
+    .set({ ...fields, ...(roundId ? { roundId } : {}), updatedAt: nowIso(actor) })
+    .where(eq(applications.id, app.id))
+    .run();
 }
 
 export function deleteDraft(db: Db, app: AppRow): void {
@@ -91,17 +157,34 @@ export function submit(db: Db, actor: Actor, app: AppRow): void {
   const round = db.select().from(rounds).where(eq(rounds.id, app.roundId)).get()!;
   const worker = db.select().from(workers).where(eq(workers.id, app.workerId)).get()!;
   const unit = db.select().from(organizations).where(eq(organizations.id, app.organizationId)).get()!;
-  const kinds = (db.$client.prepare('select distinct kind from documents where application_id = ?').all(app.id) as { kind: string }[]).map((r) => r.kind);
+  const kinds = (
+    db.$client.prepare('select distinct kind from documents where application_id = ?').all(app.id) as {
+      kind: string;
+    }[]
+  ).map((r) => r.kind);
   const problems = submitProblems({
-    today: chinaDate(actor.now()), round, firstSubmittedAt: app.submittedAt, worker, unit, application: app,
-    documentKinds: kinds, sameLevelLive: sameLevelLive(db, app, app.educationLevel),
+    today: chinaDate(actor.now()),
+    round,
+    firstSubmittedAt: app.submittedAt,
+    worker,
+    unit,
+    application: app,
+    documentKinds: kinds,
+    sameLevelLive: sameLevelLive(db, app, app.educationLevel),
   });
   if (problems.length) {
     const errors = Object.fromEntries(problems.map((p) => [p.field, `${p.rule}: ${p.message}`]));
     throw new DomainError(problems[0].rule, problems.map((p) => `${p.rule} ${p.message}`).join('；'), errors);
   }
   // submittedAt is set by the server once: a resubmission after a return keeps its place (R7).
-  move(db, actor, app, 'submitted', { currentStep: 1, submittedAt: app.submittedAt ?? nowIso(actor) }, 'submit');
+  move(
+    db,
+    actor,
+    app,
+    'submitted',
+    { currentStep: 1, submittedAt: app.submittedAt ?? nowIso(actor) },
+    'submit',
+  );
 }
 
 export function withdraw(db: Db, actor: Actor, app: AppRow): void {
@@ -111,35 +194,69 @@ export function withdraw(db: Db, actor: Actor, app: AppRow): void {
 }
 
 const isDirectUnion = (db: Db, level2Id: number) =>
-  db.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, level2Id)).get()?.kind === 'direct';
+  db.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, level2Id)).get()
+    ?.kind === 'direct';
 
 /** R13 three-level review; R7 at the city's approval. Returns the new status. */
 export function review(db: Db, actor: Actor, app: AppRow, decision: Decision, comment: string): Status {
   const u = actor.user!;
   const step = stepOfRole(u.role);
   if (!step) throw forbidden('当前角色不参与审核');
-  if (decision !== 'approve' && !comment.trim()) throw badRequest('退回或不通过须填写意见', { comment: '请填写意见' });
+  if (decision !== 'approve' && !comment.trim())
+    throw badRequest('退回或不通过须填写意见', { comment: '请填写意见' });
   const outcome = guard(() => reviewOutcome(app.status, step, decision, isDirectUnion(db, app.level2Id)));
   let to: Status;
   let why: string | undefined;
   if (outcome.status === 'quota') {
     const places = quotaOf(db, app.roundId, app.level2Id)?.places ?? 0;
     const used = placesUsed(db, app.roundId, app.level2Id);
-    const settled = settleApproval({ id: app.id, submittedAt: app.submittedAt! }, used, places, displaceable(db, app.roundId, app.level2Id));
+    const settled = settleApproval(
+      { id: app.id, submittedAt: app.submittedAt! },
+      used,
+      places,
+      displaceable(db, app.roundId, app.level2Id),
+    );
     to = settled.result;
     why = to === 'waitlisted' ? `名额已满（${used}/${places}），按提交时间候补` : undefined;
     if (settled.displace) {
       const other = db.select().from(applications).where(eq(applications.id, settled.displace)).get()!;
-      move(db, actor, other, 'waitlisted', { decidedAt: nowIso(actor) }, 'displace', `R7: 名额让给提交更早的申请 #${app.id}`);
+      move(
+        db,
+        actor,
+        other,
+        'waitlisted',
+        { decidedAt: nowIso(actor) },
+        'displace',
+        `R7: 名额让给提交更早的申请 #${app.id}`,
+      );
     }
   } else {
     to = outcome.status;
   }
-  db.insert(reviews).values({
-    applicationId: app.id, step, organizationId: u.organizationId!, userId: u.id, decision, resultStatus: to,
-    comment: comment.trim(), createdAt: nowIso(actor),
-  }).run();
-  move(db, actor, app, to, { currentStep: outcome.currentStep, ...(to === 'approved' || to === 'rejected' || to === 'waitlisted' ? { decidedAt: nowIso(actor) } : {}) }, `review:${decision}`, why);
+  db.insert(reviews)
+    .values({
+      applicationId: app.id,
+      step,
+      organizationId: u.organizationId!,
+      userId: u.id,
+      decision,
+      resultStatus: to,
+      comment: comment.trim(),
+      createdAt: nowIso(actor),
+    })
+    .run();
+  move(
+    db,
+    actor,
+    app,
+    to,
+    {
+      currentStep: outcome.currentStep,
+      ...(to === 'approved' || to === 'rejected' || to === 'waitlisted' ? { decidedAt: nowIso(actor) } : {}),
+    },
+    `review:${decision}`,
+    why,
+  );
   return to;
 }
 
@@ -148,7 +265,14 @@ export function scopedApplication(db: Db, user: SessionUser, id: number): AppRow
 }
 
 export function otherApplications(db: Db, app: AppRow) {
-  return db.select({ id: applications.id, roundId: applications.roundId, educationLevel: applications.educationLevel, status: applications.status })
-    .from(applications).where(and(eq(applications.workerId, app.workerId), ne(applications.id, app.id))).all();
+  return db
+    .select({
+      id: applications.id,
+      roundId: applications.roundId,
+      educationLevel: applications.educationLevel,
+      status: applications.status,
+    })
+    .from(applications)
+    .where(and(eq(applications.workerId, app.workerId), ne(applications.id, app.id)))
+    .all();
 }
-

@@ -6,15 +6,27 @@ export const auditList: ListSpec = {
   resource: 'audit-log',
   table: auditLog,
   columns: {
-    id: auditLog.id, at: auditLog.at, userId: auditLog.userId, role: auditLog.role, organizationId: auditLog.organizationId,
-    action: auditLog.action, resource: auditLog.resource, recordId: auditLog.recordId, ip: auditLog.ip,
+    id: auditLog.id,
+    at: auditLog.at,
+    userId: auditLog.userId,
+    role: auditLog.role,
+    organizationId: auditLog.organizationId,
+    action: auditLog.action,
+    resource: auditLog.resource,
+    recordId: auditLog.recordId,
+    ip: auditLog.ip,
   },
   search: [auditLog.action, auditLog.resource],
   defaultSort: ['id', 'DESC'],
 };
 
 /** Append-only: no create, update or delete here (405), and triggers refuse them in the database. */
-export const auditRoutes = () => crud({
-  list: auditList,
-  serialize: (row) => ({ ...row, before: row.before ? JSON.parse(row.before as string) : null, after: row.after ? JSON.parse(row.after as string) : null }),
-});
+export const auditRoutes = () =>
+  crud({
+    list: auditList,
+    serialize: (row) => ({
+      ...row,
+      before: row.before ? JSON.parse(row.before as string) : null,
+      after: row.after ? JSON.parse(row.after as string) : null,
+    }),
+  });

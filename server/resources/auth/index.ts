@@ -14,19 +14,26 @@ export function authRoutes() {
   const app = new Hono<AppEnv>();
   const throttle = new Throttle(30, 5 * 60 * 1000);
 
-  app.post('/login', valid('json', z.object({
-    username: z.string().trim().min(1, '请输入用户名').max(64),
-    password: z.string().min(1, '请输入密码').max(128),
-  })), (c) => {
-    const { deps, actor } = c.var;
-    if (!throttle.take(actor.ip ?? 'unknown', deps.clock().getTime())) {
-      throw new ApiError(429, '登录尝试过于频繁，请稍后再试');
-    }
-    const body = c.req.valid('json');
-    const { user, token } = login(deps.db, deps.pii, actor, body.username, body.password);
-    setSessionCookie(c, token);
-    return c.json(user);
-  });
+  app.post(
+    '/login',
+    valid(
+      'json',
+      z.object({
+        username: z.string().trim().min(1, '请输入用户名').max(64),
+        password: z.string().min(1, '请输入密码').max(128),
+      }),
+    ),
+    (c) => {
+      const { deps, actor } = c.var;
+      if (!throttle.take(actor.ip ?? 'unknown', deps.clock().getTime())) {
+        throw new ApiError(429, '登录尝试过于频繁，请稍后再试');
+      }
+      const body = c.req.valid('json');
+      const { user, token } = login(deps.db, deps.pii, actor, body.username, body.password);
+      setSessionCookie(c, token);
+      return c.json(user);
+    },
+  );
 
   app.get('/me', (c) => c.json(requireUser(c)));
 
@@ -42,16 +49,23 @@ export function authRoutes() {
     return c.json({ ok: true });
   });
 
-  app.post('/password', valid('json', z.object({
-    currentPassword: z.string().min(1, '请输入当前密码').max(128),
-    newPassword: z.string().max(128),
-  })), (c) => {
-    requireUser(c);
-    const body = c.req.valid('json');
-    const token = changePassword(c.get('deps').db, c.get('actor'), body.currentPassword, body.newPassword);
-    setSessionCookie(c, token);
-    return c.json({ ok: true });
-  });
+  app.post(
+    '/password',
+    valid(
+      'json',
+      z.object({
+        currentPassword: z.string().min(1, '请输入当前密码').max(128),
+        newPassword: z.string().max(128),
+      }),
+    ),
+    (c) => {
+      requireUser(c);
+      const body = c.req.valid('json');
+      const token = changePassword(c.get('deps').db, c.get('actor'), body.currentPassword, body.newPassword);
+      setSessionCookie(c, token);
+      return c.json({ ok: true });
+    },
+  );
 
   return app;
 }

@@ -21,14 +21,24 @@ function findLoginUser(db: Db, pii: Pii, login: string): UserRow | undefined {
   let workerId: number | undefined;
   const id = normalizeIdNumber(login);
   if (isValidIdNumber(id)) {
-    workerId = db.select({ id: workers.id }).from(workers).where(eq(workers.idNumberHash, pii.hash(id))).get()?.id;
+    workerId = db
+      .select({ id: workers.id })
+      .from(workers)
+      .where(eq(workers.idNumberHash, pii.hash(id)))
+      .get()?.id;
   } else if (isValidPhone(login)) {
     workerId = db.select({ id: workers.id }).from(workers).where(eq(workers.phone, login)).get()?.id;
   }
   return workerId ? db.select().from(users).where(eq(users.workerId, workerId)).get() : undefined;
 }
 
-export function login(db: Db, pii: Pii, actor: Actor, username: string, password: string): { user: SessionUser; token: string } {
+export function login(
+  db: Db,
+  pii: Pii,
+  actor: Actor,
+  username: string,
+  password: string,
+): { user: SessionUser; token: string } {
   const now = actor.now();
   const found = findLoginUser(db, pii, username.trim());
   // Same work and same answer for an unknown user as for a wrong password.
@@ -45,15 +55,26 @@ export function login(db: Db, pii: Pii, actor: Actor, username: string, password
       if (u) {
         const fails = u.failedLogins + 1;
         const lock = fails >= MAX_FAILS;
-        t.update(users).set({
-          failedLogins: lock ? 0 : fails,
-          lockedUntil: lock ? new Date(now.getTime() + LOCK_MS).toISOString() : u.lockedUntil,
-        }).where(eq(users.id, u.id)).run();
+        t.update(users)
+          .set({
+            failedLogins: lock ? 0 : fails,
+            lockedUntil: lock ? new Date(now.getTime() + LOCK_MS).toISOString() : u.lockedUntil,
+          })
+          .where(eq(users.id, u.id))
+          .run();
       }
-      audit(t, actor, { action: 'login:failed', resource: 'users', recordId: u?.id ?? null, after: { login: username.slice(0, 3) + '…' } });
+      audit(t, actor, {
+        action: 'login:failed',
+        resource: 'users',
+        recordId: u?.id ?? null,
+        after: { login: username.slice(0, 3) + '…' },
+      });
       return new ApiError(401, '用户名或密码错误');
     }
-    t.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now.toISOString() }).where(eq(users.id, u.id)).run();
+    t.update(users)
+      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now.toISOString() })
+      .where(eq(users.id, u.id))
+      .run();
     const token = createSession(t, u.id, now, actor.ip ?? null);
     const user = loadSessionUser(t, u.id)!;
     audit(t, { ...actor, user }, { action: 'login', resource: 'users', recordId: u.id });
@@ -66,10 +87,12 @@ export function login(db: Db, pii: Pii, actor: Actor, username: string, password
 export function changePassword(db: Db, actor: Actor, current: string, next: string): string {
   const u = actor.user!;
   const row = db.select().from(users).where(eq(users.id, u.id)).get()!;
-  if (!verifyPassword(current, row.passwordHash)) throw badRequest('当前密码不正确', { currentPassword: '当前密码不正确' });
+  if (!verifyPassword(current, row.passwordHash))
+    throw badRequest('当前密码不正确', { currentPassword: '当前密码不正确' });
   const problem = passwordProblem(next);
   if (problem) throw badRequest(problem, { newPassword: problem });
-  if (next === current) throw badRequest('新密码不能与当前密码相同', { newPassword: '新密码不能与当前密码相同' });
+  if (next === current)
+    throw badRequest('新密码不能与当前密码相同', { newPassword: '新密码不能与当前密码相同' });
   const hash = hashPassword(next);
   return tx(db, (t) => {
     t.update(users).set({ passwordHash: hash, mustChangePassword: false }).where(eq(users.id, u.id)).run();

@@ -11,7 +11,15 @@ import { ApiError, badRequest, conflict, notFound } from '../../lib/errors';
 import { crud, findScoped, parseId, requireAccess } from '../../lib/resource';
 import type { ListSpec } from '../../lib/ra-list';
 import { scopedApplication } from '../applications/service';
-import { cleanFileName, contentProblem, fileNameProblem, filePath, MAX_DOCUMENT_BYTES, sniffMime, storeFile } from './storage';
+import {
+  cleanFileName,
+  contentProblem,
+  fileNameProblem,
+  filePath,
+  MAX_DOCUMENT_BYTES,
+  sniffMime,
+  storeFile,
+} from './storage';
 
 const FINISHED = ['withdrawn', 'rejected', 'completed', 'lapsed'];
 
@@ -21,8 +29,13 @@ export const documentList: ListSpec = {
   resource: 'documents',
   table: documents,
   columns: {
-    id: documents.id, applicationId: documents.applicationId, kind: documents.kind, mimeType: documents.mimeType,
-    size: documents.size, createdAt: documents.createdAt, fileName: documents.fileName,
+    id: documents.id,
+    applicationId: documents.applicationId,
+    kind: documents.kind,
+    mimeType: documents.mimeType,
+    size: documents.size,
+    createdAt: documents.createdAt,
+    fileName: documents.fileName,
   },
 };
 
@@ -32,7 +45,9 @@ export const documentRoutes = () => {
     list: documentList,
     // A scan of a submitted application cannot be taken back: only drafts lose documents.
     remove: (db, _a, before) => {
-      const a = db.$client.prepare('select status from applications where id = ?').get(before.applicationId) as { status: string };
+      const a = db.$client
+        .prepare('select status from applications where id = ?')
+        .get(before.applicationId) as { status: string };
       if (!EDITABLE.includes(a.status as never)) throw conflict('已提交的申请材料不能删除，只能补充');
       db.delete(documents).where(eq(documents.id, before.id)).run();
     },
@@ -42,7 +57,9 @@ export const documentRoutes = () => {
   app.post('/', async (c) => {
     const u = c.get('user')!;
     requireAccess(u, 'documents', 'create');
-    const form = await c.req.parseBody().catch(() => { throw badRequest('请以 multipart/form-data 上传', { file: '格式错误' }); });
+    const form = await c.req.parseBody().catch(() => {
+      throw badRequest('请以 multipart/form-data 上传', { file: '格式错误' });
+    });
     const applicationId = Number(form.applicationId);
     const kind = String(form.kind ?? '');
     const file = form.file;
@@ -52,7 +69,8 @@ export const documentRoutes = () => {
     if (!(file instanceof File)) errors.file = '请选择文件';
     if (Object.keys(errors).length) throw badRequest('上传信息不完整', errors);
     const f = file as File;
-    if (f.size > MAX_DOCUMENT_BYTES) throw new ApiError(413, '文件过大，每个文件最多 10 MB', { file: '文件过大（最多 10 MB）' });
+    if (f.size > MAX_DOCUMENT_BYTES)
+      throw new ApiError(413, '文件过大，每个文件最多 10 MB', { file: '文件过大（最多 10 MB）' });
     if (f.size === 0) throw badRequest('文件为空', { file: '文件为空' });
     const buf = new Uint8Array(await f.arrayBuffer());
     const mimeType = sniffMime(buf);
@@ -66,11 +84,26 @@ export const documentRoutes = () => {
     const row = tx(db, (t) => {
       const a = scopedApplication(t, u, applicationId);
       if (FINISHED.includes(a.status)) throw conflict('该申请已结束，不能再上传材料');
-      const created = t.insert(documents).values({
-        applicationId, kind: kind as DocRow['kind'], fileName: cleanFileName(f.name), mimeType, size: buf.length, sha256,
-        uploadedBy: u.id, createdAt: c.get('actor').now().toISOString(),
-      }).returning().get();
-      audit(t, c.get('actor'), { action: 'upload', resource: 'documents', recordId: created.id, after: { applicationId, kind, sha256, size: buf.length } });
+      const created = t
+        .insert(documents)
+        .values({
+          applicationId,
+          kind: kind as DocRow['kind'],
+          fileName: cleanFileName(f.name),
+          mimeType,
+          size: buf.length,
+          sha256,
+          uploadedBy: u.id,
+          createdAt: c.get('actor').now().toISOString(),
+        })
+        .returning()
+        .get();
+      audit(t, c.get('actor'), {
+        action: 'upload',
+        resource: 'documents',
+        recordId: created.id,
+        after: { applicationId, kind, sha256, size: buf.length },
+      });
       return created;
     });
     return c.json(row, 201);

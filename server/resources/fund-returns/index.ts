@@ -13,8 +13,14 @@ export const fundReturnList: ListSpec = {
   resource: 'fund-returns',
   table: fundReturns,
   columns: {
-    id: fundReturns.id, roundId: fundReturns.roundId, organizationId: fundReturns.organizationId, stage: fundReturns.stage,
-    amountFen: fundReturns.amountFen, status: fundReturns.status, createdAt: fundReturns.createdAt, confirmedAt: fundReturns.confirmedAt,
+    id: fundReturns.id,
+    roundId: fundReturns.roundId,
+    organizationId: fundReturns.organizationId,
+    stage: fundReturns.stage,
+    amountFen: fundReturns.amountFen,
+    status: fundReturns.status,
+    createdAt: fundReturns.createdAt,
+    confirmedAt: fundReturns.confirmedAt,
   },
   defaultSort: ['id', 'DESC'],
 };
@@ -28,8 +34,12 @@ const returnBody = z.object({
 
 /** The items of a return, for its show page. */
 function withItems(db: Parameters<typeof confirmReturn>[0], row: FundReturnRow) {
-  const items = db.$client.prepare(`select application_id applicationId, payment_id paymentId, amount_fen amountFen from fund_return_items
-    where fund_return_id = ? order by id`).all(row.id);
+  const items = db.$client
+    .prepare(
+      `select application_id applicationId, payment_id paymentId, amount_fen amountFen from fund_return_items
+    where fund_return_id = ? order by id`,
+    )
+    .all(row.id);
   return { ...row, items };
 }
 
@@ -37,7 +47,15 @@ export const fundReturnRoutes = () => {
   const app = new Hono<AppEnv>();
   app.post('/', moneyGate('fund-returns', 'create'), valid('json', returnBody), (c) => {
     const body = c.req.valid('json');
-    return moneyAction(c, (t) => withItems(t, findScoped<FundReturnRow>(t, fundReturnList, c.get('user')!, fileReturn(t, c.get('actor'), body))), 201);
+    return moneyAction(
+      c,
+      (t) =>
+        withItems(
+          t,
+          findScoped<FundReturnRow>(t, fundReturnList, c.get('user')!, fileReturn(t, c.get('actor'), body)),
+        ),
+      201,
+    );
   });
   app.post('/:id{[0-9]+}/confirm', moneyGate('fund-returns', 'confirm'), (c) => {
     const id = parseId(c.req.param('id'));
@@ -46,6 +64,12 @@ export const fundReturnRoutes = () => {
       return withItems(t, findScoped<FundReturnRow>(t, fundReturnList, c.get('user')!, id));
     });
   });
-  app.route('/', crud<FundReturnRow>({ list: fundReturnList, serialize: (row, _u, db, mode) => (mode === 'one' ? withItems(db, row) : row) }));
+  app.route(
+    '/',
+    crud<FundReturnRow>({
+      list: fundReturnList,
+      serialize: (row, _u, db, mode) => (mode === 'one' ? withItems(db, row) : row),
+    }),
+  );
   return app;
 };

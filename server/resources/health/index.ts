@@ -29,7 +29,11 @@ function databaseCheck(deps: Deps) {
     // here — within 250 ms, not the services' 5 s, so a monitor never stalls the server.
     const busy = sqlite.pragma('busy_timeout', { simple: true }) as number;
     sqlite.pragma('busy_timeout = 250');
-    try { sqlite.exec('begin immediate; rollback'); } finally { sqlite.pragma(`busy_timeout = ${busy}`); }
+    try {
+      sqlite.exec('begin immediate; rollback');
+    } finally {
+      sqlite.pragma(`busy_timeout = ${busy}`);
+    }
     const probe = path.join(deps.dataDir, `.health-${process.pid}`);
     fs.writeFileSync(probe, String(Date.now()));
     fs.rmSync(probe);
@@ -43,7 +47,12 @@ function diskCheck(dataDir: string) {
   try {
     const s = fs.statfsSync(dataDir);
     const freeBytes = s.bavail * s.bsize;
-    return { ok: freeBytes >= MIN_FREE_BYTES, freeBytes, totalBytes: s.blocks * s.bsize, minFreeBytes: MIN_FREE_BYTES };
+    return {
+      ok: freeBytes >= MIN_FREE_BYTES,
+      freeBytes,
+      totalBytes: s.blocks * s.bsize,
+      minFreeBytes: MIN_FREE_BYTES,
+    };
   } catch (e) {
     return { ok: false, error: (e as NodeJS.ErrnoException).code ?? 'unavailable' };
   }
@@ -52,7 +61,13 @@ function diskCheck(dataDir: string) {
 function backupCheck(dataDir: string, now: Date) {
   const last = lastBackup(dataDir);
   const ageHours = last ? Math.round(((now.getTime() - Date.parse(last.at)) / 3_600_000) * 10) / 10 : null;
-  return { ok: ageHours !== null && ageHours <= BACKUP_MAX_AGE_HOURS, lastAt: last?.at ?? null, ageHours, bytes: last?.bytes ?? null, maxAgeHours: BACKUP_MAX_AGE_HOURS };
+  return {
+    ok: ageHours !== null && ageHours <= BACKUP_MAX_AGE_HOURS,
+    lastAt: last?.at ?? null,
+    ageHours,
+    bytes: last?.bytes ?? null,
+    maxAgeHours: BACKUP_MAX_AGE_HOURS,
+  };
 }
 
 function archiveCheck(deps: Deps, now: Date) {
@@ -64,8 +79,8 @@ function archiveCheck(deps: Deps, now: Date) {
   }
 }
 
-export const healthRoutes = () => new Hono<AppEnv>()
-  .get('/health', (c) => {
+export const healthRoutes = () =>
+  new Hono<AppEnv>().get('/health', (c) => {
     const deps = c.get('deps');
     const now = deps.clock();
     const database = databaseCheck(deps);
@@ -74,10 +89,20 @@ export const healthRoutes = () => new Hono<AppEnv>()
     const auditArchive = database.ok ? archiveCheck(deps, now) : { ok: false };
     const up = database.ok && disk.ok;
     const status = !up ? 'down' : backup.ok && auditArchive.ok ? 'ok' : 'degraded';
-    return c.json({
-      status, ok: up, time: now.toISOString(), uptimeS: Math.round((Date.now() - startedAt) / 1000),
-      checks: { database, disk, backup, auditArchive },
-      memory: { rssBytes: process.memoryUsage.rss(), heapUsedBytes: process.memoryUsage().heapUsed },
-      eventLoopDelayMs: { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) },
-    }, up ? 200 : 503);
+    return c.json(
+      {
+        status,
+        ok: up,
+        time: now.toISOString(),
+        uptimeS: Math.round((Date.now() - startedAt) / 1000),
+        checks: { database, disk, backup, auditArchive },
+        memory: { rssBytes: process.memoryUsage.rss(), heapUsedBytes: process.memoryUsage().heapUsed },
+        eventLoopDelayMs: {
+          p50: ms(loopDelay.percentile(50)),
+          p99: ms(loopDelay.percentile(99)),
+          max: ms(loopDelay.max),
+        },
+      },
+      up ? 200 : 503,
+    );
   });

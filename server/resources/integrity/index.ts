@@ -14,12 +14,15 @@ import { checkIntegrity } from './service';
 export const OFF_THREAD_FROM = Number(process.env.INTEGRITY_OFF_THREAD_FROM ?? 50_000);
 let running: Promise<ReturnType<typeof checkIntegrity>> | null = null;
 
-export const integrityRoutes = () => new Hono<AppEnv>()
-  .get('/integrity', async (c) => {
+export const integrityRoutes = () =>
+  new Hono<AppEnv>().get('/integrity', async (c) => {
     requireAccess(c.get('user')!, 'integrity', 'show');
     const { db } = c.get('deps');
     if (countRows(db, applications, undefined) < OFF_THREAD_FROM) return c.json(checkIntegrity(db));
-    running ??= runJob<ReturnType<typeof checkIntegrity>>(new URL('./worker.ts', import.meta.url), { dbFile: db.$client.name })
-      .finally(() => { running = null; });
+    running ??= runJob<ReturnType<typeof checkIntegrity>>(new URL('./worker.ts', import.meta.url), {
+      dbFile: db.$client.name,
+    }).finally(() => {
+      running = null;
+    });
     return c.json(await running);
   });

@@ -28,10 +28,21 @@ export const COLUMNS = [
 
 const STAGE_LABEL: Record<Stage, string> = { process: '过程资助', result: '结果资助' };
 
-export interface ExportFilter { roundId?: number; stage?: Stage }
+export interface ExportFilter {
+  roundId?: number;
+  stage?: Stage;
+}
 
 export interface SheetRow {
-  id: number; name: string; idMasked: string; cardType: string; card: string; bankName: string; amountFen: number; purpose: string; applicationId: number;
+  id: number;
+  name: string;
+  idMasked: string;
+  cardType: string;
+  card: string;
+  bankName: string;
+  amountFen: number;
+  purpose: string;
+  applicationId: number;
 }
 
 /**
@@ -41,21 +52,45 @@ export interface SheetRow {
  */
 export function bankFileRows(db: Db, pii: Pii, actor: Actor, f: ExportFilter): SheetRow[] {
   const u = actor.user as SessionUser;
-  const rows = db.$client.prepare(`select p.id, p.application_id applicationId, p.stage, p.source, p.amount_fen amountFen,
+  const rows = db.$client
+    .prepare(
+      `select p.id, p.application_id applicationId, p.stage, p.source, p.amount_fen amountFen,
       w.name, w.id_number_masked idMasked, w.bank_name bankName, w.bank_card_enc bankCard, w.benefit_card_enc benefitCard, r.name roundName
     from payments p join applications a on a.id = p.application_id join workers w on w.id = a.worker_id join rounds r on r.id = a.round_id
     where p.status = 'pending' and p.payer_organization_id = ? and (? is null or a.round_id = ?) and (? is null or p.stage = ?)
-    order by p.id`).all(u.organizationId, f.roundId ?? null, f.roundId ?? null, f.stage ?? null, f.stage ?? null) as
-    { id: number; applicationId: number; stage: Stage; source: string; amountFen: number; name: string; idMasked: string; bankName: string | null;
-      bankCard: string | null; benefitCard: string | null; roundName: string }[];
+    order by p.id`,
+    )
+    .all(u.organizationId, f.roundId ?? null, f.roundId ?? null, f.stage ?? null, f.stage ?? null) as {
+    id: number;
+    applicationId: number;
+    stage: Stage;
+    source: string;
+    amountFen: number;
+    name: string;
+    idMasked: string;
+    bankName: string | null;
+    bankCard: string | null;
+    benefitCard: string | null;
+    roundName: string;
+  }[];
   const out = rows.map((r) => ({
-    id: r.id, name: r.name, idMasked: r.idMasked, cardType: r.bankCard ? '银行卡' : r.benefitCard ? '工惠卡' : '',
+    id: r.id,
+    name: r.name,
+    idMasked: r.idMasked,
+    cardType: r.bankCard ? '银行卡' : r.benefitCard ? '工惠卡' : '',
     card: r.bankCard ? pii.decrypt(r.bankCard) : r.benefitCard ? pii.decrypt(r.benefitCard) : '',
-    bankName: r.bankCard ? r.bankName ?? '' : r.benefitCard ? '工惠卡' : '', amountFen: r.amountFen,
-    purpose: `${r.roundName}${r.source === 'matching' ? '配套' : ''}${STAGE_LABEL[r.stage]}`, applicationId: r.applicationId,
+    bankName: r.bankCard ? (r.bankName ?? '') : r.benefitCard ? '工惠卡' : '',
+    amountFen: r.amountFen,
+    purpose: `${r.roundName}${r.source === 'matching' ? '配套' : ''}${STAGE_LABEL[r.stage]}`,
+    applicationId: r.applicationId,
   }));
   const totalFen = rows.reduce((s, r) => s + r.amountFen, 0);
-  audit(db, actor, { action: 'export', resource: 'payments', recordId: null, after: { count: rows.length, totalFen, ids: rows.map((r) => r.id), ...f } });
+  audit(db, actor, {
+    action: 'export',
+    resource: 'payments',
+    recordId: null,
+    after: { count: rows.length, totalFen, ids: rows.map((r) => r.id), ...f },
+  });
   return out;
 }
 
@@ -78,7 +113,14 @@ export async function bankFile(rows: SheetRow[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export interface ResultRow { row: number; id: number; amountFen: number; result: 'paid' | 'failed'; reference: string; reason: string }
+export interface ResultRow {
+  row: number;
+  id: number;
+  amountFen: number;
+  result: 'paid' | 'failed';
+  reference: string;
+  reason: string;
+}
 
 const PAID = ['成功', '已发放', 'paid', 'success', 'ok'];
 const FAILED = ['失败', '发放失败', 'failed', 'fail'];
@@ -94,14 +136,23 @@ const cellText = (v: ExcelJS.CellValue): string => {
 };
 
 /** Read the bank's answer: rows with a result; a row without one was not processed and is left pending. */
-export async function readResultSheet(bytes: ArrayBuffer): Promise<{ rows: ResultRow[]; errors: Record<string, string> }> {
+export async function readResultSheet(
+  bytes: ArrayBuffer,
+): Promise<{ rows: ResultRow[]; errors: Record<string, string> }> {
   const wb = new ExcelJS.Workbook();
-  try { await wb.xlsx.load(bytes); } catch { throw badRequest('无法读取该文件，请上传银行返回的 .xlsx 回盘文件', { file: '不是有效的 .xlsx 文件' }); }
+  try {
+    await wb.xlsx.load(bytes);
+  } catch {
+    throw badRequest('无法读取该文件，请上传银行返回的 .xlsx 回盘文件', { file: '不是有效的 .xlsx 文件' });
+  }
   const ws = wb.worksheets[0];
   if (!ws) throw badRequest('回盘文件没有工作表', { file: '没有工作表' });
   const col: Record<string, number> = {};
-  ws.getRow(1).eachCell((cell, n) => { col[cellText(cell.value)] = n; });
-  for (const h of ['付款编号', '金额（元）', '发放结果']) if (!col[h]) throw badRequest(`回盘文件缺少「${h}」列`, { file: `缺少「${h}」列` });
+  ws.getRow(1).eachCell((cell, n) => {
+    col[cellText(cell.value)] = n;
+  });
+  for (const h of ['付款编号', '金额（元）', '发放结果'])
+    if (!col[h]) throw badRequest(`回盘文件缺少「${h}」列`, { file: `缺少「${h}」列` });
   const rows: ResultRow[] = [];
   const errors: Record<string, string> = {};
   ws.eachRow((r, n) => {
@@ -117,7 +168,15 @@ export async function readResultSheet(bytes: ArrayBuffer): Promise<{ rows: Resul
     if (!result) errors[`row ${n}`] = `第 ${n} 行：发放结果应为「成功」或「失败」`;
     else if (amountFen === null) errors[`row ${n}`] = `第 ${n} 行：金额无效`;
     else if (result === 'paid' && !reference) errors[`row ${n}`] = `第 ${n} 行：发放成功须有银行流水号`;
-    else rows.push({ row: n, id: Number(idText), amountFen, result, reference, reason: get('失败原因') || '银行退票' });
+    else
+      rows.push({
+        row: n,
+        id: Number(idText),
+        amountFen,
+        result,
+        reference,
+        reason: get('失败原因') || '银行退票',
+      });
   });
   return { rows, errors };
 }
@@ -127,22 +186,43 @@ export async function readResultSheet(bytes: ArrayBuffer): Promise<{ rows: Resul
  * outcome (the same sheet uploaded twice) is left alone; anything else wrong names its row.
  */
 export function applyResultSheet(db: Db, actor: Actor, rows: ResultRow[], errors: Record<string, string>) {
-  const get = db.$client.prepare(`select id, application_id applicationId, allocation_id allocationId, organization_id organizationId, stage, source,
+  const get = db.$client
+    .prepare(`select id, application_id applicationId, allocation_id allocationId, organization_id organizationId, stage, source,
     amount_fen amountFen, channel, payer_organization_id payerOrganizationId, status, reference, failure_reason failureReason, reissue_of reissueOf,
     paid_at paidAt, created_at createdAt from payments where id = ?`);
   const u = actor.user as SessionUser;
-  let paid = 0, failed = 0, unchanged = 0;
+  let paid = 0,
+    failed = 0,
+    unchanged = 0;
   const seen = new Set<number>();
   for (const r of rows) {
     const p = get.get(r.id) as PaymentRow | undefined;
     const at = `row ${r.row}`;
-    if (!p || p.payerOrganizationId !== u.organizationId) { errors[at] = `第 ${r.row} 行：付款编号 ${r.id} 不是本单位待发放的记录`; continue; }
-    if (seen.has(r.id)) { errors[at] = `第 ${r.row} 行：付款编号 ${r.id} 重复`; continue; }
+    if (!p || p.payerOrganizationId !== u.organizationId) {
+      errors[at] = `第 ${r.row} 行：付款编号 ${r.id} 不是本单位待发放的记录`;
+      continue;
+    }
+    if (seen.has(r.id)) {
+      errors[at] = `第 ${r.row} 行：付款编号 ${r.id} 重复`;
+      continue;
+    }
     seen.add(r.id);
-    if (p.amountFen !== r.amountFen) { errors[at] = `第 ${r.row} 行：金额 ${yuan(r.amountFen)} 与应发 ${yuan(p.amountFen)} 不符`; continue; }
-    if (p.status === r.result && (r.result === 'failed' || p.reference === r.reference)) { unchanged++; continue; }
+    if (p.amountFen !== r.amountFen) {
+      errors[at] = `第 ${r.row} 行：金额 ${yuan(r.amountFen)} 与应发 ${yuan(p.amountFen)} 不符`;
+      continue;
+    }
+    if (p.status === r.result && (r.result === 'failed' || p.reference === r.reference)) {
+      unchanged++;
+      continue;
+    }
     try {
-      if (r.result === 'paid') { pay(db, actor, p, r.reference); paid++; } else { fail(db, actor, p, r.reason); failed++; }
+      if (r.result === 'paid') {
+        pay(db, actor, p, r.reference);
+        paid++;
+      } else {
+        fail(db, actor, p, r.reason);
+        failed++;
+      }
     } catch (e) {
       if (e instanceof ApiError) errors[at] = `第 ${r.row} 行：${e.message}`;
       else throw e;

@@ -13,14 +13,24 @@ type QuotaRow = typeof quotas.$inferSelect;
 export const quotaList: ListSpec = {
   resource: 'quotas',
   table: quotas,
-  columns: { id: quotas.id, roundId: quotas.roundId, organizationId: quotas.organizationId, places: quotas.places },
+  columns: {
+    id: quotas.id,
+    roundId: quotas.roundId,
+    organizationId: quotas.organizationId,
+    places: quotas.places,
+  },
 };
 
 /** Each quota with what it holds: used, waitlisted and free places (R7). */
 function withUse(db: Parameters<typeof placesUsed>[0], row: QuotaRow) {
   const used = placesUsed(db, row.roundId, row.organizationId);
-  const waitlisted = (db.$client.prepare(`select count(*) n from applications where round_id = ? and level2_id = ? and status = 'waitlisted'`)
-    .get(row.roundId, row.organizationId) as { n: number }).n;
+  const waitlisted = (
+    db.$client
+      .prepare(
+        `select count(*) n from applications where round_id = ? and level2_id = ? and status = 'waitlisted'`,
+      )
+      .get(row.roundId, row.organizationId) as { n: number }
+  ).n;
   return { ...row, used, waitlisted, free: Math.max(0, row.places - used) };
 }
 
@@ -29,11 +39,24 @@ export const quotaRoutes = () => {
     list: quotaList,
     serialize: (row, _u, db) => withUse(db, row),
     create: {
-      schema: z.object({ roundId: z.number().int().positive(), organizationId: z.number().int().positive(), places: z.number().int().min(0).max(1_000_000) }),
+      schema: z.object({
+        roundId: z.number().int().positive(),
+        organizationId: z.number().int().positive(),
+        places: z.number().int().min(0).max(1_000_000),
+      }),
       run: (db, _a, d: { roundId: number; organizationId: number; places: number }) => {
-        const org = db.$client.prepare('select level from organizations where id = ?').get(d.organizationId) as { level: number } | undefined;
-        if (org?.level !== 2) throw badRequest('名额分配给区县级、产业或直属工会', { organizationId: '请选择二级工会' });
-        if (db.select().from(quotas).where(and(eq(quotas.roundId, d.roundId), eq(quotas.organizationId, d.organizationId))).get()) {
+        const org = db.$client
+          .prepare('select level from organizations where id = ?')
+          .get(d.organizationId) as { level: number } | undefined;
+        if (org?.level !== 2)
+          throw badRequest('名额分配给区县级、产业或直属工会', { organizationId: '请选择二级工会' });
+        if (
+          db
+            .select()
+            .from(quotas)
+            .where(and(eq(quotas.roundId, d.roundId), eq(quotas.organizationId, d.organizationId)))
+            .get()
+        ) {
           throw conflict('该工会在本批次已有名额，请用“调整”');
         }
         return db.insert(quotas).values(d).returning({ id: quotas.id }).get().id;
@@ -41,21 +64,31 @@ export const quotaRoutes = () => {
     },
   });
 
-  app.post('/:id{[0-9]+}/adjust', valid('json', z.object({
-    delta: z.number().int('调整数量须为整数').refine((n) => n !== 0, '调整数量不能为 0'),
-    reason: z.string().trim().min(2, '请说明调整原因').max(500),
-  })), (c) => {
-    const u = c.get('user')!;
-    requireAccess(u, 'quotas', 'adjust');
-    const { delta, reason } = c.req.valid('json');
-    const { db } = c.get('deps');
-    const id = parseId(c.req.param('id'));
-    const result = tx(db, (t) => {
-      findScoped(t, quotaList, u, id);
-      const r = adjustQuota(t, c.get('actor'), id, delta, reason);
-      return { ...withUse(t, findScoped<QuotaRow>(t, quotaList, u, id)), promoted: r.promoted };
-    });
-    return c.json(result);
-  });
+  app.post(
+    '/:id{[0-9]+}/adjust',
+    valid(
+      'json',
+      z.object({
+        delta: z
+          .number()
+          .int('调整数量须为整数')
+          .refine((n) => n !== 0, '调整数量不能为 0'),
+        reason: z.string().trim().min(2, '请说明调整原因').max(500),
+      }),
+    ),
+    (c) => {
+      const u = c.get('user')!;
+      requireAccess(u, 'quotas', 'adjust');
+      const { delta, reason } = c.req.valid('json');
+      const { db } = c.get('deps');
+      const id = parseId(c.req.param('id'));
+      const result = tx(db, (t) => {
+        findScoped(t, quotaList, u, id);
+        const r = adjustQuota(t, c.get('actor'), id, delta, reason);
+        return { ...withUse(t, findScoped<QuotaRow>(t, quotaList, u, id)), promoted: r.promoted };
+      });
+      return c.json(result);
+    },
+  );
   return app;
 };

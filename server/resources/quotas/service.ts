@@ -7,37 +7,68 @@ import { audit } from '../../lib/audit';
 import type { Actor } from '../../lib/context';
 import { DomainError } from '../../lib/errors';
 
-
 export function quotaOf(db: Db, roundId: number, level2Id: number) {
-  return db.select().from(quotas).where(and(eq(quotas.roundId, roundId), eq(quotas.organizationId, level2Id))).get();
+  return db
+    .select()
+    .from(quotas)
+    .where(and(eq(quotas.roundId, roundId), eq(quotas.organizationId, level2Id)))
+    .get();
 }
 
 /** Places taken in a union's quota for a round (R7): approved and everything after it, bar dropouts. */
 export function placesUsed(db: Db, roundId: number, level2Id: number): number {
-  return (db.$client.prepare(`select count(*) n from applications where round_id = ? and level2_id = ? and status in ${PLACE_HOLDING_SQL}`)
-    .get(roundId, level2Id) as { n: number }).n;
+  return (
+    db.$client
+      .prepare(
+        `select count(*) n from applications where round_id = ? and level2_id = ? and status in ${PLACE_HOLDING_SQL}`,
+      )
+      .get(roundId, level2Id) as { n: number }
+  ).n;
 }
 
 /** Approvals that no allocation or payment has touched: they may yield a place to an earlier submission (R7). */
 export function displaceable(db: Db, roundId: number, level2Id: number): Candidate[] {
-  return db.$client.prepare(`select id, submitted_at submittedAt from applications a where round_id = ? and level2_id = ? and status = 'approved'
+  return db.$client
+    .prepare(
+      `select id, submitted_at submittedAt from applications a where round_id = ? and level2_id = ? and status = 'approved'
     and not exists (select 1 from allocation_items i where i.application_id = a.id)
-    and not exists (select 1 from payments p where p.application_id = a.id)`).all(roundId, level2Id) as Candidate[];
+    and not exists (select 1 from payments p where p.application_id = a.id)`,
+    )
+    .all(roundId, level2Id) as Candidate[];
 }
 
 function waitlist(db: Db, roundId: number, level2Id: number): Candidate[] {
-  return db.$client.prepare(`select id, submitted_at submittedAt from applications where round_id = ? and level2_id = ? and status = 'waitlisted'
-    order by submitted_at, id`).all(roundId, level2Id) as Candidate[];
+  return db.$client
+    .prepare(
+      `select id, submitted_at submittedAt from applications where round_id = ? and level2_id = ? and status = 'waitlisted'
+    order by submitted_at, id`,
+    )
+    .all(roundId, level2Id) as Candidate[];
 }
 
 /** R7: fill free places from the waitlist, earliest submission first; each promotion audited. */
-export function promoteWaitlist(db: Db, actor: Actor, roundId: number, level2Id: number, why: string): number[] {
+export function promoteWaitlist(
+  db: Db,
+  actor: Actor,
+  roundId: number,
+  level2Id: number,
+  why: string,
+): number[] {
   const places = quotaOf(db, roundId, level2Id)?.places ?? 0;
   const ids = promotions(placesUsed(db, roundId, level2Id), places, waitlist(db, roundId, level2Id));
   const now = actor.now().toISOString();
   for (const id of ids) {
-    db.update(applications).set({ status: 'approved', decidedAt: now, updatedAt: now }).where(eq(applications.id, id)).run();
-    audit(db, actor, { action: 'promote', resource: 'applications', recordId: id, before: { status: 'waitlisted' }, after: { status: 'approved', why } });
+    db.update(applications)
+      .set({ status: 'approved', decidedAt: now, updatedAt: now })
+      .where(eq(applications.id, id))
+      .run();
+    audit(db, actor, {
+      action: 'promote',
+      resource: 'applications',
+      recordId: id,
+      before: { status: 'waitlisted' },
+      after: { status: 'approved', why },
+    });
   }
   return ids;
 }
@@ -49,8 +80,24 @@ export function adjustQuota(db: Db, actor: Actor, quotaId: number, delta: number
   if (problem) throw new DomainError('R7', problem, { delta: problem });
   const after = q.places + delta;
   db.update(quotas).set({ places: after }).where(eq(quotas.id, q.id)).run();
-  db.insert(quotaAdjustments).values({ quotaId: q.id, delta, placesBefore: q.places, placesAfter: after, reason, userId: actor.user?.id ?? null, createdAt: actor.now().toISOString() }).run();
-  audit(db, actor, { action: 'adjust', resource: 'quotas', recordId: q.id, before: { places: q.places }, after: { places: after, reason } });
+  db.insert(quotaAdjustments)
+    .values({
+      quotaId: q.id,
+      delta,
+      placesBefore: q.places,
+      placesAfter: after,
+      reason,
+      userId: actor.user?.id ?? null,
+      createdAt: actor.now().toISOString(),
+    })
+    .run();
+  audit(db, actor, {
+    action: 'adjust',
+    resource: 'quotas',
+    recordId: q.id,
+    before: { places: q.places },
+    after: { places: after, reason },
+  });
   const promoted = promoteWaitlist(db, actor, q.roundId, q.organizationId, `名额调整：${reason}`);
   return { places: after, used: used + promoted.length, promoted };
 }

@@ -12,8 +12,15 @@ export const refundList: ListSpec = {
   resource: 'refunds',
   table: refunds,
   columns: {
-    id: refunds.id, applicationId: refunds.applicationId, paymentId: refunds.paymentId, institutionId: refunds.institutionId,
-    amountFen: refunds.amountFen, status: refunds.status, createdAt: refunds.createdAt, receivedAt: refunds.receivedAt, confirmedAt: refunds.confirmedAt,
+    id: refunds.id,
+    applicationId: refunds.applicationId,
+    paymentId: refunds.paymentId,
+    institutionId: refunds.institutionId,
+    amountFen: refunds.amountFen,
+    status: refunds.status,
+    createdAt: refunds.createdAt,
+    receivedAt: refunds.receivedAt,
+    confirmedAt: refunds.confirmedAt,
   },
   defaultSort: ['id', 'DESC'],
 };
@@ -21,14 +28,19 @@ export const refundList: ListSpec = {
 /** R5 退款: expected at the dropout (applications/progress.ts), received from the institution, confirmed by the city. */
 export const refundRoutes = () => {
   const app = new Hono<AppEnv>();
-  app.post('/:id{[0-9]+}/receive', moneyGate('refunds', 'receive'), valid('json', z.object({ reference: z.string().trim().min(1, '请填写退款凭证号').max(60) })), (c) => {
-    const id = parseId(c.req.param('id'));
-    const { reference } = c.req.valid('json');
-    return moneyAction(c, (t) => {
-      receiveRefund(t, c.get('actor'), findScoped<RefundRow>(t, refundList, c.get('user')!, id), reference);
-      return findScoped<RefundRow>(t, refundList, c.get('user')!, id);
-    });
-  });
+  app.post(
+    '/:id{[0-9]+}/receive',
+    moneyGate('refunds', 'receive'),
+    valid('json', z.object({ reference: z.string().trim().min(1, '请填写退款凭证号').max(60) })),
+    (c) => {
+      const id = parseId(c.req.param('id'));
+      const { reference } = c.req.valid('json');
+      return moneyAction(c, (t) => {
+        receiveRefund(t, c.get('actor'), findScoped<RefundRow>(t, refundList, c.get('user')!, id), reference);
+        return findScoped<RefundRow>(t, refundList, c.get('user')!, id);
+      });
+    },
+  );
   app.post('/:id{[0-9]+}/confirm', moneyGate('refunds', 'confirm'), (c) => {
     const id = parseId(c.req.param('id'));
     return moneyAction(c, (t) => {

@@ -9,27 +9,50 @@ import { NO_START } from '../../../db/stats';
  * Nothing is cached: the city's and a level-2 union's figures are sums of the statistics cells that
  * triggers keep in the transaction of every write (db/schema/stats.ts); a unit's come from its rows.
  */
-export interface Scope { where: string; params: unknown[]; groupCol: 'level2_id' | 'organization_id' }
+export interface Scope {
+  where: string;
+  params: unknown[];
+  groupCol: 'level2_id' | 'organization_id';
+}
 
 export function statsScope(u: SessionUser): Scope {
   // Drafts are the worker's (or its unit's) business until submitted, in the figures as in the lists.
   if (u.orgLevel === 1) return { where: "a.status <> 'draft'", params: [], groupCol: 'level2_id' };
-  if (u.role !== 'unit_admin') return { where: "a.level2_id = ? and a.status <> 'draft'", params: [u.organizationId], groupCol: 'organization_id' };
-  if (u.orgLevel === 2) return { where: 'a.level2_id = ?', params: [u.organizationId], groupCol: 'organization_id' };
+  if (u.role !== 'unit_admin')
+    return {
+      where: "a.level2_id = ? and a.status <> 'draft'",
+      params: [u.organizationId],
+      groupCol: 'organization_id',
+    };
+  if (u.orgLevel === 2)
+    return { where: 'a.level2_id = ?', params: [u.organizationId], groupCol: 'organization_id' };
   return { where: 'a.organization_id = ?', params: [u.organizationId], groupCol: 'organization_id' };
 }
 
 /** R15: approved at some point (a place taken), and paid the process subsidy (the completion rate's base). */
-const APPROVED_STATUSES: readonly string[] = ['approved', 'process_paid', 'graduated', 'completed', 'dropped_out', 'lapsed'];
+const APPROVED_STATUSES: readonly string[] = [
+  'approved',
+  'process_paid',
+  'graduated',
+  'completed',
+  'dropped_out',
+  'lapsed',
+];
 const PAID_STATUSES: readonly string[] = ['process_paid', 'graduated', 'completed', 'dropped_out', 'lapsed'];
 const APPROVED = `(${APPROVED_STATUSES.map((x) => `'${x}'`).join(',')})`;
 const PAID = `(${PAID_STATUSES.map((x) => `'${x}'`).join(',')})`;
 
 const FUNNEL = [
-  ['submitted', "a.submitted_at is not null"],
-  ['unitApproved', "exists (select 1 from reviews r where r.application_id = a.id and r.step = 1 and r.decision = 'approve')"],
+  ['submitted', 'a.submitted_at is not null'],
+  [
+    'unitApproved',
+    "exists (select 1 from reviews r where r.application_id = a.id and r.step = 1 and r.decision = 'approve')",
+  ],
   ['approved', `a.status in ${APPROVED}`],
-  ['processPaid', `a.status in ${PAID} and exists (select 1 from payments p where p.application_id = a.id and p.stage = 'process' and p.source = 'city' and p.status = 'paid')`],
+  [
+    'processPaid',
+    `a.status in ${PAID} and exists (select 1 from payments p where p.application_id = a.id and p.stage = 'process' and p.source = 'city' and p.status = 'paid')`,
+  ],
   ['graduated', "a.status in ('graduated','completed')"],
   ['completed', "a.status = 'completed'"],
 ] as const;
@@ -39,30 +62,78 @@ const FUNNEL = [
  * thousand rows for a round of a province), a grassroots clerk's small subtree from its rows.
  */
 export function overview(db: Db, u: SessionUser, roundId: number | null, now: Date) {
-  return u.orgLevel === 1 || u.role !== 'unit_admin' ? overviewFromCells(db, u, roundId, now) : overviewFromRows(db, u, roundId, now);
+  return u.orgLevel === 1 || u.role !== 'unit_admin'
+    ? overviewFromCells(db, u, roundId, now)
+    : overviewFromRows(db, u, roundId, now);
 }
 
 const rate = (num: number, den: number) => (den ? Math.round((num / den) * 1000) / 10 : null);
 
 /** Rankings and rates over the per-union and per-institution counts, the same for both sources. */
 function finish(base: {
-  roundId: number | null; scope: 'city' | 'union'; funnel: Record<string, number | null>; byStatus: { status: string; n: number }[];
-  perUnion: { id: number; name: string; submitted: number; approved: number; rejected: number; waitlisted: number; droppedOut: number; processPaid: number; completed: number; places: number | null }[];
-  perInstitution: { id: number; name: string; approved: number; droppedOut: number; processPaid: number; completed: number }[];
+  roundId: number | null;
+  scope: 'city' | 'union';
+  funnel: Record<string, number | null>;
+  byStatus: { status: string; n: number }[];
+  perUnion: {
+    id: number;
+    name: string;
+    submitted: number;
+    approved: number;
+    rejected: number;
+    waitlisted: number;
+    droppedOut: number;
+    processPaid: number;
+    completed: number;
+    places: number | null;
+  }[];
+  perInstitution: {
+    id: number;
+    name: string;
+    approved: number;
+    droppedOut: number;
+    processPaid: number;
+    completed: number;
+  }[];
   turnaround: { step: number; reviews: number; medianDays: number | null }[];
-  money: Record<string, number | null>; priority: Record<string, number | null>; overdueAppeals: number;
+  money: Record<string, number | null>;
+  priority: Record<string, number | null>;
+  overdueAppeals: number;
 }) {
   const unions = base.perUnion.map((r) => ({
-    ...r, approvalRate: rate(r.approved, r.approved + r.rejected), dropoutRate: rate(r.droppedOut, r.approved),
-    completionRate: rate(r.completed, r.processPaid), quotaUse: r.places ? rate(r.approved - r.droppedOut, r.places) : null,
+    ...r,
+    approvalRate: rate(r.approved, r.approved + r.rejected),
+    dropoutRate: rate(r.droppedOut, r.approved),
+    completionRate: rate(r.completed, r.processPaid),
+    quotaUse: r.places ? rate(r.approved - r.droppedOut, r.places) : null,
   }));
-  const ranking = [...unions].filter((r) => r.approved > 0)
-    .sort((a, b) => (b.completionRate ?? -1) - (a.completionRate ?? -1) || b.approved - a.approved).slice(0, 10)
-    .map((r, i) => ({ rank: i + 1, id: r.id, name: r.name, completionRate: r.completionRate, approved: r.approved }));
+  const ranking = [...unions]
+    .filter((r) => r.approved > 0)
+    .sort((a, b) => (b.completionRate ?? -1) - (a.completionRate ?? -1) || b.approved - a.approved)
+    .slice(0, 10)
+    .map((r, i) => ({
+      rank: i + 1,
+      id: r.id,
+      name: r.name,
+      completionRate: r.completionRate,
+      approved: r.approved,
+    }));
   return {
-    roundId: base.roundId, scope: base.scope, funnel: base.funnel, byStatus: base.byStatus, unions,
-    institutions: base.perInstitution.map((r) => ({ ...r, dropoutRate: rate(r.droppedOut, r.approved), completionRate: rate(r.completed, r.processPaid) })),
-    ranking, turnaround: base.turnaround, money: base.money, priority: base.priority, overdueAppeals: base.overdueAppeals,
+    roundId: base.roundId,
+    scope: base.scope,
+    funnel: base.funnel,
+    byStatus: base.byStatus,
+    unions,
+    institutions: base.perInstitution.map((r) => ({
+      ...r,
+      dropoutRate: rate(r.droppedOut, r.approved),
+      completionRate: rate(r.completed, r.processPaid),
+    })),
+    ranking,
+    turnaround: base.turnaround,
+    money: base.money,
+    priority: base.priority,
+    overdueAppeals: base.overdueAppeals,
   };
 }
 
@@ -73,40 +144,69 @@ function moneyAround(db: Db, u: SessionUser, cityWide: boolean, roundId: number 
   const orgParam = cityWide ? [] : [u.level2Id];
   const xRound = roundId ? 'and x.round_id = ?' : '';
   const xParams = roundId ? [...orgParam, roundId] : orgParam;
-  const allocated = one<{ a: number | null; r: number | null }>(`select sum(x.amount_fen) a, sum(case when x.status = 'received' then x.amount_fen end) r from allocations x where ${orgCond} ${xRound}`, xParams);
-  const returned = one<{ f: number | null }>(`select sum(x.amount_fen) f from fund_returns x where ${orgCond} ${xRound}`, xParams);
+  const allocated = one<{ a: number | null; r: number | null }>(
+    `select sum(x.amount_fen) a, sum(case when x.status = 'received' then x.amount_fen end) r from allocations x where ${orgCond} ${xRound}`,
+    xParams,
+  );
+  const returned = one<{ f: number | null }>(
+    `select sum(x.amount_fen) f from fund_returns x where ${orgCond} ${xRound}`,
+    xParams,
+  );
   const budget = roundId
-    ? one<{ f: number | null }>('select planned_places * (process_amount_fen + result_amount_fen) f from rounds where id = ?', [roundId])
-    : one<{ f: number | null }>('select sum(planned_places * (process_amount_fen + result_amount_fen)) f from rounds', []);
+    ? one<{ f: number | null }>(
+        'select planned_places * (process_amount_fen + result_amount_fen) f from rounds where id = ?',
+        [roundId],
+      )
+    : one<{ f: number | null }>(
+        'select sum(planned_places * (process_amount_fen + result_amount_fen)) f from rounds',
+        [],
+      );
   return { allocated, returned, budget };
 }
 
-function moneyOf(paid: { stage: string; source: string; status: string; fen: number }[], refundedFen: number, around: ReturnType<typeof moneyAround>, cityWide: boolean) {
-  const sumPaid = (f: (r: typeof paid[number]) => boolean) => paid.filter(f).reduce((t, r) => t + r.fen, 0);
+function moneyOf(
+  paid: { stage: string; source: string; status: string; fen: number }[],
+  refundedFen: number,
+  around: ReturnType<typeof moneyAround>,
+  cityWide: boolean,
+) {
+  const sumPaid = (f: (r: (typeof paid)[number]) => boolean) => paid.filter(f).reduce((t, r) => t + r.fen, 0);
   const { allocated, returned, budget } = around;
   const cityPaid = sumPaid((r) => r.source === 'city' && r.status === 'paid');
   return {
-    budgetedFen: cityWide ? budget.f ?? 0 : null,
-    allocatedFen: allocated.a ?? 0, receivedFen: allocated.r ?? 0,
-    paidFen: cityPaid, paidProcessFen: sumPaid((r) => r.source === 'city' && r.status === 'paid' && r.stage === 'process'),
+    budgetedFen: cityWide ? (budget.f ?? 0) : null,
+    allocatedFen: allocated.a ?? 0,
+    receivedFen: allocated.r ?? 0,
+    paidFen: cityPaid,
+    paidProcessFen: sumPaid((r) => r.source === 'city' && r.status === 'paid' && r.stage === 'process'),
     paidResultFen: sumPaid((r) => r.source === 'city' && r.status === 'paid' && r.stage === 'result'),
     pendingFen: sumPaid((r) => r.source === 'city' && r.status === 'pending'),
     failedFen: sumPaid((r) => r.source === 'city' && r.status === 'failed'),
-    refundedFen, returnedFen: returned.f ?? 0,
+    refundedFen,
+    returnedFen: returned.f ?? 0,
     heldFen: (allocated.r ?? 0) - cityPaid - (returned.f ?? 0),
     matchingPaidFen: sumPaid((r) => r.source === 'matching' && r.status === 'paid'),
   };
 }
 
-const overdue = (db: Db, where: string, params: unknown[], roundCond: string, now: Date) => (prepared(db, `select count(*) n from appeals x
-  join applications a on a.id = x.application_id where x.status = 'open' and x.due_on < ? and ${where} ${roundCond}`).get(chinaDate(now), ...params) as { n: number }).n;
+const overdue = (db: Db, where: string, params: unknown[], roundCond: string, now: Date) =>
+  (
+    prepared(
+      db,
+      `select count(*) n from appeals x
+  join applications a on a.id = x.application_id where x.status = 'open' and x.due_on < ? and ${where} ${roundCond}`,
+    ).get(chinaDate(now), ...params) as { n: number }
+  ).n;
 
 /** The city's view, or a level-2 union's, summed from the statistics cells (db/schema/stats.ts). */
 export function overviewFromCells(db: Db, u: SessionUser, roundId: number | null, now: Date) {
   const cityWide = u.orgLevel === 1;
   const where = [cityWide ? '' : 'c.level2_id = ?', roundId ? 'c.round_id = ?' : ''].filter(Boolean);
   const params = [...(cityWide ? [] : [u.organizationId]), ...(roundId ? [roundId] : [])];
-  const cond = (...more: string[]) => { const all = [...where, ...more]; return all.length ? `where ${all.join(' and ')}` : ''; };
+  const cond = (...more: string[]) => {
+    const all = [...where, ...more];
+    return all.length ? `where ${all.join(' and ')}` : '';
+  };
   const all = <T>(sql: string, p: unknown[] = params) => prepared(db, sql).all(...p) as T[];
   const one = <T>(sql: string, p: unknown[] = params) => prepared(db, sql).get(...p) as T;
   const staff = cond("c.status <> 'draft'");
@@ -114,42 +214,114 @@ export function overviewFromCells(db: Db, u: SessionUser, roundId: number | null
   // One pass over the cells of the scope, by union and status; the funnel, the statuses, the unions'
   // rows and the priority shares are summed from it here. The city reads the per-union table.
   const groupCol = cityWide ? 'level2_id' : 'organization_id';
-  const rows = all<{ g: number; status: string; n: number; submitted: number; unitApproved: number; processPaid: number; migrant: number; hardship: number; keyIndustry: number; frontline: number }>(`
+  const rows = all<{
+    g: number;
+    status: string;
+    n: number;
+    submitted: number;
+    unitApproved: number;
+    processPaid: number;
+    migrant: number;
+    hardship: number;
+    keyIndustry: number;
+    frontline: number;
+  }>(`
     select c.${groupCol} g, c.status, sum(c.n) n, sum(c.submitted) submitted, sum(c.unit_approved) unitApproved, sum(c.process_paid) processPaid,
       sum(c.migrant) migrant, sum(c.hardship) hardship, sum(c.key_industry) keyIndustry, sum(c.frontline) frontline
     from ${cityWide ? 'stats_union_cells' : 'stats_cells'} c ${staff} group by 1, 2`);
-  const sum = (f: (r: typeof rows[number]) => number, where: (r: typeof rows[number]) => boolean = () => true, of = rows) =>
-    of.reduce((t, r) => t + (where(r) ? f(r) : 0), 0);
+  const sum = (
+    f: (r: (typeof rows)[number]) => number,
+    where: (r: (typeof rows)[number]) => boolean = () => true,
+    of = rows,
+  ) => of.reduce((t, r) => t + (where(r) ? f(r) : 0), 0);
   const approved = (r: { status: string }) => APPROVED_STATUSES.includes(r.status);
   const processPaid = (r: { status: string }) => PAID_STATUSES.includes(r.status);
   // A sum over no application is null, as SQL's SUM says it.
   const some = sum((r) => r.n) > 0;
   const orNull = (v: number) => (some ? v : null);
   const funnel = {
-    submitted: orNull(sum((r) => r.submitted)), unitApproved: orNull(sum((r) => r.unitApproved)), approved: orNull(sum((r) => r.n, approved)),
-    processPaid: orNull(sum((r) => r.processPaid, processPaid)), graduated: orNull(sum((r) => r.n, (r) => r.status === 'graduated' || r.status === 'completed')),
-    completed: orNull(sum((r) => r.n, (r) => r.status === 'completed')),
+    submitted: orNull(sum((r) => r.submitted)),
+    unitApproved: orNull(sum((r) => r.unitApproved)),
+    approved: orNull(sum((r) => r.n, approved)),
+    processPaid: orNull(sum((r) => r.processPaid, processPaid)),
+    graduated: orNull(
+      sum(
+        (r) => r.n,
+        (r) => r.status === 'graduated' || r.status === 'completed',
+      ),
+    ),
+    completed: orNull(
+      sum(
+        (r) => r.n,
+        (r) => r.status === 'completed',
+      ),
+    ),
   };
   const pTotal = sum((r) => r.n, approved);
-  const pSum = (f: (r: typeof rows[number]) => number) => (pTotal > 0 ? sum(f, approved) : null);
-  const priority = { total: pTotal, migrant: pSum((r) => r.migrant), hardship: pSum((r) => r.hardship), keyIndustry: pSum((r) => r.keyIndustry), frontline: pSum((r) => r.frontline) };
+  const pSum = (f: (r: (typeof rows)[number]) => number) => (pTotal > 0 ? sum(f, approved) : null);
+  const priority = {
+    total: pTotal,
+    migrant: pSum((r) => r.migrant),
+    hardship: pSum((r) => r.hardship),
+    keyIndustry: pSum((r) => r.keyIndustry),
+    frontline: pSum((r) => r.frontline),
+  };
   const statuses = [...new Set(rows.map((r) => r.status))].sort();
-  const byStatus = statuses.map((status) => ({ status, n: sum((r) => r.n, (r) => r.status === status) })).filter((r) => r.n > 0);
+  const byStatus = statuses
+    .map((status) => ({
+      status,
+      n: sum(
+        (r) => r.n,
+        (r) => r.status === status,
+      ),
+    }))
+    .filter((r) => r.n > 0);
 
   const groups = [...new Set(rows.map((r) => r.g))].sort((a, b) => a - b);
-  const names = new Map(all<{ id: number; name: string }>('select id, name from organizations where id in (select value from json_each(?))', [JSON.stringify(groups)]).map((o) => [o.id, o.name]));
-  const places = cityWide ? new Map(all<{ id: number; p: number }>(`select organization_id id, sum(places) p from quotas ${roundId ? 'where round_id = ?' : ''} group by 1`, roundId ? [roundId] : []).map((q) => [q.id, q.p])) : null;
-  const perUnion = groups.filter((g) => names.has(g)).map((g) => {
-    const mine = rows.filter((r) => r.g === g);
-    const n = (where: (r: typeof rows[number]) => boolean) => sum((r) => r.n, where, mine);
-    return {
-      id: g, name: names.get(g)!, submitted: sum((r) => r.submitted, undefined, mine), approved: n(approved), rejected: n((r) => r.status === 'rejected'),
-      waitlisted: n((r) => r.status === 'waitlisted'), droppedOut: n((r) => r.status === 'dropped_out'), processPaid: n(processPaid),
-      completed: n((r) => r.status === 'completed'), places: places ? places.get(g) ?? null : null, total: n(() => true),
-    };
-  }).filter((r) => r.total > 0).map(({ total: _, ...r }) => r);
+  const names = new Map(
+    all<{ id: number; name: string }>(
+      'select id, name from organizations where id in (select value from json_each(?))',
+      [JSON.stringify(groups)],
+    ).map((o) => [o.id, o.name]),
+  );
+  const places = cityWide
+    ? new Map(
+        all<{ id: number; p: number }>(
+          `select organization_id id, sum(places) p from quotas ${roundId ? 'where round_id = ?' : ''} group by 1`,
+          roundId ? [roundId] : [],
+        ).map((q) => [q.id, q.p]),
+      )
+    : null;
+  const perUnion = groups
+    .filter((g) => names.has(g))
+    .map((g) => {
+      const mine = rows.filter((r) => r.g === g);
+      const n = (where: (r: (typeof rows)[number]) => boolean) => sum((r) => r.n, where, mine);
+      return {
+        id: g,
+        name: names.get(g)!,
+        submitted: sum((r) => r.submitted, undefined, mine),
+        approved: n(approved),
+        rejected: n((r) => r.status === 'rejected'),
+        waitlisted: n((r) => r.status === 'waitlisted'),
+        droppedOut: n((r) => r.status === 'dropped_out'),
+        processPaid: n(processPaid),
+        completed: n((r) => r.status === 'completed'),
+        places: places ? (places.get(g) ?? null) : null,
+        total: n(() => true),
+      };
+    })
+    .filter((r) => r.total > 0)
+    .map(({ total: _, ...r }) => r);
 
-  const perInstitution = all<{ id: number; name: string; approved: number; droppedOut: number; processPaid: number; completed: number }>(`
+  const perInstitution = all<{
+    id: number;
+    name: string;
+    approved: number;
+    droppedOut: number;
+    processPaid: number;
+    completed: number;
+  }>(`
     select i.id, i.name, sum(case when c.status in ${APPROVED} then c.n else 0 end) approved,
       sum(case when c.status = 'dropped_out' then c.n else 0 end) droppedOut, sum(case when c.status in ${PAID} then c.n else 0 end) processPaid,
       sum(case when c.status = 'completed' then c.n else 0 end) completed
@@ -157,7 +329,11 @@ export function overviewFromCells(db: Db, u: SessionUser, roundId: number | null
     group by i.id having sum(c.n) > 0 order by approved desc, i.id`);
 
   // The lower median of each step, read off the cumulative counts of its turnaround tenths.
-  const cells = all<{ step: number; tenths: number; n: number }>(`select c.step, c.tenths, sum(c.n) n from stats_turnaround c ${cond()}
+  const cells = all<{
+    step: number;
+    tenths: number;
+    n: number;
+  }>(`select c.step, c.tenths, sum(c.n) n from stats_turnaround c ${cond()}
     group by c.step, c.tenths having sum(c.n) <> 0 order by c.step, c.tenths`);
   const turnaround = [1, 2, 3].map((step) => {
     const mine = cells.filter((c) => c.step === step);
@@ -172,15 +348,39 @@ export function overviewFromCells(db: Db, u: SessionUser, roundId: number | null
     return { step, reviews, medianDays };
   });
 
-  const paid = all<{ stage: string; source: string; status: string; fen: number }>(`select c.stage, c.source, c.status, sum(c.fen) fen
+  const paid = all<{
+    stage: string;
+    source: string;
+    status: string;
+    fen: number;
+  }>(`select c.stage, c.source, c.status, sum(c.fen) fen
     from stats_payments c ${cond()} group by 1, 2, 3`);
-  const refunded = one<{ f: number | null }>(`select sum(c.fen) f from stats_refunds c ${cond("c.status = 'confirmed'")}`).f ?? 0;
+  const refunded =
+    one<{ f: number | null }>(`select sum(c.fen) f from stats_refunds c ${cond("c.status = 'confirmed'")}`)
+      .f ?? 0;
   const money = moneyOf(paid, refunded, moneyAround(db, u, cityWide, roundId), cityWide);
 
   const aWhere = ["a.status <> 'draft'", ...(cityWide ? [] : ['a.level2_id = ?'])].join(' and ');
-  const overdueAppeals = overdue(db, aWhere, [...(cityWide ? [] : [u.organizationId]), ...(roundId ? [roundId] : [])], roundId ? 'and a.round_id = ?' : '', now);
+  const overdueAppeals = overdue(
+    db,
+    aWhere,
+    [...(cityWide ? [] : [u.organizationId]), ...(roundId ? [roundId] : [])],
+    roundId ? 'and a.round_id = ?' : '',
+    now,
+  );
 
-  return finish({ roundId, scope: cityWide ? 'city' : 'union', funnel, byStatus, perUnion, perInstitution, turnaround, money, priority, overdueAppeals });
+  return finish({
+    roundId,
+    scope: cityWide ? 'city' : 'union',
+    funnel,
+    byStatus,
+    perUnion,
+    perInstitution,
+    turnaround,
+    money,
+    priority,
+    overdueAppeals,
+  });
 }
 
 /** Any scope computed from its rows: a grassroots clerk's, and the reference the cells are tested against. */
@@ -192,10 +392,26 @@ export function overviewFromRows(db: Db, u: SessionUser, roundId: number | null,
   const all = <T>(sql: string, p: unknown[] = params) => prepared(db, sql).all(...p) as T[];
   const base = `from applications a where ${s.where} ${roundCond}`;
 
-  const funnel = one<Record<string, number>>(`select ${FUNNEL.map(([k, cond]) => `sum(case when ${cond} then 1 else 0 end) ${k}`).join(', ')} ${base}`);
-  const byStatus = all<{ status: string; n: number }>(`select a.status, count(*) n ${base} group by a.status`);
+  const funnel = one<Record<string, number>>(
+    `select ${FUNNEL.map(([k, cond]) => `sum(case when ${cond} then 1 else 0 end) ${k}`).join(', ')} ${base}`,
+  );
+  const byStatus = all<{ status: string; n: number }>(
+    `select a.status, count(*) n ${base} group by a.status`,
+  );
 
-  const perUnion = all<{ id: number; name: string; submitted: number; approved: number; rejected: number; waitlisted: number; droppedOut: number; processPaid: number; completed: number; places: number | null }>(`
+  const perUnion = all<{
+    id: number;
+    name: string;
+    submitted: number;
+    approved: number;
+    rejected: number;
+    waitlisted: number;
+    droppedOut: number;
+    processPaid: number;
+    completed: number;
+    places: number | null;
+  }>(
+    `
     select o.id, o.name,
       sum(a.submitted_at is not null) submitted,
       sum(a.status in ${APPROVED}) approved,
@@ -203,9 +419,18 @@ export function overviewFromRows(db: Db, u: SessionUser, roundId: number | null,
       sum(a.status in ${PAID}) processPaid, sum(a.status = 'completed') completed,
       ${s.groupCol === 'level2_id' ? `(select sum(q.places) from quotas q where q.organization_id = o.id ${roundId ? 'and q.round_id = ?' : ''})` : 'null'} places
     from applications a join organizations o on o.id = a.${s.groupCol}
-    where ${s.where} ${roundCond} group by o.id order by o.id`, s.groupCol === 'level2_id' && roundId ? [roundId, ...params] : params);
+    where ${s.where} ${roundCond} group by o.id order by o.id`,
+    s.groupCol === 'level2_id' && roundId ? [roundId, ...params] : params,
+  );
 
-  const perInstitution = all<{ id: number; name: string; approved: number; droppedOut: number; processPaid: number; completed: number }>(`
+  const perInstitution = all<{
+    id: number;
+    name: string;
+    approved: number;
+    droppedOut: number;
+    processPaid: number;
+    completed: number;
+  }>(`
     select i.id, i.name, sum(a.status in ${APPROVED}) approved,
       sum(a.status = 'dropped_out') droppedOut, sum(a.status in ${PAID}) processPaid,
       sum(a.status = 'completed') completed
@@ -213,26 +438,48 @@ export function overviewFromRows(db: Db, u: SessionUser, roundId: number | null,
 
   // Review turnaround per level: days from the step before (submission, or the previous review) to the decision.
   const turnaround = [1, 2, 3].map((step) => {
-    const rows = all<{ d: number }>(`select julianday(r.created_at) - julianday(coalesce(
+    const rows = all<{ d: number }>(
+      `select julianday(r.created_at) - julianday(coalesce(
         (select max(r2.created_at) from reviews r2 where r2.application_id = r.application_id and r2.step < r.step and r2.created_at <= r.created_at),
         a.submitted_at)) d
-      from reviews r join applications a on a.id = r.application_id where r.step = ? and ${s.where} ${roundCond} order by d`, [step, ...params]);
+      from reviews r join applications a on a.id = r.application_id where r.step = ? and ${s.where} ${roundCond} order by d`,
+      [step, ...params],
+    );
     const mid = rows.length ? rows[Math.floor((rows.length - 1) / 2)].d : null;
     return { step, reviews: rows.length, medianDays: mid === null ? null : Math.round(mid * 10) / 10 };
   });
 
   const moneyParams = roundId ? [...s.params, roundId] : s.params;
-  const paid = all<{ stage: string; source: string; status: string; fen: number; n: number }>(`select p.stage, p.source, p.status, sum(p.amount_fen) fen, count(*) n
-    from payments p join applications a on a.id = p.application_id where ${s.where} ${roundCond} group by 1, 2, 3`, moneyParams);
-  const refunded = one<{ f: number | null }>(`select sum(f.amount_fen) f from refunds f join applications a on a.id = f.application_id where f.status = 'confirmed' and ${s.where} ${roundCond}`, moneyParams);
+  const paid = all<{ stage: string; source: string; status: string; fen: number; n: number }>(
+    `select p.stage, p.source, p.status, sum(p.amount_fen) fen, count(*) n
+    from payments p join applications a on a.id = p.application_id where ${s.where} ${roundCond} group by 1, 2, 3`,
+    moneyParams,
+  );
+  const refunded = one<{ f: number | null }>(
+    `select sum(f.amount_fen) f from refunds f join applications a on a.id = f.application_id where f.status = 'confirmed' and ${s.where} ${roundCond}`,
+    moneyParams,
+  );
   const cityWide = s.groupCol === 'level2_id';
   const money = moneyOf(paid, refunded.f ?? 0, moneyAround(db, u, cityWide, roundId), cityWide);
 
-  const priority = one<Record<string, number>>(`select count(*) total, sum(w.is_migrant) migrant, sum(w.is_hardship) hardship,
+  const priority = one<
+    Record<string, number>
+  >(`select count(*) total, sum(w.is_migrant) migrant, sum(w.is_hardship) hardship,
       sum(w.is_key_industry) keyIndustry, sum(w.is_frontline) frontline
     from applications a join workers w on w.id = a.worker_id
     where a.status in ${APPROVED} and ${s.where} ${roundCond}`);
   const overdueAppeals = overdue(db, s.where, params, roundCond, now);
 
-  return finish({ roundId, scope: cityWide ? 'city' : 'union', funnel, byStatus, perUnion, perInstitution, turnaround, money, priority, overdueAppeals });
+  return finish({
+    roundId,
+    scope: cityWide ? 'city' : 'union',
+    funnel,
+    byStatus,
+    perUnion,
+    perInstitution,
+    turnaround,
+    money,
+    priority,
+    overdueAppeals,
+  });
 }

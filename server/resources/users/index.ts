@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { tx } from '../../../db/client';
-import { organizations, users } from '../../../db/schema';
+import { type organizations, users } from '../../../db/schema';
 import { ROLES } from '../../../db/schema/common';
 import { audit } from '../../lib/audit';
 import { endUserSessions } from '../../lib/auth';
@@ -20,24 +20,45 @@ export const userList: ListSpec = {
   resource: 'users',
   table: users,
   columns: {
-    id: users.id, username: users.username, displayName: users.displayName, role: users.role,
-    organizationId: users.organizationId, institutionId: users.institutionId, workerId: users.workerId,
-    active: users.active, lastLoginAt: users.lastLoginAt, createdAt: users.createdAt,
+    id: users.id,
+    username: users.username,
+    displayName: users.displayName,
+    role: users.role,
+    organizationId: users.organizationId,
+    institutionId: users.institutionId,
+    workerId: users.workerId,
+    active: users.active,
+    lastLoginAt: users.lastLoginAt,
+    createdAt: users.createdAt,
   },
   search: [users.username, users.displayName],
 };
 
-const password = z.string().max(128).superRefine((p, ctx) => {
-  const problem = passwordProblem(p);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+const password = z
+  .string()
+  .max(128)
+  .superRefine((p, ctx) => {
+    const problem = passwordProblem(p);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /** Who may create whom: the city anyone; a level-2 admin unit admins and workers below it; a unit admin its workers. */
 const CREATABLE: Record<string, readonly string[]> = {
-  city_admin: ROLES, org_admin: ['unit_admin', 'worker'], unit_admin: ['worker'],
+  city_admin: ROLES,
+  org_admin: ['unit_admin', 'worker'],
+  unit_admin: ['worker'],
 };
 
-function checkTarget(db: Parameters<typeof findScoped>[0], me: SessionUser, d: { role: string; organizationId?: number | null; workerId?: number | null; institutionId?: number | null }) {
+function checkTarget(
+  db: Parameters<typeof findScoped>[0],
+  me: SessionUser,
+  d: {
+    role: string;
+    organizationId?: number | null;
+    workerId?: number | null;
+    institutionId?: number | null;
+  },
+) {
   if (!CREATABLE[me.role]?.includes(d.role)) throw forbidden('无权设立该角色的账号');
   if (d.role === 'worker') {
     if (!d.workerId) throw badRequest('职工账号须关联职工', { workerId: '请选择职工' });
@@ -50,8 +71,14 @@ function checkTarget(db: Parameters<typeof findScoped>[0], me: SessionUser, d: {
   }
   if (!d.organizationId) throw badRequest('工会账号须关联组织', { organizationId: '请选择组织' });
   const org = findScoped<typeof organizations.$inferSelect>(db, organizationList, me, d.organizationId);
-  const levelOk = d.role === 'city_admin' ? org.level === 1 : d.role === 'org_admin' ? org.level === 2
-    : d.role === 'unit_admin' ? org.kind === 'grassroots' || org.kind === 'direct' : true;
+  const levelOk =
+    d.role === 'city_admin'
+      ? org.level === 1
+      : d.role === 'org_admin'
+        ? org.level === 2
+        : d.role === 'unit_admin'
+          ? org.kind === 'grassroots' || org.kind === 'direct'
+          : true;
   if (!levelOk) throw badRequest('角色与组织层级不符', { organizationId: '角色与组织层级不符' });
   return { workerId: null, institutionId: null };
 }
@@ -61,7 +88,10 @@ export const userRoutes = () => {
     list: userList,
     create: {
       schema: z.object({
-        username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,40}$/, '用户名为 3–40 位字母、数字或 _ . -'),
+        username: z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z0-9_.-]{3,40}$/, '用户名为 3–40 位字母、数字或 _ . -'),
         displayName: z.string().trim().min(2).max(40),
         role: z.enum(ROLES),
         organizationId: z.number().int().positive().nullish(),
@@ -69,26 +99,48 @@ export const userRoutes = () => {
         workerId: z.number().int().positive().nullish(),
         password,
       }),
-      run: (db, actor, d: { username: string; displayName: string; role: UserRow['role']; password: string; organizationId?: number | null; institutionId?: number | null; workerId?: number | null }) => {
+      run: (
+        db,
+        actor,
+        d: {
+          username: string;
+          displayName: string;
+          role: UserRow['role'];
+          password: string;
+          organizationId?: number | null;
+          institutionId?: number | null;
+          workerId?: number | null;
+        },
+      ) => {
         const fixed = checkTarget(db, actor.user!, d);
         const { password: plain, ...rest } = d;
         if (db.select({ id: users.id }).from(users).where(eq(users.username, d.username)).get()) {
           throw badRequest('用户名已存在', { username: '用户名已存在' });
         }
-        if (d.workerId && db.select({ id: users.id }).from(users).where(eq(users.workerId, d.workerId)).get()) {
+        if (
+          d.workerId &&
+          db.select({ id: users.id }).from(users).where(eq(users.workerId, d.workerId)).get()
+        ) {
           throw badRequest('该职工已有账号', { workerId: '该职工已有账号' });
         }
         // An initial password set by someone else must be changed at first sign-in.
-        return db.insert(users).values({ ...rest, ...fixed, passwordHash: hashPassword(plain), mustChangePassword: true })
-          .returning({ id: users.id }).get().id;
+        return db
+          .insert(users)
+          .values({ ...rest, ...fixed, passwordHash: hashPassword(plain), mustChangePassword: true })
+          .returning({ id: users.id })
+          .get().id;
       },
     },
     update: {
-      schema: z.object({ displayName: z.string().trim().min(2).max(40), active: z.boolean(), role: z.enum(ROLES) }).partial(),
+      schema: z
+        .object({ displayName: z.string().trim().min(2).max(40), active: z.boolean(), role: z.enum(ROLES) })
+        .partial(),
       run: (db, actor, before, d: { displayName?: string; active?: boolean; role?: UserRow['role'] }) => {
         const me = actor.user!;
-        if (d.role !== undefined && d.role !== before.role && me.role !== 'city_admin') throw forbidden('只有市总工会可以更改角色');
-        if (before.id === me.id && (d.active === false || (d.role && d.role !== before.role))) throw forbidden('不能停用自己或更改自己的角色');
+        if (d.role !== undefined && d.role !== before.role && me.role !== 'city_admin')
+          throw forbidden('只有市总工会可以更改角色');
+        if (before.id === me.id && (d.active === false || (d.role && d.role !== before.role)))
+          throw forbidden('不能停用自己或更改自己的角色');
         if (d.role && d.role !== before.role) checkTarget(db, me, { ...before, role: d.role });
         db.update(users).set(d).where(eq(users.id, before.id)).run();
         if ((d.role && d.role !== before.role) || d.active === false) endUserSessions(db, before.id);
@@ -104,8 +156,12 @@ export const userRoutes = () => {
     const id = parseId(c.req.param('id'));
     tx(db, (t) => {
       const target = findScoped<UserRow>(t, userList, me, id);
-      if (me.role !== 'city_admin' && !CREATABLE[me.role]?.includes(target.role)) throw forbidden('无权重置该账号的密码');
-      t.update(users).set({ passwordHash: hash, mustChangePassword: true, failedLogins: 0, lockedUntil: null }).where(eq(users.id, id)).run();
+      if (me.role !== 'city_admin' && !CREATABLE[me.role]?.includes(target.role))
+        throw forbidden('无权重置该账号的密码');
+      t.update(users)
+        .set({ passwordHash: hash, mustChangePassword: true, failedLogins: 0, lockedUntil: null })
+        .where(eq(users.id, id))
+        .run();
       endUserSessions(t, id);
       audit(t, c.get('actor'), { action: 'password:reset', resource: 'users', recordId: id });
     });

@@ -8,7 +8,14 @@ import { nameMatch } from '../../lib/name-search';
 import { compact, crud, findScoped, parseId, requireAccess } from '../../lib/resource';
 import type { ListSpec } from '../../lib/ra-list';
 import { valid } from '../../lib/validate';
-import { assertUniqueId, REVEALABLE, serializeWorker, workerColumns, workerCreate, workerUpdate } from './service';
+import {
+  assertUniqueId,
+  REVEALABLE,
+  serializeWorker,
+  workerColumns,
+  workerCreate,
+  workerUpdate,
+} from './service';
 
 type WorkerRow = typeof workers.$inferSelect;
 
@@ -16,10 +23,18 @@ export const workerList: ListSpec = {
   resource: 'workers',
   table: workers,
   columns: {
-    id: workers.id, name: workers.name, organizationId: workers.organizationId, level2Id: workers.level2Id,
-    isUnionMember: workers.isUnionMember, isFrontline: workers.isFrontline, isMigrant: workers.isMigrant,
-    isHardship: workers.isHardship, isKeyIndustry: workers.isKeyIndustry, jobTitle: workers.jobTitle,
-    gender: workers.gender, createdAt: workers.createdAt,
+    id: workers.id,
+    name: workers.name,
+    organizationId: workers.organizationId,
+    level2Id: workers.level2Id,
+    isUnionMember: workers.isUnionMember,
+    isFrontline: workers.isFrontline,
+    isMigrant: workers.isMigrant,
+    isHardship: workers.isHardship,
+    isKeyIndustry: workers.isKeyIndustry,
+    jobTitle: workers.jobTitle,
+    gender: workers.gender,
+    createdAt: workers.createdAt,
   },
   filters: { q: (v) => nameMatch(workers.id, String(v)) },
 };
@@ -33,7 +48,11 @@ export const workerRoutes = () => {
       run: (db, actor, data: z.infer<typeof workerCreate>, { pii }) => {
         assertUniqueId(db, pii, data.idNumber);
         const cols = workerColumns(pii, data, db, actor.user!);
-        return db.insert(workers).values(cols as typeof workers.$inferInsert).returning({ id: workers.id }).get().id;
+        return db
+          .insert(workers)
+          .values(cols as typeof workers.$inferInsert)
+          .returning({ id: workers.id })
+          .get().id;
       },
     },
     update: {
@@ -41,7 +60,13 @@ export const workerRoutes = () => {
       run: (db, actor, before, data: z.infer<typeof workerUpdate>, { pii }) => {
         const u = actor.user!;
         // A worker keeps its own phone and cards up to date; the rest is its union's to record.
-        if (u.role === 'worker') data = compact({ phone: data.phone, bankName: data.bankName, bankCard: data.bankCard, benefitCard: data.benefitCard });
+        if (u.role === 'worker')
+          data = compact({
+            phone: data.phone,
+            bankName: data.bankName,
+            bankCard: data.bankCard,
+            benefitCard: data.benefitCard,
+          });
         assertUniqueId(db, pii, data.idNumber, before.id);
         const cols = workerColumns(pii, data, db, u);
         if (Object.keys(cols).length) db.update(workers).set(cols).where(eq(workers.id, before.id)).run();
@@ -50,17 +75,22 @@ export const workerRoutes = () => {
   });
 
   // The full resident ID or card number, for the roles that need it, each reveal audited (PIPL).
-  app.get('/:id{[0-9]+}/reveal', valid('query', z.object({ field: z.enum(['idNumber', 'bankCard', 'benefitCard']) })), (c) => {
-    const u = c.get('user')!;
-    requireAccess(u, 'workers', 'reveal');
-    const { db, pii } = c.get('deps');
-    const row = findScoped<WorkerRow>(db, workerList, u, parseId(c.req.param('id')));
-    const field = c.req.valid('query').field;
-    const enc = row[REVEALABLE[field]] as string | null;
-    if (!enc) throw notFound('该信息');
-    tx(db, (t) => audit(t, c.get('actor'), { action: `reveal:${field}`, resource: 'workers', recordId: row.id }));
-    return c.json({ id: row.id, field, value: pii.decrypt(enc) });
-  });
+  app.get(
+    '/:id{[0-9]+}/reveal',
+    valid('query', z.object({ field: z.enum(['idNumber', 'bankCard', 'benefitCard']) })),
+    (c) => {
+      const u = c.get('user')!;
+      requireAccess(u, 'workers', 'reveal');
+      const { db, pii } = c.get('deps');
+      const row = findScoped<WorkerRow>(db, workerList, u, parseId(c.req.param('id')));
+      const field = c.req.valid('query').field;
+      const enc = row[REVEALABLE[field]] as string | null;
+      if (!enc) throw notFound('该信息');
+      tx(db, (t) =>
+        audit(t, c.get('actor'), { action: `reveal:${field}`, resource: 'workers', recordId: row.id }),
+      );
+      return c.json({ id: row.id, field, value: pii.decrypt(enc) });
+    },
+  );
   return app;
 };
-

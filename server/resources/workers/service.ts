@@ -1,9 +1,17 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../db/client';
-import { organizations, workers } from '../../../db/schema';
+import { type organizations, workers } from '../../../db/schema';
 import {
-  birthDateOf, genderOf, isValidCardNumber, isValidIdNumber, isValidPhone, maskCard, maskIdNumber, maskPhone, normalizeIdNumber,
+  birthDateOf,
+  genderOf,
+  isValidCardNumber,
+  isValidIdNumber,
+  isValidPhone,
+  maskCard,
+  maskIdNumber,
+  maskPhone,
+  normalizeIdNumber,
 } from '../../domain/id-number';
 import type { SessionUser } from '../../lib/context';
 import { badRequest, conflict } from '../../lib/errors';
@@ -13,12 +21,20 @@ import { organizationList } from '../organizations';
 
 type WorkerRow = typeof workers.$inferSelect;
 
-const card = z.string().trim().transform((s) => s.replace(/\s+/g, ''))
-  .refine((s) => s === '' || isValidCardNumber(s), '卡号应为 16–19 位数字且校验位正确').nullish();
+const card = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/\s+/g, ''))
+  .refine((s) => s === '' || isValidCardNumber(s), '卡号应为 16–19 位数字且校验位正确')
+  .nullish();
 
 export const workerFields = {
   name: z.string().trim().min(2, '姓名至少 2 个字').max(30),
-  idNumber: z.string().trim().transform(normalizeIdNumber).refine(isValidIdNumber, '身份证号码无效（18 位，校验位须正确）'),
+  idNumber: z
+    .string()
+    .trim()
+    .transform(normalizeIdNumber)
+    .refine(isValidIdNumber, '身份证号码无效（18 位，校验位须正确）'),
   phone: z.string().trim().refine(isValidPhone, '手机号应为 11 位手机号码'),
   organizationId: z.number().int().positive(),
   jobTitle: z.string().trim().max(30).default(''),
@@ -40,18 +56,27 @@ function cardColumns(pii: Pii, prefix: 'bankCard' | 'benefitCard', value: string
   if (value === undefined) return {};
   const v = value || null;
   return {
-    [`${prefix}Enc`]: v && pii.encrypt(v), [`${prefix}Hash`]: v && pii.hash(v), [`${prefix}Masked`]: v && maskCard(v),
+    [`${prefix}Enc`]: v && pii.encrypt(v),
+    [`${prefix}Hash`]: v && pii.hash(v),
+    [`${prefix}Masked`]: v && maskCard(v),
   };
 }
 
 /** The encrypted, hashed and masked columns that stand for the plain personal data. */
 export function workerColumns(pii: Pii, data: Partial<WorkerInput>, db: Db, user: SessionUser) {
   const { idNumber, bankCard, benefitCard, organizationId, ...rest } = data;
-  const out: Record<string, unknown> = { ...rest, ...cardColumns(pii, 'bankCard', bankCard), ...cardColumns(pii, 'benefitCard', benefitCard) };
+  const out: Record<string, unknown> = {
+    ...rest,
+    ...cardColumns(pii, 'bankCard', bankCard),
+    ...cardColumns(pii, 'benefitCard', benefitCard),
+  };
   if (idNumber !== undefined) {
     Object.assign(out, {
-      idNumberEnc: pii.encrypt(idNumber), idNumberHash: pii.hash(idNumber), idNumberMasked: maskIdNumber(idNumber),
-      gender: genderOf(idNumber), birthDate: birthDateOf(idNumber),
+      idNumberEnc: pii.encrypt(idNumber),
+      idNumberHash: pii.hash(idNumber),
+      idNumberMasked: maskIdNumber(idNumber),
+      gender: genderOf(idNumber),
+      birthDate: birthDateOf(idNumber),
     });
   }
   if (organizationId !== undefined) {
@@ -67,8 +92,15 @@ export function workerColumns(pii: Pii, data: Partial<WorkerInput>, db: Db, user
 export function assertUniqueId(db: Db, pii: Pii, idNumber: string | undefined, exceptId?: number): void {
   if (!idNumber) return;
   const hash = pii.hash(idNumber);
-  const dup = db.select({ id: workers.id }).from(workers)
-    .where(exceptId ? and(eq(workers.idNumberHash, hash), ne(workers.id, exceptId)) : eq(workers.idNumberHash, hash)).get();
+  const dup = db
+    .select({ id: workers.id })
+    .from(workers)
+    .where(
+      exceptId
+        ? and(eq(workers.idNumberHash, hash), ne(workers.id, exceptId))
+        : eq(workers.idNumberHash, hash),
+    )
+    .get();
   if (dup) throw conflict('该身份证号码已登记');
 }
 
@@ -76,4 +108,8 @@ export function serializeWorker(row: WorkerRow, mode: 'list' | 'one') {
   return { ...row, phone: mode === 'list' ? maskPhone(row.phone) : row.phone };
 }
 
-export const REVEALABLE = { idNumber: 'idNumberEnc', bankCard: 'bankCardEnc', benefitCard: 'benefitCardEnc' } as const;
+export const REVEALABLE = {
+  idNumber: 'idNumberEnc',
+  bankCard: 'bankCardEnc',
+  benefitCard: 'benefitCardEnc',
+} as const;
