@@ -2,7 +2,7 @@ import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * Append-only (triggers in the migration abort UPDATE and DELETE); each row carries the hash of
- * the one before, so `GET /api/integrity` can verify that nothing was rewritten (§5.7).
+ * the one before, so `GET /api/integrity` can verify that nothing was rewritten (I7).
  */
 export const auditLog = sqliteTable(
   'audit_log',

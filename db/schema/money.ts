@@ -97,7 +97,7 @@ export const payments = sqliteTable(
     check('payments_channel_ck', inList('channel', PAYMENT_CHANNELS)),
     check('payments_status_ck', inList('status', PAYMENT_STATUSES)),
     check('payments_money_ck', sql`amount_fen > 0`),
-    // §5.1: at most one live payment per application, stage and source.
+    // I1: at most one live payment per application, stage and source.
     uniqueIndex('payments_live_uq')
       .on(t.applicationId, t.stage, t.source)
       .where(sql`status in ('pending','paid')`),

@@ -1,7 +1,7 @@
 import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
- * issue 8: every distinct 1- and 2-character piece of each worker's name, ASCII lower-cased as LIKE
+ * Every distinct 1- and 2-character piece of each worker's name, ASCII lower-cased as LIKE
  * compares, kept exact by triggers on `workers` (migration 0004, same transaction as the change). A name
  * search looks one piece up on the primary key and checks the candidates with LIKE
  * (server/lib/name-search.ts) instead of reading every name. The table is WITHOUT ROWID in the

@@ -1,7 +1,7 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
- * R15's performance view over a province's history (issue 8): the figures of `server/resources/stats`
+ * R15's performance view over a province's history: the figures of `server/resources/stats`
  * summed from these cells instead of recomputed from a million applications. Triggers (migration
  * `stats_triggers`) keep every cell exact in the transaction of the change that moves it; `db/stats.ts`
  * rebuilds them from the rows (scale seed) and `GET /api/integrity` compares the two. A cell may fall

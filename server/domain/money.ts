@@ -259,7 +259,7 @@ export interface Flows {
   returnedFen: number;
 }
 
-/** §5.3: what a level-2 union still holds of the city's money: received, less paid out and returned. */
+/** I3: what a level-2 union still holds of the city's money: received, less paid out and returned. */
 export const unionHeldFen = (f: Pick<Flows, 'receivedFen' | 'paidFen' | 'returnedFen'>) =>
   f.receivedFen - f.paidFen - f.returnedFen;
 

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import { GENESIS, rowHash } from './audit';
 
 /**
- * Audit retention (issue 9): rows older than the retention period are archived to write-once
+ * Audit retention: rows older than the retention period are archived to write-once
  * segment files — JSON lines, each segment carrying the chain's hash before its first row and after
  * its last — verified against the database before the manifest records them.
  *

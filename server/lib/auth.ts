@@ -16,7 +16,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /**
  * Every request loads its session and user: two statements compiled once per connection and reused
- * (building them through the query builder each time cost most of a list request's time, issue 8).
+ * (building them through the query builder each time cost most of a list request's time).
  */
 const statements = new WeakMap<object, { session: Database.Statement; user: Database.Statement }>();
 function stmts(db: Db) {

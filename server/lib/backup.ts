@@ -8,7 +8,7 @@ import { verifyAuditChain } from './audit';
 import { Pii } from './pii';
 
 /**
- * Online backup (issue 9): SQLite's backup API copies a consistent snapshot of the live WAL database
+ * Online backup: SQLite's backup API copies a consistent snapshot of the live WAL database
  * (never a file copy, which can tear between the database and its WAL); the uploaded documents the
  * snapshot refers to, and the audit archive, go into the same single file as blobs. The result is
  * one SQLite file that any sqlite3 can open, checked before it is renamed into place.

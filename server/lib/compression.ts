@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 
 /**
- * Issue 8: answers travel gzipped when the client accepts it. JSON (lists, statistics, timelines) is
+ * Answers travel gzipped when the client accepts it. JSON (lists, statistics, timelines) is
  * compressed from 1 KB in one synchronous call at level 1 as `c.json` writes it — a compression stream
  * costs about three times as much CPU per list page, and reading an answer back to compress it builds
  * a full fetch Response per request. A page of 25 applications still shrinks from 14 KB to ~2 KB.

@@ -3,7 +3,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { escapeLike } from './ra-list';
 
 /**
- * issue 8: "name contains q" without reading every name. `worker_name_grams` (migration 0004) holds each
+ * "name contains q" without reading every name. `worker_name_grams` (migration 0004) holds each
  * name's 1- and 2-character pieces, ASCII lower-cased as LIKE compares. A q of one or two characters is
  * itself a piece: the answer is one range of the primary key. A longer q looks up its rarest two-character
  * piece and LIKE checks the candidates, so the answer is exactly what `name like '%q%'` finds.

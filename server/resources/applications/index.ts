@@ -98,7 +98,7 @@ export const applicationRoutes = () => {
 
   // A clerk's daily pile: each id decided on its own (a savepoint: one refused id undoes only itself),
   // the answer says which and why not. Ids go in batches of BULK_BATCH per transaction: one disk sync
-  // a batch instead of one an id (issue 8), and other writers wait for a batch, not the whole pile.
+  // a batch instead of one an id, and other writers wait for a batch, not the whole pile.
   app.post(
     '/review',
     valid('json', reviewBody.extend({ ids: z.array(z.number().int().positive()).min(1).max(1000) })),

@@ -29,7 +29,7 @@ export interface TimelineEntry {
   status?: string;
 }
 
-/** SPEC R14: every step so far, who (the union, not the clerk, for a worker), what comes next and what is missing. */
+/** R14: every step so far, who (the union, not the clerk, for a worker), what comes next and what is missing. */
 export function timeline(db: Db, app: AppRow, viewer: SessionUser) {
   const orgName = (id: number | null) =>
     id

@@ -15,7 +15,7 @@ export function sniffMime(buf: Uint8Array): 'application/pdf' | 'image/jpeg' | '
 }
 
 /**
- * Beyond the first bytes (issue 9): a scan that is also something else — a polyglot — is refused.
+ * Beyond the first bytes: a scan that is also something else — a polyglot — is refused.
  * Markup or script (a browser could be talked into rendering it), an executable stub, a ZIP archive
  * appended behind the image (JAR/ZIP polyglots: unzip tools read from the end), and PDFs that carry
  * script, launch actions or attachments. Served files also go out with their sniffed type and

@@ -7,7 +7,7 @@ import { requireAccess } from '../../lib/resource';
 import { checkIntegrity } from './service';
 
 /**
- * From this many applications on, the check (seconds over a province's history, issue 8) runs in a
+ * From this many applications on, the check (seconds over a province's history) runs in a
  * worker thread on its own connection: the server keeps answering meanwhile. Requests that arrive
  * while one runs share its answer. A small database is checked in place (a thread costs ~0.3 s).
  */

@@ -8,7 +8,7 @@ export interface Problem {
   detail: string;
 }
 
-/** SPEC §5: every money invariant, checked over the whole database. */
+/** I1–I7 of docs/rules.md: every money invariant, checked over the whole database. */
 export function checkIntegrity(db: Db): { ok: boolean; problems: Problem[] } {
   const q = <T>(sqlText: string) => db.$client.prepare(sqlText).all() as T[];
   const problems: Problem[] = [];
@@ -70,7 +70,7 @@ export function checkIntegrity(db: Db): { ok: boolean; problems: Problem[] } {
     });
   }
 
-  // §5.3 bookkeeping: an allocation is the sum of what it covers, a return the sum of its items, and
+  // I3 bookkeeping: an allocation is the sum of what it covers, a return the sum of its items, and
   // every city payment draws on a received allocation of its own union and stage.
   for (const r of q<{
     id: number;
@@ -140,7 +140,7 @@ export function checkIntegrity(db: Db): { ok: boolean; problems: Problem[] } {
     problems.push({ invariant: 7, detail: `${r.resource} #${r.id} 没有审计记录` });
   }
 
-  // Derived figures (issue 8): the trigger-kept totals and statistics cells against the rows they sum.
+  // Derived figures (invariant 0): the trigger-kept totals and statistics cells against the rows they sum.
   const rows =
     'select round_id, level2_id, status, current_step, count(*) n from applications group by 1, 2, 3, 4';
   const kept =
