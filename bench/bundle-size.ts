@@ -1,7 +1,7 @@
 /**
- * The workers' portal must load fast on a cheap phone over mobile data (issue 7): everything
+ * The workers' portal must load fast on a cheap phone over mobile data: everything
  * admin/dist/portal.html makes the browser fetch up front, gzipped, JavaScript under 150 KB; the
- * panel's first load (index.html) under 450 KB, the rest lazy (issue 8).
+ * panel's first load (index.html) under 450 KB, the rest lazy.
  * `npx tsx bench/bundle-size.ts` prints the files and fails over a bound; test/e2e/portal-bundle.test.ts
  * asserts the portal's after `npm run build`; `npm run bench` reports both.
  */

@@ -1,7 +1,7 @@
 /**
  * npm run test:crash -- [--kills N] [--seed S] [--concurrency C]
  *
- * Issue 9 §1: the real server, a random mix of reviews, allocations, payments, refunds and returns,
+ * Crash safety: the real server, a random mix of reviews, allocations, payments, refunds and returns,
  * SIGKILL at a random moment, N times in a row (200 by default); after each kill the database is
  * checked. Exits 1 on the first broken check, with the seed to replay it.
  */

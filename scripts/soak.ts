@@ -1,7 +1,7 @@
 /**
  * npm run soak -- [--seconds 180] [--sessions 24] [--think-ms 600] [--max-requests 400000]
  *
- * Issue 9 §5: a bounded soak of the real server over loopback (see scripts/lib/soak.ts). 24 sessions
+ * A bounded soak of the real server over loopback (see scripts/lib/soak.ts). 24 sessions
  * pausing 0–1.2 s between actions make ~70 requests/s — far more than a city's clerks — with
  * reads held to the bench's p99s. Prints the figures; exits 1 on any problem.
  */

@@ -19,7 +19,7 @@ const MAX_BODY = 11 * 1024 * 1024; // a 10 MB scan plus its multipart envelope
 export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  // Lists, statistics and the panel's scripts travel gzipped when the client accepts it: a list page shrinks ~7×.
+  // Lists, statistics and the panel's scripts travel gzipped when the client accepts it.
   app.use('*', compression);
   app.use('*', requestId());
   app.use('*', async (c, next) => {

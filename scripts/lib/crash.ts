@@ -34,7 +34,7 @@ export interface CrashReport {
 }
 
 /**
- * Issue 9 §1: the real server under a random mix of work, killed with SIGKILL at a random moment,
+ * Crash safety: the real server under a random mix of work, killed with SIGKILL at a random moment,
  * `kills` times in a row on the same database; after each kill the file is checked with the server
  * down (checks.ts), the unanswered money requests are retried with their Idempotency-Key (a
  * committed one must replay, a lost one must act afresh), and `/api/integrity` must be ok.

@@ -6,7 +6,7 @@ import { Driver, rng, SOAK_MIX, type Latency } from './driver';
 import { demoDataDir, HARNESS_KEY } from './fixture';
 import { ROOT, startServer } from './server';
 
-/** Issue 8's p99 targets, used where the bench has not measured a case yet. Keys are the driver's read kinds. */
+/** Default p99 targets, used where the bench has not measured a case yet. Keys are the driver's read kinds. */
 export const P99_TARGET_MS: Record<string, number> = {
   'list:applications': 20,
   deepPage: 60,
@@ -29,7 +29,7 @@ const BENCH_CASES: [RegExp, string][] = [
 
 /**
  * The bench figures: the p99s `npm run bench` measured on this machine (bench/results.md, 10
- * connections, the slower of its two roles), else issue 8's targets. The soak holds its reads to them
+ * connections, the slower of its two roles), else P99_TARGET_MS. The soak holds its reads to them
  * while writes run beside them.
  */
 export function benchP99(file = path.join(ROOT, 'bench', 'results.md')): {
@@ -99,7 +99,7 @@ const pct = (xs: number[], p: number) => {
 const mb = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
 
 /**
- * Issue 9 §5: many sessions mixing reads and writes at the real server over loopback, bounded in time
+ * The soak: many sessions mixing reads and writes at the real server over loopback, bounded in time
  * and in requests. Fails on any 5xx or unexpected refusal, on a p99 over its target, on a heap whose
  * floor keeps rising, and on any broken invariant at the end.
  */

@@ -1,4 +1,4 @@
-/** Display formatting (money is integer fen everywhere else: SPEC §4, STYLE 5). */
+/** Display formatting (money is integer fen everywhere else, R1). */
 import type { Lang } from '../i18n';
 
 export function yuan(fen: number, lang: Lang): string {

@@ -1,7 +1,7 @@
 import type { Application, Organization, Payment, Review, Round } from '../lib/types';
 
 /**
- * The road of one application as a worker sees it (SPEC §3, R13, R2): submitted, the three review
+ * The road of one application as a worker sees it (the lifecycle, R13, R2): submitted, the three review
  * steps (two for a union directly under the city), the process subsidy, graduation, the result subsidy.
  */
 export type StepState = 'done' | 'current' | 'todo' | 'bad' | 'returned' | 'skipped';

@@ -29,7 +29,7 @@ const auditFilters = [
   <TextInput key="recordId" source="recordId" />,
 ];
 
-/** §5.7: append-only, hash-chained; read here, verified by GET /api/integrity. */
+/** I7: append-only, hash-chained; read here, verified by GET /api/integrity. */
 export const AuditLogList = () => {
   const translate = useTranslate();
   return (

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
 import { useAppDataProvider } from '../providers/useAppDataProvider';
 
-/** §5: the money invariants, checked on the city's home; a problem is the first thing it sees. */
+/** I1–I7: the money invariants, checked on the city's home; a problem is the first thing it sees. */
 export const IntegrityBadge = () => {
   const translate = useTranslate();
   const dataProvider = useAppDataProvider();

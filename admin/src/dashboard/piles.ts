@@ -1,7 +1,7 @@
 import { canAccess, type Role } from '../providers/canAccess';
 
 /**
- * The piles of work on each role's home (issue 6): applications waiting at the caller's step,
+ * The piles of work on each role's home: applications waiting at the caller's step,
  * money to move, appeals to answer. Overdue piles come first. Plain data, so a test can check
  * what each role is shown; the dashboard counts them through the ordinary list endpoints.
  */

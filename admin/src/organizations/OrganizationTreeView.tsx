@@ -3,7 +3,7 @@ import { CreateButton, useCreatePath, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router';
 import { OrgTree } from './OrgTree';
 
-/** The organisation tree as a tree (SPEC §2): city → level-2 unions → grassroots unions. */
+/** The organisation tree as a tree: city → level-2 unions → grassroots unions. */
 export const OrganizationTreeView = ({ toggle }: { toggle: React.ReactNode }) => {
   const navigate = useNavigate();
   const createPath = useCreatePath();
