@@ -1,5 +1,5 @@
 /**
- * issue 8: list totals come from `application_counts`, kept by triggers in the same transaction as
+ * List totals come from `application_counts`, kept by triggers in the same transaction as
  * every change — so a total is never stale, whatever wrote the row (API, service or plain SQL).
  */
 import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
@@ -26,7 +26,7 @@ const exact = (env: ReturnType<typeof testEnv>) => {
   expect(fromCounter).toEqual(fromTable);
 };
 
-describe('list totals (issue 8)', () => {
+describe('list totals', () => {
   it('the counter matches the table after API reviews, then after inserts, moves and deletes in plain SQL', async () => {
     const env = testEnv();
     const f = smallCity(env);

@@ -9,7 +9,7 @@ import { upload } from '../helpers/flow';
 import { approvedInBulk } from '../helpers/money';
 
 /**
- * SPEC §5 under any interleaving: random sequences of every money action — allocations, transfers,
+ * I1–I7 under any interleaving: random sequences of every money action — allocations, transfers,
  * receipts, payments that succeed or fail, re-issues, card corrections, graduations and their
  * verification, dropouts, refunds, fund returns, matching policies, agency agreements, bank sheets,
  * retried Idempotency-Keys and time passing into lapses — keep every invariant after every step.
@@ -351,7 +351,7 @@ async function step(w: World, o: Op): Promise<number | undefined> {
   }
 }
 
-describe('§5 money invariants property', () => {
+describe('money invariants I1–I7 property', () => {
   it('hold after every step of any sequence of money actions', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 30, maxLength: 60 }), async (ops) => {

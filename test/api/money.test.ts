@@ -160,7 +160,7 @@ describe('allocations refuse what the rules forbid', () => {
     expect(again.body.message).toMatch(/^R2: /);
   });
 
-  it('§3: transfer and receive happen once each, in order; only the union itself receives', async () => {
+  it('R3: transfer and receive happen once each, in order; only the union itself receives', async () => {
     await approveWorker1();
     const al = (await city.post('/api/allocations', process())).body;
     expect((await wuhua.post(`/api/allocations/${al.id}/receive`)).status).toBe(409);
@@ -625,7 +625,7 @@ describe('graduation checks (R2)', () => {
 });
 
 describe('balances', () => {
-  it('§5.3: the city sees every union and its own purse; a union only itself; a worker nothing', async () => {
+  it('I3: the city sees every union and its own purse; a union only itself; a worker nothing', async () => {
     await approveWorker1();
     await allocateAndReceive(city, wuhua, process());
     const all = await city.get(`/api/balances?roundId=${f.open.id}`);

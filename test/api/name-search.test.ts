@@ -1,5 +1,5 @@
 /**
- * issue 8: `q` searches worker names through `worker_name_grams` (migration 0004, server/lib/name-search.ts)
+ * `q` searches worker names through `worker_name_grams` (migration 0004, server/lib/name-search.ts)
  * and finds exactly what `name like '%q%'` finds — ASCII case folded, %, _ and \ literal, characters
  * counted by code point — with the pieces kept by triggers in the transaction of every change.
  */
@@ -112,7 +112,7 @@ function gramsExact() {
 
 const ids = (res: { body: Array<{ id: number }> }) => res.body.map((r) => r.id).sort((a, b) => a - b);
 
-describe('worker name search (issue 8)', () => {
+describe('worker name search', () => {
   it('finds exactly what LIKE finds, for 1- to 4-character pieces of names and for %, _ and \\', async () => {
     const rng = new Rng(8);
     const names = population(rng).map((w) => w.name);

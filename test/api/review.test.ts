@@ -162,7 +162,7 @@ describe('review', () => {
     expect(res.body.errors.comment).toBeTruthy();
   });
 
-  it('§3: a reviewer acts once per step; the wrong step answers 409', async () => {
+  it('Lifecycle: a reviewer acts once per step; the wrong step answers 409', async () => {
     const id = await submitted(worker1, f.open.id);
     expect((await decide(wuhua, id)).status).toBe(409);
     expect((await decide(unit, id)).status).toBe(200);
@@ -170,7 +170,7 @@ describe('review', () => {
     expect((await decide(city, id)).status).toBe(409);
   });
 
-  it('§3: a rejection is final (409 on review, submit and withdraw)', async () => {
+  it('Lifecycle: a rejection is final (409 on review, submit and withdraw)', async () => {
     const id = await submitted(worker1, f.open.id);
     await decide(unit, id, 'reject', '专业与岗位无关（R9d）');
     expect(await status(id)).toBe('rejected');

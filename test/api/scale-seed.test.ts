@@ -1,5 +1,5 @@
 /**
- * issue 8: the scale seed builds a history that the rules accept — the integrity check of §5 passes,
+ * The scale seed builds a history that the rules accept — the integrity check (I1–I7) passes,
  * R9e holds, the counter behind list totals matches the table — at a size a test can afford.
  */
 import { describe, expect, it } from 'vitest';
@@ -11,8 +11,8 @@ import { seedScale } from '../../seed/scale';
 
 const NOW = new Date('2026-11-20T04:00:00.000Z');
 
-describe('scale seed (issue 8)', () => {
-  it('builds N applications of ~N/3 workers over twenty rounds, every invariant of §5 holding', () => {
+describe('scale seed', () => {
+  it('builds N applications of ~N/3 workers over twenty rounds, every money invariant (I1–I7) holding', () => {
     const db = openDb(':memory:');
     migrateDb(db);
     const summary = seedScale(db, new Pii(Buffer.alloc(32, 7)), NOW, { applications: 4000 });

@@ -1,5 +1,5 @@
 /**
- * issue 8 / R15: the performance view of the city and of a level-2 union is summed from the statistics
+ * R15: the performance view of the city and of a level-2 union is summed from the statistics
  * cells that triggers keep (db/schema/stats.ts). These tests hold it to the same view computed from the
  * rows, on the demo city and after random changes made through plain SQL — whatever wrote the row.
  */
@@ -52,7 +52,7 @@ function sameAsRows(db: Db) {
   return compared;
 }
 
-describe('R15 from the statistics cells (issue 8)', () => {
+describe('R15 from the statistics cells', () => {
   it('gives the same view as the rows on the demo city, for the city and every level-2 union, every round', () => {
     const env = testEnv(template);
     const funnel = overviewFromCells(env.db, loadSessionUser(env.db, 1)!, null, now).funnel;

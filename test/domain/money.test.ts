@@ -244,7 +244,7 @@ describe('moves of money', () => {
     expect(returnProblem({ ...ok, paid: true })).toMatch(/^R4/);
     expect(returnProblem({ ...ok, returned: true })).toMatch(/^R4/);
   });
-  it('§5.3: a union holds what it received less paid and returned; the city its budget less transfers plus returns and refunds', () => {
+  it('I3: a union holds what it received less paid and returned; the city its budget less transfers plus returns and refunds', () => {
     expect(unionHeldFen({ receivedFen: 150_000, paidFen: 50_000, returnedFen: 50_000 })).toBe(50_000);
     expect(
       cityHeldFen({

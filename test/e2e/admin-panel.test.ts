@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, pageFor, PASSWORD, shot, startServer, type Server } from './harness';
 
 /**
- * Issue 6: the admin panel on a 1366×768 office screen, against the real server on a fresh demo
+ * The admin panel on a 1366×768 office screen, against the real server on a fresh demo
  * city. Three clerks sign in through the login page and carry one application from submitted to
  * approved with the buttons; the city bulk-approves, adjusts a quota, allocates and transfers money
  * that the district receives and pays; a refund is recorded; an appeal answered; every dashboard

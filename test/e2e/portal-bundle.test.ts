@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PORTAL_JS_LIMIT, portalBundle } from '../../bench/bundle-size';
 
-/** Issue 7: the portal is its own light bundle; it never ships the admin panel (react-admin, MUI). */
+/** The portal is its own light bundle; it never ships the admin panel (react-admin, MUI). */
 describe('the workers’ portal bundle', () => {
   if (!fs.existsSync('admin/dist/portal.html'))
     execFileSync('npx', ['vite', 'build', '--config', 'admin/vite.config.ts'], { stdio: 'inherit' });

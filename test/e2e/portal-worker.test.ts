@@ -5,7 +5,7 @@ import { pdfText } from './portal-pdf-text';
 import { listQuery, staff, type Staff } from './portal-staff';
 
 /**
- * Issue 7: worker2 (李丽萍), on a 360×640 touch phone, from the first sign-in to an answered appeal,
+ * The portal: worker2 (李丽萍), on a 360×640 touch phone, from the first sign-in to an answered appeal,
  * while the unit, district and city clerks act through the API as they would in the admin panel.
  */
 const PHONE = { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };

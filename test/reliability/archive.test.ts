@@ -6,7 +6,7 @@ import { audit, GENESIS, verifyAuditChain } from '../../server/lib/audit';
 import { tx } from '../../db/client';
 import { testEnv, type TestEnv } from '../helpers/app';
 
-/** Issue 9 §6: audit rows past the retention period are archived — verified, chained — and never dropped. */
+/** Audit rows past the retention period are archived — verified, chained — and never dropped (I7). */
 const DAY = 86_400_000;
 
 function history(env: TestEnv, days: number[]) {

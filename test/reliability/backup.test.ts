@@ -15,7 +15,7 @@ import { demoDataDir, HARNESS_KEY, tmpDir, type DemoDir } from '../../scripts/li
 import { ROOT, startServer, type RunningServer } from '../../scripts/lib/server';
 
 /**
- * Issue 9 §4: `npm run backup` while the server is under load, `npm run restore` into a stopped
+ * Backup and restore: `npm run backup` while the server is under load, `npm run restore` into a stopped
  * instance, and the restored instance has the same records, balances and a verifying audit chain.
  */
 const run = promisify(execFile);

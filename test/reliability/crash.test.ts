@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runCrash } from '../../scripts/lib/crash';
 
 /**
- * Issue 9 §1 at CI size: a few SIGKILLs of the real server under a random mix of work. The full run
+ * Crash safety at CI size: a few SIGKILLs of the real server under a random mix of work. The full run
  * (200 kills) is `npm run test:crash`; a failure prints the seed that replays it (`-- --seed S`).
  */
 describe('crash safety', () => {

@@ -14,7 +14,7 @@ import {
 import { countFiles } from './helpers';
 
 /**
- * Issue 9 §3: generated bodies, query strings and headers at every route as every role. Whatever
+ * Hostile input: generated bodies, query strings and headers at every route as every role. Whatever
  * comes in: no 5xx, no stack trace, no secret, nothing from another scope, and a refused request
  * changes nothing (database and documents folder). `FUZZ_RUNS` sets the random requests (the full
  * run: `npm run test:fuzz`).

@@ -8,7 +8,7 @@ import { demoDataDir, HARNESS_KEY } from '../../scripts/lib/fixture';
 import { startServer, type RunningServer } from '../../scripts/lib/server';
 
 /**
- * issue 8: over a province's history the integrity check takes seconds; the real server runs it in a
+ * Over a province's history the integrity check takes seconds; the real server runs it in a
  * worker thread (here from the first application on) and answers what the check in place answers,
  * while it keeps serving other requests.
  */

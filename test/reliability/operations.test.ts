@@ -7,7 +7,7 @@ import { createBackup } from '../../server/lib/backup';
 import { makeCard, makeIdNumber } from '../helpers/fixtures';
 import { fixtureServer, type FixtureServer } from './helpers';
 
-/** Issue 9 §6: health, structured logs without personal data, and a graceful SIGTERM. */
+/** Operations: health, structured logs without personal data, and a graceful SIGTERM. */
 describe('/api/health', () => {
   let fx: FixtureServer;
   beforeAll(async () => {

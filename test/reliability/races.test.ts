@@ -3,7 +3,7 @@ import { addWorker } from '../helpers/fixtures';
 import { fixtureServer, type FixtureServer } from './helpers';
 
 /**
- * Issue 9 §2, over real HTTP against the real server process: racing requests on one connection each,
+ * Races over real HTTP against the real server process: racing requests on one connection each,
  * not interleaved calls inside one test process.
  */
 let fx: FixtureServer;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runSoak } from '../../scripts/lib/soak';
 
 /**
- * Issue 9 §5 at CI size: a short soak proves the mix runs clean (no 5xx, no unexpected refusal, the
+ * The soak at CI size: a short soak proves the mix runs clean (no 5xx, no unexpected refusal, the
  * invariants and the chain hold, a clean stop). Latency and memory are judged by the full run
  * (`npm run soak`, minutes long): a few seconds on a shared CI machine say nothing about either.
  */

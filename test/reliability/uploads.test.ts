@@ -6,7 +6,7 @@ import { PDF, smallCity } from '../helpers/fixtures';
 import { upload } from '../helpers/flow';
 import { countFiles, fixtureServer } from './helpers';
 
-/** Issue 9 §3, uploads: every crafted file is refused and nothing reaches the table or the disk. */
+/** Hostile uploads: every crafted file is refused and nothing reaches the table or the disk. */
 let env: TestEnv;
 let worker: Client;
 let appId: number;
