@@ -383,7 +383,7 @@ export function writeHistory(w: World): EventLog {
         }
       }
 
-      // ── money of a historical round, per level-2 union (R2, R3, R5, R8; §5.1–5.5) ──
+      // ── money of a historical round, per level-2 union (R2, R3, R5, R8; I1–I5) ──
       for (const [l2, apps] of money) {
         const union = orgById(l2);
         const policy = policyOrgs.get(l2);

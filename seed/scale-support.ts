@@ -39,7 +39,7 @@ export const ymd = (ms: number) => iso(ms).slice(0, 10);
 export { Rng } from './rng';
 
 /**
- * §5.7: the audit events of the whole history, gathered compactly (a time, a kind, a record, the JSON
+ * I7: the audit events of the whole history, gathered compactly (a time, a kind, a record, the JSON
  * after) and appended to the hash chain in time order at the end, by the system (no user) at the
  * event's time — as `audit()` would have written them as they happened.
  */
