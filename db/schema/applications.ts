@@ -10,6 +10,7 @@ import {
   inList,
   STUDY_MODES,
 } from './common';
+import { LEVEL_FREEING, sqlList } from '../../server/domain/lifecycle';
 import { institutions, organizations } from './organizations';
 import { users, workers } from './people';
 import { rounds } from './program';
@@ -57,10 +58,11 @@ export const applications = sqliteTable(
       'applications_level_ck',
       sql`education_level is null or education_level in ('associate','bachelor')`,
     ),
-    // R9e: one subsidy per worker per education level, ever — only rejected/withdrawn free the level.
+    // R9e: one subsidy per worker per education level, ever — only the level-freeing statuses free it.
+    // The rule answers first (422 R9e); the index is the last guard against a race.
     uniqueIndex('applications_r9e_uq')
       .on(t.workerId, t.educationLevel)
-      .where(sql`education_level is not null and status not in ('rejected','withdrawn')`),
+      .where(sql.raw(`education_level is not null and status not in ${sqlList(LEVEL_FREEING)}`)),
     index('applications_level2_status_submitted_idx').on(t.level2Id, t.status, t.submittedAt),
     index('applications_org_status_submitted_idx').on(t.organizationId, t.status, t.submittedAt),
     index('applications_status_submitted_idx').on(t.status, t.submittedAt),

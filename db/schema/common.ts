@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { text } from 'drizzle-orm/sqlite-core';
+import { STATUSES } from '../../server/domain/lifecycle';
 
 /** ISO 8601 timestamps as text: sortable, readable in the API as they are. */
 export const createdAt = () =>
@@ -22,22 +23,8 @@ export const ORG_KINDS = [
 export const ROLES = ['city_admin', 'org_admin', 'unit_admin', 'agent', 'institution', 'worker'] as const;
 export const EDUCATION_LEVELS = ['associate', 'bachelor'] as const;
 export const STUDY_MODES = ['part_time', 'distance', 'full_time', 'self_study'] as const;
-export const APPLICATION_STATUSES = [
-  'draft',
-  'submitted',
-  'unit_approved',
-  'org_approved',
-  'waitlisted',
-  'approved',
-  'returned',
-  'rejected',
-  'withdrawn',
-  'process_paid',
-  'graduated',
-  'completed',
-  'dropped_out',
-  'lapsed',
-] as const;
+/** The lifecycle's statuses, defined once with their sets and moves in the domain. */
+export const APPLICATION_STATUSES = STATUSES;
 export const DOCUMENT_KINDS = [
   'application_form',
   'id_card',

@@ -1,19 +1,27 @@
-/** SPEC §3: the application's states and the only moves between them. */
-export type Status =
-  | 'draft'
-  | 'submitted'
-  | 'unit_approved'
-  | 'org_approved'
-  | 'waitlisted'
-  | 'approved'
-  | 'returned'
-  | 'rejected'
-  | 'withdrawn'
-  | 'process_paid'
-  | 'graduated'
-  | 'completed'
-  | 'dropped_out'
-  | 'lapsed';
+/**
+ * The application's states, the named sets of them that the rest of the system asks about, and the
+ * only moves between them (the lifecycle of docs/rules.md). Every list of statuses in the services,
+ * the statistics, the seed, the panel, the portal and the SQL of partial indexes comes from here.
+ */
+export const STATUSES = [
+  'draft',
+  'submitted',
+  'unit_approved',
+  'org_approved',
+  'waitlisted',
+  'approved',
+  'returned',
+  'rejected',
+  'withdrawn',
+  'process_paid',
+  'graduated',
+  'completed',
+  'dropped_out',
+  'lapsed',
+  'not_funded',
+  'revoked',
+] as const;
+export type Status = (typeof STATUSES)[number];
 export type Decision = 'approve' | 'reject' | 'return';
 export type Step = 1 | 2 | 3;
 
@@ -22,18 +30,21 @@ export const TRANSITIONS: Record<Status, readonly Status[]> = {
   submitted: ['unit_approved', 'returned', 'rejected', 'withdrawn'],
   unit_approved: ['org_approved', 'approved', 'waitlisted', 'returned', 'rejected', 'withdrawn'],
   org_approved: ['approved', 'waitlisted', 'returned', 'rejected', 'withdrawn'],
-  waitlisted: ['approved', 'withdrawn'],
+  // R7: promoted when a place frees up, until the waitlist closes; then not funded.
+  waitlisted: ['approved', 'withdrawn', 'not_funded'],
   // R7: an approval with no money moved yet may yield its place to an earlier submission.
-  approved: ['process_paid', 'dropped_out', 'lapsed', 'waitlisted'],
+  approved: ['process_paid', 'dropped_out', 'lapsed', 'waitlisted', 'revoked'],
   returned: ['submitted', 'withdrawn'],
   // Only an upheld appeal reopens a rejection, at the step that rejected it.
   rejected: ['submitted', 'unit_approved', 'org_approved'],
   withdrawn: [],
-  process_paid: ['graduated', 'dropped_out', 'lapsed'],
+  process_paid: ['graduated', 'dropped_out', 'lapsed', 'revoked'],
   graduated: ['completed'],
   completed: [],
   dropped_out: [],
   lapsed: [],
+  not_funded: [],
+  revoked: [],
 };
 
 export const STATUS_LABEL: Record<Status, string> = {
@@ -51,9 +62,17 @@ export const STATUS_LABEL: Record<Status, string> = {
   completed: '已完成',
   dropped_out: '已退学',
   lapsed: '已失效',
+  not_funded: '未获资助',
+  revoked: '资格取消',
 };
 
-/** Statuses that hold one of the union's places for the round (R7); a dropout frees its place (R5). */
+/** The statuses an application waits in for a reviewer (R13). */
+export const IN_REVIEW: readonly Status[] = ['submitted', 'unit_approved', 'org_approved'];
+
+/**
+ * Statuses that hold one of the union's places for the round (R7). A dropout (R5), a revocation (R4)
+ * and an application that was never funded free it; a lapse keeps it (the place was used).
+ */
 export const PLACE_HOLDING: readonly Status[] = [
   'approved',
   'process_paid',
@@ -61,10 +80,40 @@ export const PLACE_HOLDING: readonly Status[] = [
   'completed',
   'lapsed',
 ];
-/** The same list as an SQL `in (...)` operand. */
-export const PLACE_HOLDING_SQL = `(${PLACE_HOLDING.map((s) => `'${s}'`).join(',')})`;
-/** Live for R9e: the education level is taken. */
-export const LEVEL_TAKING_EXCLUDED: readonly Status[] = ['rejected', 'withdrawn'];
+
+/** Approved at some point: a place was taken, even if later freed by a dropout or a revocation (R15). */
+export const EVER_APPROVED: readonly Status[] = [...PLACE_HOLDING, 'dropped_out', 'revoked'];
+
+/** Past the process subsidy stage (R15's completion-rate base): approved and moved on. */
+export const PAST_PROCESS: readonly Status[] = [
+  'process_paid',
+  'graduated',
+  'completed',
+  'dropped_out',
+  'lapsed',
+];
+
+/** R2/R4/R5/R6: funded and still studying: may be paid, drop out, be revoked or lapse. */
+export const STUDYING: readonly Status[] = ['approved', 'process_paid'];
+
+/** A graduation reported (graduated) or paid (completed). */
+export const GRADUATED: readonly Status[] = ['graduated', 'completed'];
+
+/** R9e: the statuses that do not take the education level; every other one does, forever. */
+export const LEVEL_FREEING: readonly Status[] = ['rejected', 'withdrawn', 'not_funded', 'revoked'];
+
+/** Ends of the road: nothing more happens to the application except, for a rejection, an appeal. */
+export const FINAL: readonly Status[] = [
+  'rejected',
+  'withdrawn',
+  'completed',
+  'dropped_out',
+  'lapsed',
+  'not_funded',
+  'revoked',
+];
+
+/** The worker may withdraw before the city's approval. */
 export const WITHDRAWABLE: readonly Status[] = [
   'draft',
   'submitted',
@@ -73,7 +122,17 @@ export const WITHDRAWABLE: readonly Status[] = [
   'waitlisted',
   'returned',
 ];
+
+/** The worker may edit the application and its documents. */
 export const EDITABLE: readonly Status[] = ['draft', 'returned'];
+
+/** Whether a status is in one of the sets above (a plain `includes` on a narrower tuple will not type-check). */
+export const isIn = (set: readonly Status[], status: string): status is Status =>
+  (set as readonly string[]).includes(status);
+
+/** A set as an SQL `in (...)` operand: the partial indexes and hot queries build their lists from the sets. */
+export const sqlList = (set: readonly Status[]) => `(${set.map((s) => `'${s}'`).join(',')})`;
+export const PLACE_HOLDING_SQL = sqlList(PLACE_HOLDING);
 
 export class TransitionError extends Error {}
 

@@ -1,4 +1,6 @@
 /** R1–R6, R8: amounts, due dates and the moves of the two-stage subsidy. Money is integer fen; no SQL here. */
+import { isIn, PLACE_HOLDING, STUDYING } from './lifecycle';
+
 export type Stage = 'process' | 'result';
 export type Source = 'city' | 'matching';
 export type Channel = 'direct' | 'agency';
@@ -93,9 +95,7 @@ export function shouldLapse(
   deadline: string,
   today: string,
 ): boolean {
-  return (
-    (a.status === 'approved' || a.status === 'process_paid') && !a.graduationVerifiedAt && today > deadline
-  );
+  return isIn(STUDYING, a.status) && !a.graduationVerifiedAt && today > deadline;
 }
 
 /** R6: days left before a still-open application lapses (negative once past), null when it cannot lapse. */
@@ -104,7 +104,7 @@ export function daysToLapse(
   deadline: string,
   today: string,
 ): number | null {
-  if ((a.status !== 'approved' && a.status !== 'process_paid') || a.graduationVerifiedAt) return null;
+  if (!isIn(STUDYING, a.status) || a.graduationVerifiedAt) return null;
   return daysBetween(today, deadline);
 }
 
@@ -195,7 +195,7 @@ export function payOutcome(f: PayFacts): { problem: Problem } | { to: string | n
       ? { to: null }
       : { problem: { rule: 'R2', message: `申请状态为「${s}」，不能发放过程资助` } };
   }
-  return ['approved', 'process_paid', 'graduated', 'completed', 'lapsed'].includes(s)
+  return isIn(PLACE_HOLDING, s)
     ? { to: null }
     : { problem: { rule: 'R2', message: `申请状态为「${s}」，不能发放配套过程资助` } };
 }

@@ -88,6 +88,8 @@ export const en: Record<MessageKey, string> = {
   'status.completed': 'Subsidy completed',
   'status.dropped_out': 'Dropped out',
   'status.lapsed': 'Result subsidy lapsed',
+  'status.not_funded': 'Not funded',
+  'status.revoked': 'Subsidy withdrawn',
 
   'explain.draft': 'Not submitted yet. Fill in the details, upload the documents, then submit.',
   'explain.submitted': 'Submitted. Your unit union will recommend it next.',
@@ -108,6 +110,10 @@ export const en: Record<MessageKey, string> = {
   'explain.dropped_out':
     'You dropped out, so the subsidy ended. The institution returns the process subsidy.',
   'explain.lapsed': 'No diploma within the time allowed: the result subsidy is no longer paid.',
+  'explain.not_funded':
+    'The waiting list closed before a place came free: no subsidy this round. You may apply again at the same level in a later round.',
+  'explain.revoked':
+    'Your union found at payout that you do not meet the conditions, and returned the money. Ask your union why; you may appeal.',
 
   'apply.title': 'Apply',
   'apply.progress': 'Step {n} of {total}',

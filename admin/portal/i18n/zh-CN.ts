@@ -85,6 +85,8 @@ export const zhCN = {
   'status.completed': '资助已全部完成',
   'status.dropped_out': '已退学',
   'status.lapsed': '结果资助已失效',
+  'status.not_funded': '未获资助',
+  'status.revoked': '资格取消',
 
   'explain.draft': '还没有提交。填好信息、上传材料后即可提交。',
   'explain.submitted': '申请已提交，正在等待您所在单位工会推荐。',
@@ -100,6 +102,9 @@ export const zhCN = {
   'explain.completed': '结果资助已发放，资助全部完成。祝贺您顺利毕业！',
   'explain.dropped_out': '已办理退学，资助终止。已领取的过程资助由院校退回。',
   'explain.lapsed': '未在规定期限内取得毕业证书，结果资助不再发放。',
+  'explain.not_funded': '候补期已结束，本批次名额已满，未获资助。您可以在以后的批次以同一学历层次重新申请。',
+  'explain.revoked':
+    '工会在发放时核实您不符合资助条件，资金已退回市总工会。如有疑问请联系所在工会，也可以提出申诉。',
 
   'apply.title': '申请资助',
   'apply.progress': '第 {n} 步，共 {total} 步',

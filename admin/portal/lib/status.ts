@@ -17,24 +17,18 @@ export const TONE: Record<Status, 'wait' | 'good' | 'bad' | 'todo' | 'done'> = {
   withdrawn: 'done',
   dropped_out: 'done',
   lapsed: 'bad',
+  not_funded: 'bad',
+  revoked: 'bad',
 };
 
 export const statusKey = (s: Status) => `status.${s}` as MessageKey;
 export const explainKey = (s: Status) => `explain.${s}` as MessageKey;
 
-export const EDITABLE: readonly Status[] = ['draft', 'returned'];
-export const WITHDRAWABLE: readonly Status[] = [
-  'draft',
-  'submitted',
-  'unit_approved',
-  'org_approved',
-  'waitlisted',
-  'returned',
-];
+export { EDITABLE, WITHDRAWABLE } from '../../../server/domain/lifecycle';
 /** R6: the result subsidy is still to be earned by graduating before the round's deadline. */
 export const COUNTDOWN: readonly Status[] = ['approved', 'process_paid', 'graduated'];
 /** R9e: statuses that do not take the education level. */
-export const LEVEL_FREE: readonly Status[] = ['rejected', 'withdrawn'];
+export { LEVEL_FREEING as LEVEL_FREE } from '../../../server/domain/lifecycle';
 
 export const isOpen = (r: Round, today: string) => r.opensOn <= today && today <= r.closesOn;
 

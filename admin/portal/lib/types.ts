@@ -1,19 +1,6 @@
 /** The API's shapes as the portal reads them (server/resources/*: the worker's own view). */
-export type Status =
-  | 'draft'
-  | 'submitted'
-  | 'unit_approved'
-  | 'org_approved'
-  | 'waitlisted'
-  | 'approved'
-  | 'returned'
-  | 'rejected'
-  | 'withdrawn'
-  | 'process_paid'
-  | 'graduated'
-  | 'completed'
-  | 'dropped_out'
-  | 'lapsed';
+export type { Status } from '../../../server/domain/lifecycle';
+import type { Status } from '../../../server/domain/lifecycle';
 export type EducationLevel = 'associate' | 'bachelor';
 export type StudyMode = 'part_time' | 'distance' | 'full_time' | 'self_study';
 export type DocumentKind =
@@ -39,7 +26,7 @@ export interface Worker {
   name: string;
   idNumberMasked: string;
   gender: 'M' | 'F' | null;
-  birthDate: string | null;
+  birthYear?: number | null;
   phone: string;
   organizationId: number;
   level2Id: number;

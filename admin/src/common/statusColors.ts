@@ -20,6 +20,8 @@ const COLORS: Record<string, Color> = {
   completed: 'success',
   dropped_out: 'error',
   lapsed: 'error',
+  not_funded: 'default',
+  revoked: 'error',
   // money
   pending: 'warning',
   paid: 'success',

@@ -1,3 +1,4 @@
+import { IN_REVIEW, STUDYING, type Status } from '../../../server/domain/lifecycle';
 import { canAccess, type Role } from '../providers/canAccess';
 
 /**
@@ -28,7 +29,7 @@ export const REVIEW_OVERDUE_DAYS = 7;
 /** R6: lapses within this many days are shown to the unions that follow the worker's studies. */
 export const LAPSING_DAYS = 90;
 
-const ACTIVE = ['submitted', 'unit_approved', 'org_approved', 'waitlisted', 'approved', 'process_paid'];
+const ACTIVE: readonly Status[] = [...IN_REVIEW, 'waitlisted', ...STUDYING];
 const STEP: Partial<Record<Role, number>> = { unit_admin: 1, org_admin: 2, city_admin: 3 };
 
 export function pilesFor(user: PileUser, now: Date): Pile[] {
@@ -127,7 +128,7 @@ export function pilesFor(user: PileUser, now: Date): Pile[] {
       key: 'students',
       resource: 'applications',
       tone: 'todo',
-      filter: { status: ['approved', 'process_paid'] },
+      filter: { status: [...STUDYING] },
     });
     add({ key: 'refunds_to_receive', resource: 'refunds', tone: 'todo', filter: { status: 'expected' } });
   }

@@ -16,6 +16,8 @@ export const enumsEn: typeof enumsZhCN = {
     completed: 'Completed',
     dropped_out: 'Dropped out',
     lapsed: 'Lapsed',
+    not_funded: 'Not funded',
+    revoked: 'Revoked',
   },
   paymentStatus: { pending: 'Pending', paid: 'Paid', failed: 'Failed', cancelled: 'Cancelled' },
   allocationStatus: { created: 'To transfer', transferred: 'Transferred', received: 'Received' },

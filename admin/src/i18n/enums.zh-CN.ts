@@ -15,6 +15,8 @@ export const enumsZhCN = {
     completed: '已完成',
     dropped_out: '已退学',
     lapsed: '已失效',
+    not_funded: '未获资助',
+    revoked: '资格取消',
   },
   paymentStatus: { pending: '待发放', paid: '已发放', failed: '发放失败', cancelled: '已取消' },
   allocationStatus: { created: '待拨付', transferred: '已拨付', received: '已到账' },

@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { moveApplication } from '../applications/transition';
 import type { Db } from '../../../db/client';
 import { appeals, applications, organizations, payments, reviews } from '../../../db/schema';
 import { appealableProblem, dueOn } from '../../domain/appeals';
@@ -99,16 +100,10 @@ export function respond(db: Db, actor: Actor, appeal: AppealRow, response: strin
         .where(eq(organizations.id, app.level2Id))
         .get()?.kind === 'direct';
     const to = reopenAt((appeal.reviewStep ?? 1) as Step, isDirect);
-    db.update(applications)
-      .set({ status: to.status, currentStep: to.currentStep, decidedAt: null, updatedAt: now })
-      .where(eq(applications.id, app.id))
-      .run();
-    audit(db, actor, {
+    moveApplication(db, actor, app, to.status, {
       action: 'reopen',
-      resource: 'applications',
-      recordId: app.id,
-      before: { status: 'rejected' },
-      after: { status: to.status, why: `申诉 #${appeal.id} 成立` },
+      set: { currentStep: to.currentStep, decidedAt: null },
+      after: { why: `申诉 #${appeal.id} 成立` },
     });
   }
 }

@@ -1,6 +1,7 @@
 import { and, eq, gte, isNotNull, lte, sql } from 'drizzle-orm';
 import { applications } from '../../../db/schema';
 import { chinaDate } from '../../domain/eligibility';
+import { sqlList, STUDYING } from '../../domain/lifecycle';
 import { badRequest } from '../../lib/errors';
 import { nameMatch } from '../../lib/name-search';
 import type { ListSpec } from '../../lib/ra-list';
@@ -62,7 +63,7 @@ export const applicationList: ListSpec = {
     lapsingWithinDays: (v, now) => {
       if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > 3650)
         throw badRequest('lapsingWithinDays 应为天数', { lapsingWithinDays: '应为天数' });
-      return sql`${applications.status} in ('approved','process_paid') and ${applications.roundId} in
+      return sql`${applications.status} in ${sql.raw(sqlList(STUDYING))} and ${applications.roundId} in
         (select id from rounds where graduation_deadline between ${chinaDate(now)} and date(${chinaDate(now)}, ${`+${v} days`}))`;
     },
     ...Object.fromEntries(

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { tx, type Db } from '../../../db/client';
 import { chinaDate } from '../../domain/eligibility';
-import { assertTransition, TransitionError, type Status } from '../../domain/lifecycle';
+import { sqlList, STUDYING, type Status } from '../../domain/lifecycle';
 import { shouldLapse } from '../../domain/money';
 import { audit } from '../../lib/audit';
 import type { Actor, AppEnv, Clock } from '../../lib/context';
@@ -14,6 +14,7 @@ import { cancelPending } from '../payments/service';
 import { promoteWaitlist } from '../quotas/service';
 import { expectRefund } from '../refunds/service';
 import { scopedApplication, type AppRow } from './service';
+import { moveApplication } from './transition';
 
 /** After approval: dropout (R5), graduation and its verification (R2), lapse (R6). */
 
@@ -21,40 +22,6 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2019-11
 const deadlineOf = (db: Db, roundId: number) =>
   (db.$client.prepare('select graduation_deadline d from rounds where id = ?').get(roundId) as { d: string })
     .d;
-
-function transition(
-  db: Db,
-  actor: Actor,
-  app: AppRow,
-  to: Status,
-  set: Record<string, unknown>,
-  action: string,
-  after: Record<string, unknown>,
-): void {
-  if (app.status !== to) {
-    try {
-      assertTransition(app.status, to);
-    } catch (e) {
-      if (e instanceof TransitionError) throw conflict(e.message);
-      throw e;
-    }
-  }
-  const cols = { ...set, status: to, updated_at: actor.now().toISOString() };
-  db.$client
-    .prepare(
-      `update applications set ${Object.keys(cols)
-        .map((k) => `${k} = ?`)
-        .join(', ')} where id = ?`,
-    )
-    .run(...Object.values(cols), app.id);
-  audit(db, actor, {
-    action,
-    resource: 'applications',
-    recordId: app.id,
-    before: { status: app.status },
-    after: { status: to, ...after },
-  });
-}
 
 function checkDay(actor: Actor, app: AppRow, day: string, field: string): void {
   if (day > chinaDate(actor.now())) throw badRequest('日期不能晚于今天', { [field]: '日期不能晚于今天' });
@@ -68,15 +35,11 @@ function checkDay(actor: Actor, app: AppRow, day: string, field: string): void {
  */
 export function dropout(db: Db, actor: Actor, app: AppRow, d: { date: string; reason: string }) {
   checkDay(actor, app, d.date, 'date');
-  transition(
-    db,
-    actor,
-    app,
-    'dropped_out',
-    { dropped_out_on: d.date, dropout_reason: d.reason, current_step: null },
-    'dropout',
-    { droppedOutOn: d.date, reason: d.reason, why: d.reason },
-  );
+  moveApplication(db, actor, app, 'dropped_out', {
+    action: 'dropout',
+    set: { droppedOutOn: d.date, dropoutReason: d.reason, currentStep: null },
+    after: { droppedOutOn: d.date, reason: d.reason, why: d.reason },
+  });
   const cancelled = cancelPending(db, actor, app.id, `R5: 职工已于 ${d.date} 退学`);
   const refundId = expectRefund(db, actor, app.id);
   const promoted = promoteWaitlist(
@@ -106,15 +69,12 @@ export function graduate(db: Db, actor: Actor, app: AppRow, d: { date: string; d
       date: `晚于 ${deadline}`,
     });
   if (app.status === 'graduated' && app.graduationVerifiedAt) throw conflict('毕业已核验，不能再修改');
-  transition(
-    db,
-    actor,
-    app,
-    'graduated',
-    { graduated_on: d.date, graduation_document_id: d.documentId, graduation_verified_at: null },
-    'graduate',
-    { graduatedOn: d.date, documentId: d.documentId },
-  );
+  moveApplication(db, actor, app, 'graduated', {
+    action: 'graduate',
+    set: { graduatedOn: d.date, graduationDocumentId: d.documentId, graduationVerifiedAt: null },
+    after: { graduatedOn: d.date, documentId: d.documentId },
+    allowSame: true,
+  });
 }
 
 /** R2: the city checks the record; only a verified graduation before the deadline earns the result subsidy (R6). */
@@ -141,10 +101,11 @@ export function verifyGraduation(
   if (!app.graduatedOn || app.graduatedOn > deadline)
     throw new DomainError('R6', `毕业时间晚于 ${deadline}，不发结果资助`);
   const now = actor.now().toISOString();
-  transition(db, actor, app, 'graduated', { graduation_verified_at: now }, 'verify-graduation', {
-    decision: 'approve',
-    graduationVerifiedAt: now,
-    ...(d.comment ? { why: d.comment } : {}),
+  moveApplication(db, actor, app, 'graduated', {
+    action: 'verify-graduation',
+    set: { graduationVerifiedAt: now },
+    after: { decision: 'approve', graduationVerifiedAt: now, ...(d.comment ? { why: d.comment } : {}) },
+    allowSame: true,
   });
 }
 
@@ -161,11 +122,11 @@ export function lapseSweep(db: Db, clock: Clock): number[] {
     const rows = t.$client
       .prepare(
         `select a.*, r.graduation_deadline deadline from applications a join rounds r on r.id = a.round_id
-      where a.status in ('approved','process_paid') and a.graduation_verified_at is null and r.graduation_deadline < ?`,
+      where a.status in ${sqlList(STUDYING)} and a.graduation_verified_at is null and r.graduation_deadline < ?`,
       )
       .all(today) as {
       id: number;
-      status: string;
+      status: Status;
       graduation_verified_at: string | null;
       deadline: string;
     }[];
@@ -176,17 +137,10 @@ export function lapseSweep(db: Db, clock: Clock): number[] {
       )
         continue;
       const why = `R6: 未在 ${r.deadline} 前取得毕业证书并经核验，结果资助失效`;
-      t.$client
-        .prepare(
-          `update applications set status = 'lapsed', current_step = null, updated_at = ? where id = ?`,
-        )
-        .run(now.toISOString(), r.id);
-      audit(t, actor, {
+      moveApplication(t, actor, r, 'lapsed', {
         action: 'lapse',
-        resource: 'applications',
-        recordId: r.id,
-        before: { status: r.status },
-        after: { status: 'lapsed', reason: why, why },
+        set: { currentStep: null },
+        after: { reason: why, why },
       });
       cancelPending(t, actor, r.id, why, 'result');
       lapsed.push(r.id);

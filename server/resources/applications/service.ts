@@ -3,9 +3,8 @@ import type { Db } from '../../../db/client';
 import { applications, organizations, reviews, rounds, workers } from '../../../db/schema';
 import { chinaDate, submitProblems } from '../../domain/eligibility';
 import {
-  assertTransition,
   EDITABLE,
-  LEVEL_TAKING_EXCLUDED,
+  LEVEL_FREEING,
   reviewOutcome,
   stepOfRole,
   TransitionError,
@@ -14,13 +13,13 @@ import {
   type Status,
 } from '../../domain/lifecycle';
 import { settleApproval } from '../../domain/quota';
-import { audit } from '../../lib/audit';
 import type { Actor, SessionUser } from '../../lib/context';
 import { badRequest, conflict, DomainError, forbidden } from '../../lib/errors';
 import { findScoped } from '../../lib/resource';
 import { displaceable, placesUsed, promoteWaitlist, quotaOf } from '../quotas/service';
 import { workerList } from '../workers';
 import { applicationList } from './list';
+import { moveApplication } from './transition';
 
 export type AppRow = typeof applications.$inferSelect;
 
@@ -46,7 +45,8 @@ function guard<T>(fn: () => T): T {
   }
 }
 
-function move(
+/** Every status change of this file goes through the one writer; `why` is the audited reason. */
+const move = (
   db: Db,
   actor: Actor,
   app: AppRow,
@@ -54,20 +54,7 @@ function move(
   set: Partial<AppRow>,
   action: string,
   why?: string,
-): void {
-  guard(() => assertTransition(app.status, to));
-  db.update(applications)
-    .set({ ...set, status: to, updatedAt: nowIso(actor) })
-    .where(eq(applications.id, app.id))
-    .run();
-  audit(db, actor, {
-    action,
-    resource: 'applications',
-    recordId: app.id,
-    before: { status: app.status },
-    after: { status: to, ...(why ? { why } : {}) },
-  });
-}
+) => moveApplication(db, actor, app, to, { set, action, after: why ? { why } : {} });
 
 /** R9e: the worker's other applications that still take this education level. */
 function sameLevelLive(
@@ -84,7 +71,7 @@ function sameLevelLive(
         eq(applications.workerId, app.workerId),
         eq(applications.educationLevel, level as 'associate'),
         ne(applications.id, app.id),
-        notInArray(applications.status, [...LEVEL_TAKING_EXCLUDED]),
+        notInArray(applications.status, [...LEVEL_FREEING]),
       ),
     )
     .all().length;

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { tx } from '../../../db/client';
 import { documents } from '../../../db/schema';
 import { DOCUMENT_KINDS } from '../../../db/schema/common';
-import { EDITABLE } from '../../domain/lifecycle';
+import { EDITABLE, FINAL, isIn } from '../../domain/lifecycle';
 import { audit } from '../../lib/audit';
 import type { AppEnv } from '../../lib/context';
 import { ApiError, badRequest, conflict, notFound } from '../../lib/errors';
@@ -21,7 +21,8 @@ import {
   storeFile,
 } from './storage';
 
-const FINISHED = ['withdrawn', 'rejected', 'completed', 'lapsed'];
+/** Ends of the road take no more documents, except a dropout, whose withdrawal proof may follow (R5). */
+const FINISHED = FINAL.filter((s) => s !== 'dropped_out');
 
 type DocRow = typeof documents.$inferSelect;
 
@@ -48,7 +49,7 @@ export const documentRoutes = () => {
       const a = db.$client
         .prepare('select status from applications where id = ?')
         .get(before.applicationId) as { status: string };
-      if (!EDITABLE.includes(a.status as never)) throw conflict('已提交的申请材料不能删除，只能补充');
+      if (!isIn(EDITABLE, a.status)) throw conflict('已提交的申请材料不能删除，只能补充');
       db.delete(documents).where(eq(documents.id, before.id)).run();
     },
   });
@@ -79,11 +80,11 @@ export const documentRoutes = () => {
     if (refused) throw badRequest(refused, { file: refused });
     const { db, dataDir } = c.get('deps');
     const target = scopedApplication(db, u, applicationId); // 404 before anything is written
-    if (FINISHED.includes(target.status)) throw conflict('该申请已结束，不能再上传材料');
+    if (isIn(FINISHED, target.status)) throw conflict('该申请已结束，不能再上传材料');
     const sha256 = storeFile(dataDir, buf);
     const row = tx(db, (t) => {
       const a = scopedApplication(t, u, applicationId);
-      if (FINISHED.includes(a.status)) throw conflict('该申请已结束，不能再上传材料');
+      if (isIn(FINISHED, a.status)) throw conflict('该申请已结束，不能再上传材料');
       const created = t
         .insert(documents)
         .values({

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../../db/client';
 import { chinaDate } from '../../domain/eligibility';
-import { assertTransition, TransitionError, type Status } from '../../domain/lifecycle';
+import type { Status } from '../../domain/lifecycle';
 import {
   payOutcome,
   paymentProblem,
@@ -15,6 +15,7 @@ import { audit } from '../../lib/audit';
 import type { Actor, SessionUser } from '../../lib/context';
 import { conflict, DomainError, forbidden } from '../../lib/errors';
 import { actsForUnion, agreementsOf } from '../allocations/service';
+import { moveApplication } from '../applications/transition';
 
 export type PaymentRow = {
   id: number;
@@ -80,31 +81,6 @@ function assertPayer(u: SessionUser | null, p: PaymentRow): void {
     );
 }
 
-function moveApplication(
-  db: Db,
-  actor: Actor,
-  app: AppFacts,
-  to: Status,
-  action: string,
-  after: Record<string, unknown>,
-): void {
-  try {
-    assertTransition(app.status, to);
-  } catch (e) {
-    if (e instanceof TransitionError) throw conflict(e.message);
-    throw e;
-  }
-  const now = actor.now().toISOString();
-  db.$client.prepare('update applications set status = ?, updated_at = ? where id = ?').run(to, now, app.id);
-  audit(db, actor, {
-    action,
-    resource: 'applications',
-    recordId: app.id,
-    before: { status: app.status },
-    after: { status: to, ...after },
-  });
-}
-
 export function pay(db: Db, actor: Actor, p: PaymentRow, reference: string): PaymentRow['status'] {
   assertPayer(actor.user, p);
   const problem = paymentProblem('pay', p.status);
@@ -133,7 +109,10 @@ export function pay(db: Db, actor: Actor, p: PaymentRow, reference: string): Pay
     },
   });
   if (outcome.to)
-    moveApplication(db, actor, app, outcome.to as Status, 'payout', { paymentId: p.id, stage: p.stage });
+    moveApplication(db, actor, app, outcome.to as Status, {
+      action: 'payout',
+      after: { paymentId: p.id, stage: p.stage },
+    });
   return 'paid';
 }
 

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { applications, quotaAdjustments, quotas } from '../../../db/schema';
+import { quotaAdjustments, quotas } from '../../../db/schema';
 import { PLACE_HOLDING_SQL } from '../../domain/lifecycle';
+import { moveApplication } from '../applications/transition';
 import { adjustProblem, promotions, type Candidate } from '../../domain/quota';
 import { audit } from '../../lib/audit';
 import type { Actor } from '../../lib/context';
@@ -58,16 +59,10 @@ export function promoteWaitlist(
   const ids = promotions(placesUsed(db, roundId, level2Id), places, waitlist(db, roundId, level2Id));
   const now = actor.now().toISOString();
   for (const id of ids) {
-    db.update(applications)
-      .set({ status: 'approved', decidedAt: now, updatedAt: now })
-      .where(eq(applications.id, id))
-      .run();
-    audit(db, actor, {
+    moveApplication(db, actor, { id, status: 'waitlisted' }, 'approved', {
       action: 'promote',
-      resource: 'applications',
-      recordId: id,
-      before: { status: 'waitlisted' },
-      after: { status: 'approved', why },
+      set: { decidedAt: now },
+      after: { why },
     });
   }
   return ids;

@@ -2,6 +2,7 @@ import type { Db } from '../../../db/client';
 import { prepared } from '../../lib/ra-list';
 import type { SessionUser } from '../../lib/context';
 import { chinaDate } from '../../domain/eligibility';
+import { EVER_APPROVED, GRADUATED, isIn, PAST_PROCESS, sqlList } from '../../domain/lifecycle';
 import { NO_START } from '../../../db/stats';
 
 /**
@@ -29,18 +30,9 @@ export function statsScope(u: SessionUser): Scope {
   return { where: 'a.organization_id = ?', params: [u.organizationId], groupCol: 'organization_id' };
 }
 
-/** R15: approved at some point (a place taken), and paid the process subsidy (the completion rate's base). */
-const APPROVED_STATUSES: readonly string[] = [
-  'approved',
-  'process_paid',
-  'graduated',
-  'completed',
-  'dropped_out',
-  'lapsed',
-];
-const PAID_STATUSES: readonly string[] = ['process_paid', 'graduated', 'completed', 'dropped_out', 'lapsed'];
-const APPROVED = `(${APPROVED_STATUSES.map((x) => `'${x}'`).join(',')})`;
-const PAID = `(${PAID_STATUSES.map((x) => `'${x}'`).join(',')})`;
+/** R15: approved at some point (a place taken), and past the process subsidy (the completion rate's base). */
+const APPROVED = sqlList(EVER_APPROVED);
+const PAID = sqlList(PAST_PROCESS);
 
 const FUNNEL = [
   ['submitted', 'a.submitted_at is not null'],
@@ -53,7 +45,7 @@ const FUNNEL = [
     'processPaid',
     `a.status in ${PAID} and exists (select 1 from payments p where p.application_id = a.id and p.stage = 'process' and p.source = 'city' and p.status = 'paid')`,
   ],
-  ['graduated', "a.status in ('graduated','completed')"],
+  ['graduated', `a.status in ${sqlList(GRADUATED)}`],
   ['completed', "a.status = 'completed'"],
 ] as const;
 
@@ -234,8 +226,8 @@ export function overviewFromCells(db: Db, u: SessionUser, roundId: number | null
     where: (r: (typeof rows)[number]) => boolean = () => true,
     of = rows,
   ) => of.reduce((t, r) => t + (where(r) ? f(r) : 0), 0);
-  const approved = (r: { status: string }) => APPROVED_STATUSES.includes(r.status);
-  const processPaid = (r: { status: string }) => PAID_STATUSES.includes(r.status);
+  const approved = (r: { status: string }) => isIn(EVER_APPROVED, r.status);
+  const processPaid = (r: { status: string }) => isIn(PAST_PROCESS, r.status);
   // A sum over no application is null, as SQL's SUM says it.
   const some = sum((r) => r.n) > 0;
   const orNull = (v: number) => (some ? v : null);
@@ -247,7 +239,7 @@ export function overviewFromCells(db: Db, u: SessionUser, roundId: number | null
     graduated: orNull(
       sum(
         (r) => r.n,
-        (r) => r.status === 'graduated' || r.status === 'completed',
+        (r) => isIn(GRADUATED, r.status),
       ),
     ),
     completed: orNull(
