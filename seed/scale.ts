@@ -269,7 +269,7 @@ export function seedScale(db: Db, pii: Pii, now: Date, opts: ScaleOptions): Scal
   };
   const insWorker = ins(
     'workers',
-    'id,name,id_number_enc,id_number_hash,id_number_masked,gender,birth_date,phone,organization_id,level2_id,job_title,is_union_member,is_frontline,is_migrant,is_hardship,is_key_industry,bank_name,bank_card_enc,bank_card_hash,bank_card_masked,benefit_card_enc,benefit_card_hash,benefit_card_masked,created_at',
+    'id,name,id_number_enc,id_number_hash,id_number_masked,gender,birth_year,phone,organization_id,level2_id,job_title,is_union_member,is_frontline,is_migrant,is_hardship,is_key_industry,bank_name,bank_card_enc,bank_card_hash,bank_card_masked,benefit_card_enc,benefit_card_hash,benefit_card_masked,created_at',
   );
   const orgById = (id: number) => orgs[id - 1];
 
@@ -370,7 +370,7 @@ export function seedScale(db: Db, pii: Pii, now: Date, opts: ScaleOptions): Scal
           pii.hash(idNumber),
           maskIdNumber(idNumber),
           gender,
-          `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+          Number(idNumber.slice(6, 10)),
           rng.pick(N.PHONE_PREFIXES) + rng.digits(8),
           unit.id,
           unit.l2,

@@ -16,7 +16,8 @@ export const workers = sqliteTable(
     idNumberHash: text('id_number_hash').notNull(),
     idNumberMasked: text('id_number_masked').notNull(),
     gender: text('gender', { enum: ['M', 'F'] }),
-    birthDate: text('birth_date'),
+    /** The year only: month and day are hidden digits of the ID number (see maskIdNumber). */
+    birthYear: integer('birth_year'),
     phone: text('phone').notNull(),
     organizationId: integer('organization_id')
       .notNull()

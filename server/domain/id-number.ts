@@ -23,8 +23,13 @@ export function normalizeIdNumber(value: string): string {
   return value.trim().toUpperCase();
 }
 
-export function birthDateOf(id: string): string {
-  return `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+/**
+ * Only the year is kept beside the masked number: month and day are the digits the mask hides, and
+ * with them the mask would give the whole number back (GB/T 35273 §A: de-identified data must not be
+ * re-identifiable by combining what is shown).
+ */
+export function birthYearOf(id: string): number {
+  return Number(id.slice(6, 10));
 }
 
 export function genderOf(id: string): 'M' | 'F' {
@@ -56,6 +61,10 @@ export function luhnCheckDigit(partial: string): string {
   throw new Error('unreachable');
 }
 
-export const maskIdNumber = (v: string) => `${v.slice(0, 6)}********${v.slice(-4)}`;
+/**
+ * The province (2 digits) and the last 4: the district and the whole birth date stay hidden, so even
+ * with the birth year the check character leaves dozens of candidates (PIPL art. 51, GB/T 35273).
+ */
+export const maskIdNumber = (v: string) => `${v.slice(0, 2)}${'*'.repeat(12)}${v.slice(-4)}`;
 export const maskCard = (v: string) => `${v.slice(0, 4)} **** **** ${v.slice(-4)}`;
 export const maskPhone = (v: string) => `${v.slice(0, 3)}****${v.slice(-4)}`;

@@ -8,6 +8,7 @@ import type { Actor, AppEnv, Deps, SessionUser } from './context';
 import { ApiError, forbidden, methodNotAllowed, notFound } from './errors';
 import { parseListQuery, rowById, runList, setContentRange, type ListSpec } from './ra-list';
 import { scopeFor } from './scope';
+import { redactPersonal } from './redact';
 import { parse } from './validate';
 
 type AnyRow = Record<string, unknown> & { id: number };
@@ -86,6 +87,8 @@ export function crud<Row extends AnyRow>(
   const app = new Hono<AppEnv>();
   const view = (row: Row, u: SessionUser, db: Db, mode: 'list' | 'one' = 'one', now = new Date()) =>
     stripSecrets(def.serialize ? def.serialize(row, u, db, mode, now) : row);
+  // The append-only log keeps no more personal data than a list row shows (server/lib/redact.ts).
+  const logged = (row: Row, u: SessionUser, db: Db) => redactPersonal(view(row, u, db));
 
   app.get('/', (c) => {
     const u = c.get('user')!;
@@ -119,7 +122,7 @@ export function crud<Row extends AnyRow>(
     const row = tx(db, (t) => {
       const id = def.create!.run(t, c.get('actor'), data as never, c.get('deps'));
       const created = findScoped<Row>(t, def.list, u, id);
-      audit(t, c.get('actor'), { action: 'create', resource, recordId: id, after: view(created, u, t) });
+      audit(t, c.get('actor'), { action: 'create', resource, recordId: id, after: logged(created, u, t) });
       return created;
     });
     return c.json(view(row, u, db), 201);
@@ -141,8 +144,8 @@ export function crud<Row extends AnyRow>(
         action: 'update',
         resource,
         recordId: id,
-        before: view(before, u, t),
-        after: view(after, u, t),
+        before: logged(before, u, t),
+        after: logged(after, u, t),
       });
       return after;
     });
@@ -158,7 +161,7 @@ export function crud<Row extends AnyRow>(
     const before = tx(db, (t) => {
       const row = findScoped<Row>(t, def.list, u, id);
       def.remove!(t, c.get('actor'), row);
-      audit(t, c.get('actor'), { action: 'delete', resource, recordId: id, before: view(row, u, t) });
+      audit(t, c.get('actor'), { action: 'delete', resource, recordId: id, before: logged(row, u, t) });
       return row;
     });
     return c.json(view(before, u, db));

@@ -269,7 +269,7 @@ describe('personal data (PIPL)', () => {
     const c = await as('wuhua');
     const res = await c.get('/api/workers');
     for (const w of res.body) {
-      expect(w.idNumberMasked).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+      expect(w.idNumberMasked).toMatch(/^\d{2}\*{12}[\dX]{4}$/);
       expect(w.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
       expect(Object.keys(w).some((k) => k.endsWith('Enc') || k.endsWith('Hash'))).toBe(false);
     }

@@ -189,7 +189,7 @@ describe('demo seed', () => {
       expect(isValidIdNumber(id) && id.startsWith('5301')).toBe(true);
       expect(w.id_number_hash).toBe(pii.hash(id));
       expect(w.id_number_masked).toBe(maskIdNumber(id));
-      expect(w.birth_date).toBe(`${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`);
+      expect(w.birth_year).toBe(Number(id.slice(6, 10)));
       expect(w.gender).toBe(Number(id[16]) % 2 ? 'M' : 'F');
       expect(w.phone).toMatch(/^1[3-9]\d{9}$/);
       if (w.bank_card_enc) {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import * as s from '../../db/schema';
 import {
-  birthDateOf,
+  birthYearOf,
   genderOf,
   idCheckChar,
   luhnCheckDigit,
@@ -75,7 +75,7 @@ export function addWorker(
       idNumberHash: pii.hash(id),
       idNumberMasked: maskIdNumber(id),
       gender: genderOf(id),
-      birthDate: birthDateOf(id),
+      birthYear: birthYearOf(id),
       phone: `139${String(n).padStart(8, '0')}`,
       organizationId: unit.id,
       level2Id: unit.level2Id!,

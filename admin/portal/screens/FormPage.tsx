@@ -120,8 +120,8 @@ export function FormPage({ id }: { id: number }) {
               <td colSpan={3}>{worker.idNumberMasked}</td>
             </tr>
             <tr>
-              <th>出生日期</th>
-              <td>{worker.birthDate ?? ''}</td>
+              <th>出生年份</th>
+              <td>{worker.birthYear ?? ''}</td>
               <th>手机号码</th>
               <td>{worker.phone}</td>
             </tr>

@@ -47,7 +47,7 @@ export const resourcesEn: typeof resourcesZhCN = {
       idNumber: 'ID number',
       idNumberMasked: 'ID number',
       gender: 'Gender',
-      birthDate: 'Birth date',
+      birthYear: 'Birth year',
       phone: 'Mobile',
       organizationId: 'Grassroots union',
       level2Id: 'Level-2 union',

@@ -46,7 +46,7 @@ export const resourcesZhCN = {
       idNumber: '身份证号码',
       idNumberMasked: '身份证号码',
       gender: '性别',
-      birthDate: '出生日期',
+      birthYear: '出生年份',
       phone: '手机号码',
       organizationId: '基层工会',
       level2Id: '二级工会',

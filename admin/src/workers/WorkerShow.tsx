@@ -31,7 +31,7 @@ export const WorkerShow = () => {
         <FieldGrid>
           <TextField source="name" />
           <EnumField source="gender" enumName="gender" />
-          <TextField source="birthDate" />
+          <TextField source="birthYear" />
           <TextField source="idNumberMasked" />
           <TextField source="phone" />
           <TextField source="jobTitle" />

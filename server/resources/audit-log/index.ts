@@ -1,4 +1,5 @@
 import { auditLog } from '../../../db/schema';
+import { redactPersonal } from '../../lib/redact';
 import { crud } from '../../lib/resource';
 import type { ListSpec } from '../../lib/ra-list';
 
@@ -26,7 +27,8 @@ export const auditRoutes = () =>
     list: auditList,
     serialize: (row) => ({
       ...row,
-      before: row.before ? JSON.parse(row.before as string) : null,
-      after: row.after ? JSON.parse(row.after as string) : null,
+      // Rows written before the redaction rule still hold a birth date: masked again on the way out.
+      before: row.before ? redactPersonal(JSON.parse(row.before as string)) : null,
+      after: row.after ? redactPersonal(JSON.parse(row.after as string)) : null,
     }),
   });

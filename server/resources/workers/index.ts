@@ -42,7 +42,7 @@ export const workerList: ListSpec = {
 export const workerRoutes = () => {
   const app = crud<WorkerRow>({
     list: workerList,
-    serialize: (row, _u, _db, mode) => serializeWorker(row, mode),
+    serialize: (row: WorkerRow, u, _db, mode) => serializeWorker(row, mode, u),
     create: {
       schema: workerCreate,
       run: (db, actor, data: z.infer<typeof workerCreate>, { pii }) => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../../db/client';
 import { type organizations, workers } from '../../../db/schema';
 import {
-  birthDateOf,
+  birthYearOf,
   genderOf,
   isValidCardNumber,
   isValidIdNumber,
@@ -13,6 +13,7 @@ import {
   maskPhone,
   normalizeIdNumber,
 } from '../../domain/id-number';
+import { canAccess } from '../../domain/permissions';
 import type { SessionUser } from '../../lib/context';
 import { badRequest, conflict } from '../../lib/errors';
 import type { Pii } from '../../lib/pii';
@@ -76,7 +77,7 @@ export function workerColumns(pii: Pii, data: Partial<WorkerInput>, db: Db, user
       idNumberHash: pii.hash(idNumber),
       idNumberMasked: maskIdNumber(idNumber),
       gender: genderOf(idNumber),
-      birthDate: birthDateOf(idNumber),
+      birthYear: birthYearOf(idNumber),
     });
   }
   if (organizationId !== undefined) {
@@ -104,8 +105,17 @@ export function assertUniqueId(db: Db, pii: Pii, idNumber: string | undefined, e
   if (dup) throw conflict('该身份证号码已登记');
 }
 
-export function serializeWorker(row: WorkerRow, mode: 'list' | 'one') {
-  return { ...row, phone: mode === 'list' ? maskPhone(row.phone) : row.phone };
+/**
+ * The API view of a worker (PIPL art. 6, minimum necessary; GB/T 35273 §6.2): lists carry the masked
+ * numbers only. One record shows the phone and the birth year to the roles that may reveal the ID
+ * (the worker's unions) and to the worker itself; the school and the institution, which may not,
+ * get neither. The birth date itself is never sent: with the masked ID it would rebuild the number.
+ */
+export function serializeWorker(row: WorkerRow, mode: 'list' | 'one', u: SessionUser) {
+  const { birthYear, phone, ...rest } = row;
+  const full =
+    mode === 'one' && (canAccess(u.role, { resource: 'workers', action: 'reveal' }) || u.workerId === row.id);
+  return full ? { ...rest, phone, birthYear } : { ...rest, phone: maskPhone(phone) };
 }
 
 export const REVEALABLE = {
