@@ -1,6 +1,6 @@
 /**
- * The demo seed keeps the promises of the demo city: every status of SPEC §3 present, the demo
- * accounts usable, and the money consistent with R1–R6, R8 and the invariants of §5.
+ * The demo seed keeps the promises of the demo city: every status of the lifecycle present, the demo
+ * accounts usable, and the money consistent with R1–R6, R8 and the invariants I1–I7.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../db/client';
@@ -45,7 +45,7 @@ describe('demo seed', () => {
     expect(summary.password).toBe(DEMO_PASSWORD);
   });
 
-  it('has every status of the lifecycle (§3), spread over the rounds', () => {
+  it('has every status of the lifecycle, spread over the rounds', () => {
     for (const s of APPLICATION_STATUSES) expect(summary.applicationsByStatus[s] ?? 0, s).toBeGreaterThan(0);
     const open = one<{ id: number }>("select id from rounds where intake_term = '2026-spring'").id;
     for (const s of [
@@ -101,7 +101,7 @@ describe('demo seed', () => {
     for (const r of rounds) expect(r).toMatchObject({ process_amount_fen: 50000, result_amount_fen: 100000 });
   });
 
-  it('models the union tree with materialised paths and level-2 ids (§2)', () => {
+  it('models the union tree with materialised paths and level-2 ids', () => {
     const kinds = Object.fromEntries(
       all<{ kind: string; c: number }>('select kind, count(*) c from organizations group by kind').map(
         (r) => [r.kind, r.c],
@@ -305,7 +305,7 @@ describe('demo seed', () => {
     ).toBeGreaterThan(0);
   });
 
-  it('keeps quotas summing to the plan and at or above the approved per union and round (R7, R18, §5.6)', () => {
+  it('keeps quotas summing to the plan and at or above the approved per union and round (R7, R18, I6)', () => {
     const sums = all<{ planned: number; total: number }>(
       'select r.planned_places planned, sum(q.places) total from quotas q join rounds r on r.id = q.round_id group by r.id',
     );
@@ -355,7 +355,7 @@ describe('demo seed', () => {
     ).toBe(0);
   });
 
-  it('pays no more than the rules allow (R1, R8, §5.1, §5.2)', () => {
+  it('pays no more than the rules allow (R1, R8, I1, I2)', () => {
     expect(
       n(
         "select count(*) from (select application_id, stage, source from payments where status <> 'failed' group by 1, 2, 3 having count(*) > 1)",
@@ -386,7 +386,7 @@ describe('demo seed', () => {
       n(`select count(*) from applications a where (a.status = 'completed') <> exists
       (select 1 from payments p where p.application_id = a.id and p.stage = 'result' and p.source = 'city' and p.status = 'paid')`),
     ).toBe(0);
-    // §5.5: result only after a verified graduation before the R6 deadline
+    // I5: result only after a verified graduation before the R6 deadline
     expect(
       n(`select count(*) from payments p join applications a on a.id = p.application_id join rounds r on r.id = a.round_id
       where p.stage = 'result' and p.status = 'paid' and (a.graduation_verified_at is null or a.graduated_on > r.graduation_deadline)`),
@@ -425,7 +425,7 @@ describe('demo seed', () => {
     ).toBe(0);
   });
 
-  it('keeps city money paid within what each union received minus returns (§5.3)', () => {
+  it('keeps city money paid within what each union received minus returns (I3)', () => {
     expect(
       n(`select count(*) from (select al.round_id, al.organization_id, al.stage,
         sum(case when al.status = 'received' then al.amount_fen else 0 end) received,
@@ -448,7 +448,7 @@ describe('demo seed', () => {
     expect(n("select count(*) from payments where status = 'cancelled'")).toBeGreaterThan(0);
   });
 
-  it('refunds only dropouts with a paid process subsidy (R5, §5.4)', () => {
+  it('refunds only dropouts with a paid process subsidy (R5, I4)', () => {
     expect(
       n(`select count(*) from refunds r join applications a on a.id = r.application_id join payments p on p.id = r.payment_id
       where a.status <> 'dropped_out' or p.status <> 'paid' or p.stage <> 'process' or p.application_id <> a.id
@@ -540,7 +540,7 @@ describe('demo seed', () => {
     );
   });
 
-  it('writes every money movement into a verifying audit chain (§5.7)', () => {
+  it('writes every money movement into a verifying audit chain (I7)', () => {
     expect(verifyAuditChain(db)).toMatchObject({ ok: true });
     const missing = (resource: string, action: string, table: string, where: string) =>
       n(`select count(*) from ${table} x where ${where}
