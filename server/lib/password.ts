@@ -1,4 +1,4 @@
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /** scrypt, salted, parameters stored with the hash: `scrypt$N$r$p$salt$hash`. */
 const N = 1 << 15,
@@ -6,23 +6,65 @@ const N = 1 << 15,
   P = 1;
 const MAXMEM = 64 * 1024 * 1024;
 
+const scryptAsync = (password: string, salt: Buffer, length: number, options: ScryptOptions) =>
+  new Promise<Buffer>((resolve, reject) =>
+    scrypt(password, salt, length, options, (err, key) => (err ? reject(err) : resolve(key))),
+  );
+
+/**
+ * Hashes run in libuv's thread pool, never on the event loop (a hash is ~0.1 s of CPU: on the loop,
+ * every login stalled every other request). At most two at a time: the pool's other threads stay
+ * free for files and DNS, and a morning rush of logins queues here, 32 MB each, instead of in memory.
+ */
+const MAX_PARALLEL = 2;
+let running = 0;
+const queue: (() => void)[] = [];
+async function gated<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_PARALLEL) await new Promise<void>((resolve) => queue.push(resolve));
+  else running++;
+  try {
+    return await work();
+  } finally {
+    const next = queue.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
+const format = (salt: Buffer, hash: Buffer) =>
+  `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${hash.toString('base64')}`;
+
+function parse(stored: string) {
+  const [alg, n, r, p, salt, hash] = stored.split('$');
+  if (alg !== 'scrypt') return null;
+  const expected = Buffer.from(hash, 'base64');
+  const options = { N: Number(n), r: Number(r), p: Number(p), maxmem: MAXMEM };
+  return { salt: Buffer.from(salt, 'base64'), expected, options };
+}
+
+/** For seeds and command-line tools, which have no requests to keep answering. */
 export function hashPassword(password: string): string {
   const salt = randomBytes(16);
-  const hash = scryptSync(password, salt, 32, { N, r: R, p: P, maxmem: MAXMEM });
-  return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${hash.toString('base64')}`;
+  return format(salt, scryptSync(password, salt, 32, { N, r: R, p: P, maxmem: MAXMEM }));
 }
 
 export function verifyPassword(password: string, stored: string): boolean {
-  const [alg, n, r, p, salt, hash] = stored.split('$');
-  if (alg !== 'scrypt') return false;
-  const expected = Buffer.from(hash, 'base64');
-  const actual = scryptSync(password, Buffer.from(salt, 'base64'), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-    maxmem: MAXMEM,
-  });
-  return timingSafeEqual(expected, actual);
+  const s = parse(stored);
+  if (!s) return false;
+  return timingSafeEqual(s.expected, scryptSync(password, s.salt, s.expected.length, s.options));
+}
+
+/** The server's: off the event loop. */
+export async function hashPasswordAsync(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  return format(salt, await gated(() => scryptAsync(password, salt, 32, { N, r: R, p: P, maxmem: MAXMEM })));
+}
+
+export async function verifyPasswordAsync(password: string, stored: string): Promise<boolean> {
+  const s = parse(stored);
+  if (!s) return false;
+  const actual = await gated(() => scryptAsync(password, s.salt, s.expected.length, s.options));
+  return timingSafeEqual(s.expected, actual);
 }
 
 /** Used to spend the same time on an unknown user as on a wrong password. */

@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { clearSessionCookie, requireUser, setSessionCookie } from '../../lib/auth';
 import { endUserSessions } from '../../lib/auth';
@@ -7,12 +8,23 @@ import { ApiError } from '../../lib/errors';
 import { valid } from '../../lib/validate';
 import { audit } from '../../lib/audit';
 import { tx } from '../../../db/client';
-import { changePassword, login } from './service';
-import { Throttle } from './throttle';
+import { changePassword, login, TooSoon } from './service';
+import { DEVICE_COOKIE, DEVICE_MAX_AGE_S, LoginGuard, Throttle } from './throttle';
+
+/** A throttled attempt says when to come back (RFC 9110 §10.2.3). */
+async function retryAfter<T>(c: Context<AppEnv>, attempt: () => Promise<T>): Promise<T> {
+  try {
+    return await attempt();
+  } catch (e) {
+    if (e instanceof TooSoon) c.header('Retry-After', String(e.retryAfterS));
+    throw e;
+  }
+}
 
 export function authRoutes() {
   const app = new Hono<AppEnv>();
   const throttle = new Throttle(30, 5 * 60 * 1000);
+  const guard = new LoginGuard();
 
   app.post(
     '/login',
@@ -23,14 +35,24 @@ export function authRoutes() {
         password: z.string().min(1, '请输入密码').max(128),
       }),
     ),
-    (c) => {
+    async (c) => {
       const { deps, actor } = c.var;
       if (!throttle.take(actor.ip ?? 'unknown', deps.clock().getTime())) {
         throw new ApiError(429, '登录尝试过于频繁，请稍后再试');
       }
       const body = c.req.valid('json');
-      const { user, token } = login(deps.db, deps.pii, actor, body.username, body.password);
+      const { user, token, device } = await retryAfter(c, () =>
+        login(deps.db, deps.pii, actor, guard, body.username, body.password, getCookie(c, DEVICE_COOKIE)),
+      );
       setSessionCookie(c, token);
+      // Known to this browser from now on: guesses at the account from elsewhere do not slow it.
+      setCookie(c, DEVICE_COOKIE, device, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        path: '/api/auth',
+        secure: deps.secureCookies,
+        maxAge: DEVICE_MAX_AGE_S,
+      });
       return c.json(user);
     },
   );
@@ -58,10 +80,12 @@ export function authRoutes() {
         newPassword: z.string().max(128),
       }),
     ),
-    (c) => {
+    async (c) => {
       requireUser(c);
       const body = c.req.valid('json');
-      const token = changePassword(c.get('deps').db, c.get('actor'), body.currentPassword, body.newPassword);
+      const token = await retryAfter(c, () =>
+        changePassword(c.get('deps').db, c.get('actor'), guard, body.currentPassword, body.newPassword),
+      );
       setSessionCookie(c, token);
       return c.json({ ok: true });
     },

@@ -6,11 +6,9 @@ import { audit } from '../../lib/audit';
 import { createSession, endUserSessions, loadSessionUser } from '../../lib/auth';
 import type { Actor, SessionUser } from '../../lib/context';
 import { ApiError, badRequest } from '../../lib/errors';
-import { DUMMY_HASH, hashPassword, passwordProblem, verifyPassword } from '../../lib/password';
+import { DUMMY_HASH, hashPasswordAsync, passwordProblem, verifyPasswordAsync } from '../../lib/password';
 import type { Pii } from '../../lib/pii';
-
-export const MAX_FAILS = 5;
-export const LOCK_MS = 15 * 60 * 1000;
+import type { LoginGuard } from './throttle';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -32,68 +30,88 @@ function findLoginUser(db: Db, pii: Pii, login: string): UserRow | undefined {
   return workerId ? db.select().from(users).where(eq(users.workerId, workerId)).get() : undefined;
 }
 
-export function login(
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+
+/** A refusal for an attempt that came too soon; the same for every identifier, known or not. */
+export class TooSoon extends ApiError {
+  constructor(readonly retryAfterS: number) {
+    super(429, `尝试过于频繁，请 ${retryAfterS} 秒后再试`);
+  }
+}
+
+/**
+ * Sign-in (OWASP ASVS 5.0 V6.3): throttled per client and per identifier (or per trusted device),
+ * the password checked off the event loop, an unknown identifier answered like a wrong password
+ * after the same work. Nothing is ever locked: an attacker slows itself, not the account's owner.
+ */
+export async function login(
   db: Db,
   pii: Pii,
   actor: Actor,
+  guard: LoginGuard,
   username: string,
   password: string,
-): { user: SessionUser; token: string } {
-  const now = actor.now();
+  deviceCookie: string | undefined,
+): Promise<{ user: SessionUser; token: string; device: string }> {
   const found = findLoginUser(db, pii, username.trim());
+  const keys = guard.keys(actor.ip, username, guard.device(deviceCookie, found?.id));
+  const wait = guard.begin(keys, actor.now().getTime());
+  if (wait > 0) throw new TooSoon(seconds(wait));
   // Same work and same answer for an unknown user as for a wrong password.
-  const ok = verifyPassword(password, found?.passwordHash ?? DUMMY_HASH) && !!found && found.active;
-  // A refusal is recorded (failure count, lock, audit row) and committed before it is answered.
-  const outcome = tx(db, (t): { user: SessionUser; token: string } | ApiError => {
-    const u = found && t.select().from(users).where(eq(users.id, found.id)).get();
-    if (u?.lockedUntil && Date.parse(u.lockedUntil) > now.getTime()) {
-      const minutes = Math.ceil((Date.parse(u.lockedUntil) - now.getTime()) / 60000);
-      audit(t, actor, { action: 'login:locked', resource: 'users', recordId: u.id });
-      return new ApiError(423, `账号已锁定，请 ${minutes} 分钟后再试`);
-    }
-    if (!ok || !u) {
-      if (u) {
-        const fails = u.failedLogins + 1;
-        const lock = fails >= MAX_FAILS;
-        t.update(users)
-          .set({
-            failedLogins: lock ? 0 : fails,
-            lockedUntil: lock ? new Date(now.getTime() + LOCK_MS).toISOString() : u.lockedUntil,
-          })
-          .where(eq(users.id, u.id))
-          .run();
-      }
+  const ok =
+    (await verifyPasswordAsync(password, found?.passwordHash ?? DUMMY_HASH)) && !!found && found.active;
+  const now = actor.now();
+  if (!ok) {
+    const next = guard.waitAfter(keys, now.getTime());
+    tx(db, (t) =>
       audit(t, actor, {
         action: 'login:failed',
         resource: 'users',
-        recordId: u?.id ?? null,
-        after: { login: username.slice(0, 3) + '…' },
-      });
-      return new ApiError(401, '用户名或密码错误');
-    }
+        recordId: found?.id ?? null,
+        after: { login: username.slice(0, 3) + '…', ...(next ? { waitS: seconds(next) } : {}) },
+      }),
+    );
+    throw new ApiError(401, '用户名或密码错误');
+  }
+  guard.succeed(keys, now.getTime());
+  return tx(db, (t) => {
     t.update(users)
       .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now.toISOString() })
-      .where(eq(users.id, u.id))
+      .where(eq(users.id, found!.id))
       .run();
-    const token = createSession(t, u.id, now, actor.ip ?? null);
-    const user = loadSessionUser(t, u.id)!;
-    audit(t, { ...actor, user }, { action: 'login', resource: 'users', recordId: u.id });
-    return { user, token };
+    const token = createSession(t, found!.id, now, actor.ip ?? null);
+    const user = loadSessionUser(t, found!.id)!;
+    audit(t, { ...actor, user }, { action: 'login', resource: 'users', recordId: found!.id });
+    return { user, token, device: guard.deviceToken(found!.id) };
   });
-  if (outcome instanceof ApiError) throw outcome;
-  return outcome;
 }
 
-export function changePassword(db: Db, actor: Actor, current: string, next: string): string {
+/**
+ * The current password is asked again, and guessing it is throttled like a sign-in (per account and
+ * per client) and every wrong one audited: a stolen session must not become an offline-speed oracle.
+ */
+export async function changePassword(
+  db: Db,
+  actor: Actor,
+  guard: LoginGuard,
+  current: string,
+  next: string,
+): Promise<string> {
   const u = actor.user!;
   const row = db.select().from(users).where(eq(users.id, u.id)).get()!;
-  if (!verifyPassword(current, row.passwordHash))
+  const keys = guard.keys(actor.ip, `password-of:${u.id}`, null);
+  const wait = guard.begin(keys, actor.now().getTime());
+  if (wait > 0) throw new TooSoon(seconds(wait));
+  if (!(await verifyPasswordAsync(current, row.passwordHash))) {
+    tx(db, (t) => audit(t, actor, { action: 'password:failed', resource: 'users', recordId: u.id }));
     throw badRequest('当前密码不正确', { currentPassword: '当前密码不正确' });
+  }
+  guard.succeed(keys, actor.now().getTime());
   const problem = passwordProblem(next);
   if (problem) throw badRequest(problem, { newPassword: problem });
   if (next === current)
     throw badRequest('新密码不能与当前密码相同', { newPassword: '新密码不能与当前密码相同' });
-  const hash = hashPassword(next);
+  const hash = await hashPasswordAsync(next);
   return tx(db, (t) => {
     t.update(users).set({ passwordHash: hash, mustChangePassword: false }).where(eq(users.id, u.id)).run();
     endUserSessions(t, u.id);
