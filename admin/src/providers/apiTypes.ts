@@ -124,16 +124,17 @@ export interface StatsOverview {
   turnaround: { step: number; reviews: number; medianDays: number | null }[];
   money: {
     budgetedFen: number | null;
-    allocatedFen: number;
-    receivedFen: number;
+    /** Null for a grassroots clerk: the district's money is not its to see. */
+    allocatedFen: number | null;
+    receivedFen: number | null;
     paidFen: number;
     paidProcessFen: number;
     paidResultFen: number;
     pendingFen: number;
     failedFen: number;
     refundedFen: number;
-    returnedFen: number;
-    heldFen: number;
+    returnedFen: number | null;
+    heldFen: number | null;
     matchingPaidFen: number;
   };
   priority: {

@@ -149,7 +149,7 @@ export const applicationRoutes = () => {
     const u = c.get('user')!;
     requireAccess(u, 'applications', 'show');
     const { db } = c.get('deps');
-    return c.json(otherApplications(db, scopedApplication(db, u, parseId(c.req.param('id')))));
+    return c.json(otherApplications(db, scopedApplication(db, u, parseId(c.req.param('id'))), u));
   });
   progressRoutes(app);
   return app;

@@ -16,6 +16,7 @@ import { settleApproval } from '../../domain/quota';
 import type { Actor, SessionUser } from '../../lib/context';
 import { badRequest, conflict, DomainError, forbidden } from '../../lib/errors';
 import { findScoped } from '../../lib/resource';
+import { scopeFor } from '../../lib/scope';
 import { displaceable, placesUsed, promoteWaitlist, quotaOf } from '../quotas/service';
 import { workerList } from '../workers';
 import { applicationList } from './list';
@@ -251,7 +252,11 @@ export function scopedApplication(db: Db, user: SessionUser, id: number): AppRow
   return findScoped<AppRow>(db, applicationList, user, id);
 }
 
-export function otherApplications(db: Db, app: AppRow) {
+/**
+ * The worker's other applications, as far as the viewer may see them: through the one scope of every
+ * list (an institution does not learn of other institutions, a level-2 union of drafts).
+ */
+export function otherApplications(db: Db, app: AppRow, u: SessionUser) {
   return db
     .select({
       id: applications.id,
@@ -260,6 +265,8 @@ export function otherApplications(db: Db, app: AppRow) {
       status: applications.status,
     })
     .from(applications)
-    .where(and(eq(applications.workerId, app.workerId), ne(applications.id, app.id)))
+    .where(
+      and(eq(applications.workerId, app.workerId), ne(applications.id, app.id), scopeFor('applications', u)),
+    )
     .all();
 }

@@ -1,9 +1,15 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { SQLiteSyncDialect, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../../db/client';
+import { allocations, applications, fundReturns } from '../../../db/schema';
+import { NONE, scopeFor } from '../../lib/scope';
 import { prepared } from '../../lib/ra-list';
 import type { SessionUser } from '../../lib/context';
 import { chinaDate } from '../../domain/eligibility';
 import { EVER_APPROVED, GRADUATED, isIn, PAST_PROCESS, sqlList } from '../../domain/lifecycle';
 import { NO_START } from '../../../db/stats';
+
+const dialect = new SQLiteSyncDialect();
 
 /**
  * R15: the city's performance view, and the same view of a level-2 union's (or a unit's) own subtree.
@@ -16,18 +22,19 @@ export interface Scope {
   groupCol: 'level2_id' | 'organization_id';
 }
 
+/**
+ * The applications a user's figures count: the one scope of every list (server/lib/scope.ts), as a
+ * subquery, never a second copy of it in SQL text. Only the grouping depends on the level here.
+ */
 export function statsScope(u: SessionUser): Scope {
-  // Drafts are the worker's (or its unit's) business until submitted, in the figures as in the lists.
-  if (u.orgLevel === 1) return { where: "a.status <> 'draft'", params: [], groupCol: 'level2_id' };
-  if (u.role !== 'unit_admin')
-    return {
-      where: "a.level2_id = ? and a.status <> 'draft'",
-      params: [u.organizationId],
-      groupCol: 'organization_id',
-    };
-  if (u.orgLevel === 2)
-    return { where: 'a.level2_id = ?', params: [u.organizationId], groupCol: 'organization_id' };
-  return { where: 'a.organization_id = ?', params: [u.organizationId], groupCol: 'organization_id' };
+  const q = dialect.sqlToQuery(
+    sql`select ${applications.id} from ${applications} where ${scopeFor('applications', u) ?? sql`1`}`,
+  );
+  return {
+    where: `a.id in (${q.sql})`,
+    params: q.params,
+    groupCol: u.orgLevel === 1 ? 'level2_id' : 'organization_id',
+  };
 }
 
 /** R15: approved at some point (a place taken), and past the process subsidy (the completion rate's base). */
@@ -129,21 +136,38 @@ function finish(base: {
   };
 }
 
-/** Money outside the applications' rows: allocations, fund returns and the round's budget (small tables). */
-function moneyAround(db: Db, u: SessionUser, cityWide: boolean, roundId: number | null) {
-  const one = <T>(sql: string, p: unknown[]) => prepared(db, sql).get(...p) as T;
-  const orgCond = cityWide ? '1' : 'x.organization_id = ?';
-  const orgParam = cityWide ? [] : [u.level2Id];
-  const xRound = roundId ? 'and x.round_id = ?' : '';
-  const xParams = roundId ? [...orgParam, roundId] : orgParam;
-  const allocated = one<{ a: number | null; r: number | null }>(
-    `select sum(x.amount_fen) a, sum(case when x.status = 'received' then x.amount_fen end) r from allocations x where ${orgCond} ${xRound}`,
-    xParams,
-  );
-  const returned = one<{ f: number | null }>(
-    `select sum(x.amount_fen) f from fund_returns x where ${orgCond} ${xRound}`,
-    xParams,
-  );
+/**
+ * Money outside the applications' rows: allocations, fund returns and the round's budget (small
+ * tables), each through the scope of its own list. A grassroots clerk has none of the district's
+ * money to see (`/allocations` and `/fund-returns` refuse it too): its figures are null, not its
+ * district's.
+ */
+function moneyAround(db: Db, u: SessionUser, roundId: number | null) {
+  const inRound = (col: SQLiteColumn) => (roundId ? eq(col, roundId) : undefined);
+  const allocScope = scopeFor('allocations', u);
+  const returnScope = scopeFor('fund-returns', u);
+  const allocated =
+    allocScope === NONE
+      ? null
+      : db
+          .select({
+            a: sql<number | null>`sum(${allocations.amountFen})`,
+            r: sql<
+              number | null
+            >`sum(case when ${allocations.status} = 'received' then ${allocations.amountFen} end)`,
+          })
+          .from(allocations)
+          .where(and(allocScope, inRound(allocations.roundId)))
+          .get()!;
+  const returned =
+    returnScope === NONE
+      ? null
+      : db
+          .select({ f: sql<number | null>`sum(${fundReturns.amountFen})` })
+          .from(fundReturns)
+          .where(and(returnScope, inRound(fundReturns.roundId)))
+          .get()!;
+  const one = <T>(text: string, p: unknown[]) => prepared(db, text).get(...p) as T;
   const budget = roundId
     ? one<{ f: number | null }>(
         'select planned_places * (process_amount_fen + result_amount_fen) f from rounds where id = ?',
@@ -167,16 +191,17 @@ function moneyOf(
   const cityPaid = sumPaid((r) => r.source === 'city' && r.status === 'paid');
   return {
     budgetedFen: cityWide ? (budget.f ?? 0) : null,
-    allocatedFen: allocated.a ?? 0,
-    receivedFen: allocated.r ?? 0,
+    allocatedFen: allocated ? (allocated.a ?? 0) : null,
+    receivedFen: allocated ? (allocated.r ?? 0) : null,
     paidFen: cityPaid,
     paidProcessFen: sumPaid((r) => r.source === 'city' && r.status === 'paid' && r.stage === 'process'),
     paidResultFen: sumPaid((r) => r.source === 'city' && r.status === 'paid' && r.stage === 'result'),
     pendingFen: sumPaid((r) => r.source === 'city' && r.status === 'pending'),
     failedFen: sumPaid((r) => r.source === 'city' && r.status === 'failed'),
     refundedFen,
-    returnedFen: returned.f ?? 0,
-    heldFen: (allocated.r ?? 0) - cityPaid - (returned.f ?? 0),
+    returnedFen: returned ? (returned.f ?? 0) : null,
+    // Received less paid and returned: only where the allocations are the viewer's to see.
+    heldFen: allocated && returned ? (allocated.r ?? 0) - cityPaid - (returned.f ?? 0) : null,
     matchingPaidFen: sumPaid((r) => r.source === 'matching' && r.status === 'paid'),
   };
 }
@@ -350,7 +375,7 @@ export function overviewFromCells(db: Db, u: SessionUser, roundId: number | null
   const refunded =
     one<{ f: number | null }>(`select sum(c.fen) f from stats_refunds c ${cond("c.status = 'confirmed'")}`)
       .f ?? 0;
-  const money = moneyOf(paid, refunded, moneyAround(db, u, cityWide, roundId), cityWide);
+  const money = moneyOf(paid, refunded, moneyAround(db, u, roundId), cityWide);
 
   const aWhere = ["a.status <> 'draft'", ...(cityWide ? [] : ['a.level2_id = ?'])].join(' and ');
   const overdueAppeals = overdue(
@@ -452,7 +477,7 @@ export function overviewFromRows(db: Db, u: SessionUser, roundId: number | null,
     moneyParams,
   );
   const cityWide = s.groupCol === 'level2_id';
-  const money = moneyOf(paid, refunded.f ?? 0, moneyAround(db, u, cityWide, roundId), cityWide);
+  const money = moneyOf(paid, refunded.f ?? 0, moneyAround(db, u, roundId), cityWide);
 
   const priority = one<
     Record<string, number>

@@ -49,6 +49,15 @@ const CREATABLE: Record<string, readonly string[]> = {
   unit_admin: ['worker'],
 };
 
+/**
+ * Whom a user may change at all — rename, disable, re-role, reset (OWASP API Security Top 10 API5,
+ * function-level authorisation): the city anyone; others only the roles they may create. A peer
+ * admin in the same subtree is visible, not theirs to change.
+ */
+export function mayManage(me: SessionUser, target: { role: string }): boolean {
+  return me.role === 'city_admin' || !!CREATABLE[me.role]?.includes(target.role);
+}
+
 function checkTarget(
   db: Parameters<typeof findScoped>[0],
   me: SessionUser,
@@ -137,6 +146,8 @@ export const userRoutes = () => {
         .partial(),
       run: (db, actor, before, d: { displayName?: string; active?: boolean; role?: UserRow['role'] }) => {
         const me = actor.user!;
+        // One's own name is one's own; anyone else's account only if it is one's to manage.
+        if (before.id !== me.id && !mayManage(me, before)) throw forbidden('无权修改该账号');
         if (d.role !== undefined && d.role !== before.role && me.role !== 'city_admin')
           throw forbidden('只有市总工会可以更改角色');
         if (before.id === me.id && (d.active === false || (d.role && d.role !== before.role)))
@@ -156,8 +167,7 @@ export const userRoutes = () => {
     const id = parseId(c.req.param('id'));
     tx(db, (t) => {
       const target = findScoped<UserRow>(t, userList, me, id);
-      if (me.role !== 'city_admin' && !CREATABLE[me.role]?.includes(target.role))
-        throw forbidden('无权重置该账号的密码');
+      if (!mayManage(me, target)) throw forbidden('无权重置该账号的密码');
       t.update(users)
         .set({ passwordHash: hash, mustChangePassword: true, failedLogins: 0, lockedUntil: null })
         .where(eq(users.id, id))
