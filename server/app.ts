@@ -11,6 +11,7 @@ import { OutOfScope } from './lib/resource';
 import { sameOriginOnly } from './lib/csrf';
 import { compression } from './lib/compression';
 import { log } from './lib/log';
+import { docsRoutes, DOCS_PATHS } from './lib/api-docs';
 import { apiRoutes } from './resources';
 
 const MAX_BODY = 11 * 1024 * 1024; // a 10 MB scan plus its multipart envelope
@@ -52,6 +53,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
         formAction: ["'self'"],
       },
       crossOriginEmbedderPolicy: false,
+      // A route that set its own policy keeps it: uploaded documents go out sandboxed (storage.ts).
+      overwrite: false,
     }),
   );
 
@@ -73,7 +76,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   api.use('*', sameOriginOnly);
   api.use('*', sessionMiddleware);
   api.use('*', async (c, next) => {
-    const open = ['/api/auth/login', '/api/auth/logout', '/api/health'].includes(c.req.path);
+    const open = ['/api/auth/login', '/api/auth/logout', '/api/health', ...DOCS_PATHS].includes(c.req.path);
     if (!open) {
       const user = requireUser(c);
       // An initial password set by someone else opens nothing but the way to change it.
@@ -83,6 +86,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     await next();
   });
   api.route('/', apiRoutes());
+  // The OpenAPI document of every route registered on `app`, and its reference page.
+  api.route('/', docsRoutes(app));
   api.notFound((c) => c.json({ message: '接口不存在' }, 404));
   app.route('/api', api);
 

@@ -29,7 +29,7 @@ const fields = {
 
 /** R3 代发协议: a level-2 union entrusts the workers' school with paying its workers. */
 export const agencyRoutes = () =>
-  crud<typeof agencyAgreements.$inferSelect>({
+  crud({
     list: agencyList,
     create: {
       schema: z
@@ -40,7 +40,7 @@ export const agencyRoutes = () =>
           ...fields,
         })
         .refine((d) => d.startsOn <= d.endsOn, { message: '结束日期不能早于开始日期', path: ['endsOn'] }),
-      run: (db, _a, d: typeof agencyAgreements.$inferInsert) => {
+      run: (db, _a, d) => {
         const org = db.select().from(organizations).where(eq(organizations.id, d.organizationId)).get();
         if (!org || org.level !== 2)
           throw badRequest('委托方须为区县级、产业或直属工会', { organizationId: '请选择二级工会' });
@@ -53,7 +53,7 @@ export const agencyRoutes = () =>
     },
     update: {
       schema: z.object(fields).partial(),
-      run: (db, _a, before, d: Partial<typeof agencyAgreements.$inferInsert>) => {
+      run: (db, _a, before: typeof agencyAgreements.$inferSelect, d) => {
         if ((d.startsOn ?? before.startsOn) > (d.endsOn ?? before.endsOn))
           throw badRequest('结束日期不能早于开始日期', { endsOn: '结束日期不能早于开始日期' });
         db.update(agencyAgreements).set(d).where(eq(agencyAgreements.id, before.id)).run();

@@ -6,9 +6,10 @@ import { stageAmountFen } from '../../domain/money';
 import type { AppEnv } from '../../lib/context';
 import { badRequest } from '../../lib/errors';
 import { moneyAction, moneyGate } from '../../lib/idempotency';
-import { crud, findScoped, parseId, requireAccess } from '../../lib/resource';
+import { describe, idempotencyKey, json, recordSchema, validated } from '../../lib/openapi';
 import type { ListSpec } from '../../lib/ra-list';
-import { valid } from '../../lib/validate';
+import { recordActions } from '../../lib/record-action';
+import { crud, findScoped, requireAccess } from '../../lib/resource';
 import {
   createAllocation,
   dueApplications,
@@ -48,7 +49,25 @@ export const allocationRoutes = () => {
   // What an allocation would cover now: the city sees the count and amount before it commits.
   app.get(
     '/due',
-    valid(
+    describe({
+      tags: ['allocations'],
+      summary: 'What an allocation would cover now: its applications, count and amount (R3)',
+      responses: {
+        200: json('The allocation that would be created', {
+          type: 'object',
+          properties: {
+            roundId: { type: 'integer' },
+            organizationId: { type: 'integer' },
+            stage: { type: 'string', enum: [...STAGES] },
+            applicationCount: { type: 'integer' },
+            amountFen: { type: 'integer' },
+            applicationIds: { type: 'array', items: { type: 'integer' } },
+          },
+        }),
+      },
+      refusals: [400],
+    }),
+    validated(
       'query',
       z.object({
         roundId: z.coerce.number().int().positive(),
@@ -73,37 +92,52 @@ export const allocationRoutes = () => {
     },
   );
 
-  app.post('/', moneyGate('allocations', 'create'), valid('json', target), (c) => {
-    const u = c.get('user')!;
-    const d = c.req.valid('json');
-    return moneyAction(
-      c,
-      (t) => findScoped<AllocationRow>(t, allocationList, u, createAllocation(t, c.get('actor'), d)),
-      201,
-    );
-  });
-
-  const action = (
-    name: 'transfer' | 'receive',
-    run: (
-      t: Parameters<typeof transferAllocation>[0],
-      a: AllocationRow,
-      c: { var: AppEnv['Variables'] },
-    ) => unknown,
-  ) =>
-    app.post(`/:id{[0-9]+}/${name}`, moneyGate('allocations', name), (c) => {
+  app.post(
+    '/',
+    describe({
+      tags: ['allocations'],
+      summary: 'R3: allocate the due applications of a union, round and stage',
+      parameters: [idempotencyKey],
+      responses: { 201: json('The allocation created', recordSchema('allocations', allocations)) },
+      refusals: [400, 409, 413, 422],
+    }),
+    moneyGate('allocations', 'create'),
+    validated('json', target),
+    (c) => {
       const u = c.get('user')!;
-      const id = parseId(c.req.param('id'));
-      return moneyAction(c, (t) => {
-        const result = run(t, findScoped<AllocationRow>(t, allocationList, u, id), c);
-        return {
-          ...findScoped<AllocationRow>(t, allocationList, u, id),
-          ...(result && typeof result === 'object' ? { result } : {}),
-        };
-      });
-    });
-  action('transfer', (t, a, c) => transferAllocation(t, c.var.actor, a));
-  action('receive', (t, a, c) => receiveAllocation(t, c.var.actor, a));
+      const d = c.req.valid('json');
+      return moneyAction(
+        c,
+        (t) => findScoped<AllocationRow>(t, allocationList, u, createAllocation(t, c.get('actor'), d)),
+        201,
+      );
+    },
+  );
+
+  const action = recordActions(app, {
+    resource: 'allocations',
+    find: (t, u, id) => findScoped<AllocationRow>(t, allocationList, u, id),
+    record: recordSchema('allocations', allocations),
+  });
+  // The record, and what the service reports when it has more to say (e.g. the payments it created).
+  const withResult = ({ result, reread }: { result: unknown; reread: () => AllocationRow }) => ({
+    ...reread(),
+    ...(result && typeof result === 'object' ? { result } : {}),
+  });
+  action('transfer', {
+    money: true,
+    summary: 'R3: the city transfers the allocation to the union',
+    refusals: [409, 422],
+    run: ({ db, actor, row }) => transferAllocation(db, actor, row),
+    answer: withResult,
+  });
+  action('receive', {
+    money: true,
+    summary: 'R3: the union confirms receipt; the payments to its workers are created',
+    refusals: [409, 422],
+    run: ({ db, actor, row }) => receiveAllocation(db, actor, row),
+    answer: withResult,
+  });
 
   app.route('/', crud<AllocationRow>({ list: allocationList }));
   return app;

@@ -1,13 +1,13 @@
 import { and, eq, lt } from 'drizzle-orm';
 import { z } from 'zod';
-import { tx } from '../../../db/client';
 import { appeals } from '../../../db/schema';
 import { isOverdue } from '../../domain/appeals';
 import { chinaDate } from '../../domain/eligibility';
 import { badRequest } from '../../lib/errors';
-import { crud, findScoped, parseId, requireAccess } from '../../lib/resource';
+import { recordSchema } from '../../lib/openapi';
 import type { ListSpec } from '../../lib/ra-list';
-import { valid } from '../../lib/validate';
+import { recordActions } from '../../lib/record-action';
+import { crud, findScoped } from '../../lib/resource';
 import { scopedApplication } from '../applications/service';
 import { close, fileAppeal, respond } from './service';
 
@@ -38,51 +38,38 @@ export const appealList: ListSpec = {
 };
 
 export const appealRoutes = () => {
-  const app = crud<AppealRow>({
+  const app = crud({
     list: appealList,
-    serialize: (row, _u, _db, _m, now) => ({ ...row, overdue: isOverdue(row, chinaDate(now)) }),
+    serialize: (row: AppealRow, _u, _db, _m, now) => ({ ...row, overdue: isOverdue(row, chinaDate(now)) }),
     create: {
       schema: z.object({
         applicationId: z.number().int().positive(),
         subject: z.enum(['review', 'payment']),
         content: z.string().trim().min(5, '请写明申诉理由（至少 5 个字）').max(2000),
       }),
-      run: (db, actor, d: { applicationId: number; subject: 'review' | 'payment'; content: string }) =>
+      run: (db, actor, d) =>
         fileAppeal(db, actor, scopedApplication(db, actor.user!, d.applicationId), d.subject, d.content),
     },
   });
 
-  app.post(
-    '/:id{[0-9]+}/respond',
-    valid(
-      'json',
-      z.object({
-        response: z.string().trim().min(2, '请填写答复').max(2000),
-        upheld: z.boolean().default(false),
-      }),
-    ),
-    (c) => {
-      const u = c.get('user')!;
-      requireAccess(u, 'appeals', 'respond');
-      const { response, upheld } = c.req.valid('json');
-      const id = parseId(c.req.param('id'));
-      const out = tx(c.get('deps').db, (t) => {
-        respond(t, c.get('actor'), findScoped<AppealRow>(t, appealList, u, id), response, upheld);
-        return findScoped<AppealRow>(t, appealList, u, id);
-      });
-      return c.json(out);
-    },
-  );
-
-  app.post('/:id{[0-9]+}/close', (c) => {
-    const u = c.get('user')!;
-    requireAccess(u, 'appeals', 'close');
-    const id = parseId(c.req.param('id'));
-    const out = tx(c.get('deps').db, (t) => {
-      close(t, c.get('actor'), findScoped<AppealRow>(t, appealList, u, id));
-      return findScoped<AppealRow>(t, appealList, u, id);
-    });
-    return c.json(out);
+  const action = recordActions(app, {
+    resource: 'appeals',
+    find: (t, u, id) => findScoped<AppealRow>(t, appealList, u, id),
+    record: recordSchema('appeals', appeals),
+  });
+  action('respond', {
+    summary: 'R14: answer an appeal; an upheld one reopens what it was about',
+    body: z.object({
+      response: z.string().trim().min(2, '请填写答复').max(2000),
+      upheld: z.boolean().default(false),
+    }),
+    refusals: [409, 422],
+    run: ({ db, actor, row, body }) => respond(db, actor, row, body.response, body.upheld),
+  });
+  action('close', {
+    summary: 'Close an answered appeal',
+    refusals: [409],
+    run: ({ db, actor, row }) => close(db, actor, row),
   });
   return app;
 };

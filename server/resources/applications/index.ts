@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { tx } from '../../../db/client';
 import { EDUCATION_LEVELS, STUDY_MODES } from '../../../db/schema/common';
-import { ApiError, badRequest } from '../../lib/errors';
+import { ApiError } from '../../lib/errors';
+import { describe, idParam, json, recordSchema, validated } from '../../lib/openapi';
+import { recordActions } from '../../lib/record-action';
 import { crud, parseId, requireAccess } from '../../lib/resource';
-import { valid } from '../../lib/validate';
 import { applicationList } from './list';
 import {
   createDraft,
@@ -15,7 +16,6 @@ import {
   updateDraft,
   withdraw,
   type AppRow,
-  type DraftInput,
 } from './service';
 import { timeline } from './timeline';
 import { progressRoutes } from './progress';
@@ -37,7 +37,7 @@ const reviewBody = z.object({
 const BULK_BATCH = 250;
 
 export const applicationRoutes = () => {
-  const app = crud<AppRow>({
+  const app = crud({
     list: applicationList,
     create: {
       schema: z.object({
@@ -45,63 +45,70 @@ export const applicationRoutes = () => {
         workerId: z.number().int().positive().optional(),
         ...draftFields,
       }),
-      run: (db, actor, d: DraftInput) => createDraft(db, actor, d),
+      run: (db, actor, d) => createDraft(db, actor, d),
     },
     update: {
       schema: z.object({ roundId: z.number().int().positive().optional(), ...draftFields }),
-      run: (db, actor, before, d: DraftInput) => updateDraft(db, actor, before, d),
+      run: (db, actor, before: AppRow, d) => updateDraft(db, actor, before, d),
     },
     remove: (db, _a, before) => deleteDraft(db, before),
   });
 
-  const action = (
-    name: string,
-    perm: string,
-    fn: (
-      db: Parameters<typeof submit>[0],
-      actor: Parameters<typeof submit>[1],
-      a: AppRow,
-      body: never,
-    ) => unknown,
-    schema?: z.ZodType,
-  ) =>
-    app.post(`/:id{[0-9]+}/${name}`, async (c) => {
-      const u = c.get('user')!;
-      requireAccess(u, 'applications', perm);
-      const id = parseId(c.req.param('id'));
-      let body: unknown = {};
-      if (schema) {
-        const parsed = schema.safeParse(await c.req.json().catch(() => null));
-        if (!parsed.success)
-          throw badRequest(
-            '输入有误',
-            Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || '_', i.message])),
-          );
-        body = parsed.data;
-      }
-      const { db } = c.get('deps');
-      const out = tx(db, (t) => {
-        fn(t, c.get('actor'), scopedApplication(t, u, id), body as never);
-        return scopedApplication(t, u, id);
-      });
-      return c.json(out);
-    });
-
-  action('submit', 'submit', (db, actor, a) => submit(db, actor, a));
-  action('withdraw', 'withdraw', (db, actor, a) => withdraw(db, actor, a));
-  action(
-    'review',
-    'review',
-    (db, actor, a, b: z.infer<typeof reviewBody>) => review(db, actor, a, b.decision, b.comment),
-    reviewBody,
-  );
+  const action = recordActions(app, {
+    resource: 'applications',
+    find: scopedApplication,
+    record: recordSchema('applications', applicationList.table),
+  });
+  action('submit', {
+    summary: 'Submit a draft or returned application for review (R9)',
+    refusals: [409, 422],
+    run: ({ db, actor, row }) => submit(db, actor, row),
+  });
+  action('withdraw', {
+    summary: 'Withdraw an application before it is decided',
+    refusals: [409],
+    run: ({ db, actor, row }) => withdraw(db, actor, row),
+  });
+  action('review', {
+    summary: "Decide the caller's review step: approve, reject or return (R10)",
+    body: reviewBody,
+    refusals: [409, 422],
+    run: ({ db, actor, row, body }) => review(db, actor, row, body.decision, body.comment),
+  });
 
   // A clerk's daily pile: each id decided on its own (a savepoint: one refused id undoes only itself),
   // the answer says which and why not. Ids go in batches of BULK_BATCH per transaction: one disk sync
   // a batch instead of one an id, and other writers wait for a batch, not the whole pile.
   app.post(
     '/review',
-    valid('json', reviewBody.extend({ ids: z.array(z.number().int().positive()).min(1).max(1000) })),
+    describe({
+      tags: ['applications'],
+      summary: 'Decide many applications at once; each id succeeds or fails on its own',
+      responses: {
+        200: json('Which ids were decided, and why the others were not', {
+          type: 'object',
+          properties: {
+            succeeded: { type: 'integer' },
+            failed: { type: 'integer' },
+            results: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['id', 'ok', 'status'],
+                properties: {
+                  id: { type: 'integer' },
+                  ok: { type: 'boolean' },
+                  status: { type: ['string', 'integer'], description: 'the new status, or the refusal code' },
+                  message: { type: 'string' },
+                },
+              },
+            },
+          },
+        }),
+      },
+      refusals: [400, 413],
+    }),
+    validated('json', reviewBody.extend({ ids: z.array(z.number().int().positive()).min(1).max(1000) })),
     (c) => {
       const u = c.get('user')!;
       requireAccess(u, 'applications', 'review');
@@ -137,20 +144,40 @@ export const applicationRoutes = () => {
     },
   );
 
-  app.get('/:id{[0-9]+}/timeline', (c) => {
-    const u = c.get('user')!;
-    requireAccess(u, 'applications', 'show');
-    const { db } = c.get('deps');
-    const a = scopedApplication(db, u, parseId(c.req.param('id')));
-    return c.json(timeline(db, a, u));
-  });
+  app.get(
+    '/:id{[0-9]+}/timeline',
+    describe({
+      tags: ['applications'],
+      summary: "An application's history: each step as a code with its parameters (who, when, why)",
+      parameters: [idParam],
+      responses: { 200: json('The entries, oldest first', { type: 'array', items: { type: 'object' } }) },
+      refusals: [404],
+    }),
+    (c) => {
+      const u = c.get('user')!;
+      requireAccess(u, 'applications', 'show');
+      const { db } = c.get('deps');
+      const a = scopedApplication(db, u, parseId(c.req.param('id')));
+      return c.json(timeline(db, a, u));
+    },
+  );
 
-  app.get('/:id{[0-9]+}/others', (c) => {
-    const u = c.get('user')!;
-    requireAccess(u, 'applications', 'show');
-    const { db } = c.get('deps');
-    return c.json(otherApplications(db, scopedApplication(db, u, parseId(c.req.param('id'))), u));
-  });
+  app.get(
+    '/:id{[0-9]+}/others',
+    describe({
+      tags: ['applications'],
+      summary: "The same worker's other applications (R9e: one subsidy per education level)",
+      parameters: [idParam],
+      responses: { 200: json('Their other applications', { type: 'array', items: { type: 'object' } }) },
+      refusals: [404],
+    }),
+    (c) => {
+      const u = c.get('user')!;
+      requireAccess(u, 'applications', 'show');
+      const { db } = c.get('deps');
+      return c.json(otherApplications(db, scopedApplication(db, u, parseId(c.req.param('id'))), u));
+    },
+  );
   progressRoutes(app);
   return app;
 };

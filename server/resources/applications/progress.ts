@@ -1,15 +1,15 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { tx, type Db } from '../../../db/client';
+import { applications } from '../../../db/schema';
 import { chinaDate } from '../../domain/eligibility';
 import { sqlList, STUDYING, type Status } from '../../domain/lifecycle';
 import { shouldLapse } from '../../domain/money';
 import { audit } from '../../lib/audit';
 import type { Actor, AppEnv, Clock } from '../../lib/context';
 import { badRequest, conflict, DomainError } from '../../lib/errors';
-import { moneyAction, moneyGate } from '../../lib/idempotency';
-import { parseId } from '../../lib/resource';
-import { valid } from '../../lib/validate';
+import { recordSchema } from '../../lib/openapi';
+import { recordActions } from '../../lib/record-action';
 import { cancelPending } from '../payments/service';
 import { promoteWaitlist } from '../quotas/service';
 import { expectRefund } from '../refunds/service';
@@ -158,22 +158,35 @@ const verifyBody = z.object({
 
 /** Adds the after-approval actions to the applications sub-app; each is one transaction with its audit rows. */
 export function progressRoutes(app: Hono<AppEnv>): void {
-  const action = <S extends z.ZodType>(
-    name: string,
-    perm: string,
-    schema: S,
-    run: (t: Db, actor: Actor, a: AppRow, body: z.infer<S>) => unknown,
-  ) =>
-    app.post(`/:id{[0-9]+}/${name}`, moneyGate('applications', perm), valid('json', schema), (c) => {
-      const u = c.get('user')!;
-      const id = parseId(c.req.param('id'));
-      const body = c.req.valid('json' as never) as z.infer<S>;
-      return moneyAction(c, (t) => {
-        const extra = run(t, c.get('actor'), scopedApplication(t, u, id), body);
-        return { ...scopedApplication(t, u, id), ...(extra && typeof extra === 'object' ? extra : {}) };
-      });
-    });
-  action('dropout', 'dropout', dropoutBody, dropout);
-  action('graduate', 'graduate', graduateBody, graduate);
-  action('verify-graduation', 'verifyGraduation', verifyBody, verifyGraduation);
+  const action = recordActions(app, {
+    resource: 'applications',
+    find: scopedApplication,
+    record: recordSchema('applications', applications),
+  });
+  action('dropout', {
+    money: true,
+    summary:
+      'R5: the worker left the programme: pending money cancelled, a refund expected, the place passed on',
+    body: dropoutBody,
+    refusals: [409, 422],
+    run: ({ db, actor, row, body }) => dropout(db, actor, row, body),
+    // The record, with what the dropout set in motion: the refund expected, payments cancelled, who moved up.
+    answer: ({ result, reread }) => ({ ...reread(), ...result }),
+  });
+  action('graduate', {
+    money: true,
+    summary: 'R2: report the graduation with its 学信网 record; the city verifies it next',
+    body: graduateBody,
+    refusals: [409, 422],
+    run: ({ db, actor, row, body }) => graduate(db, actor, row, body),
+  });
+  action('verify-graduation', {
+    money: true,
+    permission: 'verifyGraduation',
+    summary:
+      'R2/R6: the city verifies the graduation; only a verified one before the deadline earns the result subsidy',
+    body: verifyBody,
+    refusals: [409, 422],
+    run: ({ db, actor, row, body }) => verifyGraduation(db, actor, row, body),
+  });
 }

@@ -5,7 +5,7 @@ import { clearSessionCookie, requireUser, setSessionCookie } from '../../lib/aut
 import { endUserSessions } from '../../lib/auth';
 import type { AppEnv } from '../../lib/context';
 import { ApiError } from '../../lib/errors';
-import { valid } from '../../lib/validate';
+import { describe, json, schemaRef, validated } from '../../lib/openapi';
 import { audit } from '../../lib/audit';
 import { tx } from '../../../db/client';
 import { changePassword, login, TooSoon } from './service';
@@ -21,6 +21,8 @@ async function retryAfter<T>(c: Context<AppEnv>, attempt: () => Promise<T>): Pro
   }
 }
 
+const okSchema = { type: 'object', properties: { ok: { type: 'boolean', const: true } } } as const;
+
 export function authRoutes() {
   const app = new Hono<AppEnv>();
   const throttle = new Throttle(30, 5 * 60 * 1000);
@@ -28,7 +30,14 @@ export function authRoutes() {
 
   app.post(
     '/login',
-    valid(
+    describe({
+      tags: ['auth'],
+      summary: 'Sign in: sets the session cookie',
+      open: true,
+      responses: { 200: json('The user signed in', schemaRef('SessionUser')) },
+      refusals: [400, 401, 403, 429],
+    }),
+    validated(
       'json',
       z.object({
         username: z.string().trim().min(1, '请输入用户名').max(64),
@@ -57,23 +66,46 @@ export function authRoutes() {
     },
   );
 
-  app.get('/me', (c) => c.json(requireUser(c)));
+  app.get(
+    '/me',
+    describe({
+      tags: ['auth'],
+      summary: 'The user signed in',
+      responses: { 200: json('The user signed in', schemaRef('SessionUser')) },
+    }),
+    (c) => c.json(requireUser(c)),
+  );
 
-  app.post('/logout', (c) => {
-    const user = c.get('user');
-    if (user) {
-      tx(c.get('deps').db, (t) => {
-        endUserSessions(t, user.id);
-        audit(t, c.get('actor'), { action: 'logout', resource: 'users', recordId: user.id });
-      });
-    }
-    clearSessionCookie(c);
-    return c.json({ ok: true });
-  });
+  app.post(
+    '/logout',
+    describe({
+      tags: ['auth'],
+      summary: "Sign out: ends the user's sessions and clears the cookie",
+      open: true,
+      responses: { 200: json('Signed out', okSchema) },
+    }),
+    (c) => {
+      const user = c.get('user');
+      if (user) {
+        tx(c.get('deps').db, (t) => {
+          endUserSessions(t, user.id);
+          audit(t, c.get('actor'), { action: 'logout', resource: 'users', recordId: user.id });
+        });
+      }
+      clearSessionCookie(c);
+      return c.json({ ok: true });
+    },
+  );
 
   app.post(
     '/password',
-    valid(
+    describe({
+      tags: ['auth'],
+      summary: "Change one's own password (an initial one must be changed before anything else)",
+      responses: { 200: json('Changed: a new session cookie is set', okSchema) },
+      refusals: [400, 422],
+    }),
+    validated(
       'json',
       z.object({
         currentPassword: z.string().min(1, '请输入当前密码').max(128),

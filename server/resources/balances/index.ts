@@ -7,7 +7,7 @@ import { cityHeldFen, stageAmountFen, unionHeldFen, type Flows, type Stage } fro
 import type { AppEnv, SessionUser } from '../../lib/context';
 import { requireAccess } from '../../lib/resource';
 import { scopeFor } from '../../lib/scope';
-import { valid } from '../../lib/validate';
+import { describe, json, validated } from '../../lib/openapi';
 
 /**
  * Where the money is, per round and stage: for the city and for each level-2 union. City money and
@@ -159,7 +159,21 @@ export function balances(db: Db, u: SessionUser, roundId: number | null): Row[] 
 export const balanceRoutes = () =>
   new Hono<AppEnv>().get(
     '/',
-    valid('query', z.object({ roundId: z.coerce.number().int().positive().optional() })),
+    describe({
+      tags: ['balances'],
+      summary: 'Where the money is, per round, union and stage (R8: matching money kept apart); integer fen',
+      responses: {
+        200: {
+          ...json('One row per round, union and stage; `organizationId: null` is the city', {
+            type: 'array',
+            items: { type: 'object', properties: { id: { type: 'integer' }, roundId: { type: 'integer' } } },
+          }),
+          headers: { 'Content-Range': { $ref: '#/components/headers/ContentRange' } },
+        },
+      },
+      refusals: [400],
+    }),
+    validated('query', z.object({ roundId: z.coerce.number().int().positive().optional() })),
     (c) => {
       const u = c.get('user')!;
       requireAccess(u, 'balances', 'list');

@@ -8,6 +8,7 @@ import { EDITABLE, FINAL, isIn } from '../../domain/lifecycle';
 import { audit } from '../../lib/audit';
 import type { AppEnv } from '../../lib/context';
 import { ApiError, badRequest, conflict, notFound } from '../../lib/errors';
+import { describe, idParam, json, recordSchema } from '../../lib/openapi';
 import { crud, findScoped, parseId, requireAccess } from '../../lib/resource';
 import type { ListSpec } from '../../lib/ra-list';
 import { scopedApplication } from '../applications/service';
@@ -55,74 +56,120 @@ export const documentRoutes = () => {
   });
 
   // The upload is registered before the generic routes, whose POST would answer 405.
-  app.post('/', async (c) => {
-    const u = c.get('user')!;
-    requireAccess(u, 'documents', 'create');
-    const form = await c.req.parseBody().catch(() => {
-      throw badRequest('请以 multipart/form-data 上传', { file: '格式错误' });
-    });
-    const applicationId = Number(form.applicationId);
-    const kind = String(form.kind ?? '');
-    const file = form.file;
-    const errors: Record<string, string> = {};
-    if (!Number.isSafeInteger(applicationId) || applicationId <= 0) errors.applicationId = '缺少申请编号';
-    if (!(DOCUMENT_KINDS as readonly string[]).includes(kind)) errors.kind = '材料类型无效';
-    if (!(file instanceof File)) errors.file = '请选择文件';
-    if (Object.keys(errors).length) throw badRequest('上传信息不完整', errors);
-    const f = file as File;
-    if (f.size > MAX_DOCUMENT_BYTES)
-      throw new ApiError(413, '文件过大，每个文件最多 10 MB', { file: '文件过大（最多 10 MB）' });
-    if (f.size === 0) throw badRequest('文件为空', { file: '文件为空' });
-    const buf = new Uint8Array(await f.arrayBuffer());
-    const mimeType = sniffMime(buf);
-    if (!mimeType) throw badRequest('只接受 PDF、JPEG 或 PNG 文件', { file: '只接受 PDF、JPEG 或 PNG 文件' });
-    const refused = fileNameProblem(f.name) ?? contentProblem(buf, mimeType);
-    if (refused) throw badRequest(refused, { file: refused });
-    const { db, dataDir } = c.get('deps');
-    const target = scopedApplication(db, u, applicationId); // 404 before anything is written
-    if (isIn(FINISHED, target.status)) throw conflict('该申请已结束，不能再上传材料');
-    const sha256 = storeFile(dataDir, buf);
-    const row = tx(db, (t) => {
-      const a = scopedApplication(t, u, applicationId);
-      if (isIn(FINISHED, a.status)) throw conflict('该申请已结束，不能再上传材料');
-      const created = t
-        .insert(documents)
-        .values({
-          applicationId,
-          kind: kind as DocRow['kind'],
-          fileName: cleanFileName(f.name),
-          mimeType,
-          size: buf.length,
-          sha256,
-          uploadedBy: u.id,
-          createdAt: c.get('actor').now().toISOString(),
-        })
-        .returning()
-        .get();
-      audit(t, c.get('actor'), {
-        action: 'upload',
-        resource: 'documents',
-        recordId: created.id,
-        after: { applicationId, kind, sha256, size: buf.length },
+  app.post(
+    '/',
+    describe({
+      tags: ['documents'],
+      summary: 'Upload a scan (PDF, JPEG or PNG, at most 10 MB) to an application',
+      requestBody: {
+        required: true,
+        content: {
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              required: ['applicationId', 'kind', 'file'],
+              properties: {
+                applicationId: { type: 'integer' },
+                kind: { type: 'string', enum: [...DOCUMENT_KINDS] },
+                file: { type: 'string', format: 'binary' },
+              },
+            },
+          },
+        },
+      },
+      responses: { 201: json('The document stored', recordSchema('documents', documents)) },
+      refusals: [400, 404, 409, 413],
+    }),
+    async (c) => {
+      const u = c.get('user')!;
+      requireAccess(u, 'documents', 'create');
+      const form = await c.req.parseBody().catch(() => {
+        throw badRequest('请以 multipart/form-data 上传', { file: '格式错误' });
       });
-      return created;
-    });
-    return c.json(row, 201);
-  });
+      const applicationId = Number(form.applicationId);
+      const kind = String(form.kind ?? '');
+      const file = form.file;
+      const errors: Record<string, string> = {};
+      if (!Number.isSafeInteger(applicationId) || applicationId <= 0) errors.applicationId = '缺少申请编号';
+      if (!(DOCUMENT_KINDS as readonly string[]).includes(kind)) errors.kind = '材料类型无效';
+      if (!(file instanceof File)) errors.file = '请选择文件';
+      if (Object.keys(errors).length) throw badRequest('上传信息不完整', errors);
+      const f = file as File;
+      if (f.size > MAX_DOCUMENT_BYTES)
+        throw new ApiError(413, '文件过大，每个文件最多 10 MB', { file: '文件过大（最多 10 MB）' });
+      if (f.size === 0) throw badRequest('文件为空', { file: '文件为空' });
+      const buf = new Uint8Array(await f.arrayBuffer());
+      const mimeType = sniffMime(buf);
+      if (!mimeType)
+        throw badRequest('只接受 PDF、JPEG 或 PNG 文件', { file: '只接受 PDF、JPEG 或 PNG 文件' });
+      const refused = fileNameProblem(f.name) ?? contentProblem(buf, mimeType);
+      if (refused) throw badRequest(refused, { file: refused });
+      const { db, dataDir } = c.get('deps');
+      const target = scopedApplication(db, u, applicationId); // 404 before anything is written
+      if (isIn(FINISHED, target.status)) throw conflict('该申请已结束，不能再上传材料');
+      const sha256 = storeFile(dataDir, buf);
+      const row = tx(db, (t) => {
+        const a = scopedApplication(t, u, applicationId);
+        if (isIn(FINISHED, a.status)) throw conflict('该申请已结束，不能再上传材料');
+        const created = t
+          .insert(documents)
+          .values({
+            applicationId,
+            kind: kind as DocRow['kind'],
+            fileName: cleanFileName(f.name),
+            mimeType,
+            size: buf.length,
+            sha256,
+            uploadedBy: u.id,
+            createdAt: c.get('actor').now().toISOString(),
+          })
+          .returning()
+          .get();
+        audit(t, c.get('actor'), {
+          action: 'upload',
+          resource: 'documents',
+          recordId: created.id,
+          after: { applicationId, kind, sha256, size: buf.length },
+        });
+        return created;
+      });
+      return c.json(row, 201);
+    },
+  );
 
-  app.get('/:id{[0-9]+}/file', (c) => {
-    const u = c.get('user')!;
-    requireAccess(u, 'documents', 'download');
-    const { db, dataDir } = c.get('deps');
-    const doc = findScoped<DocRow>(db, documentList, u, parseId(c.req.param('id')));
-    const file = filePath(dataDir, doc.sha256);
-    if (!fs.existsSync(file)) throw notFound('文件');
-    c.header('Content-Type', doc.mimeType);
-    c.header('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`);
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Cache-Control', 'private, max-age=300');
-    return c.body(fs.readFileSync(file));
-  });
+  app.get(
+    '/:id{[0-9]+}/file',
+    describe({
+      tags: ['documents'],
+      summary: "A document's file, as uploaded",
+      parameters: [idParam],
+      responses: {
+        200: {
+          description: 'The file',
+          content: Object.fromEntries(
+            ['application/pdf', 'image/jpeg', 'image/png'].map((t) => [
+              t,
+              { schema: { type: 'string', format: 'binary' } },
+            ]),
+          ),
+        },
+      },
+      refusals: [404],
+    }),
+    (c) => {
+      const u = c.get('user')!;
+      requireAccess(u, 'documents', 'download');
+      const { db, dataDir } = c.get('deps');
+      const doc = findScoped<DocRow>(db, documentList, u, parseId(c.req.param('id')));
+      const file = filePath(dataDir, doc.sha256);
+      if (!fs.existsSync(file)) throw notFound('文件');
+      c.header('Content-Type', doc.mimeType);
+      c.header('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`);
+      c.header('X-Content-Type-Options', 'nosniff');
+      c.header('Cache-Control', 'private, max-age=300');
+      return c.body(fs.readFileSync(file));
+    },
+  );
   app.route('/', generic);
   return app;
 };

@@ -4,9 +4,10 @@ import { fundReturns } from '../../../db/schema';
 import { STAGES } from '../../../db/schema/common';
 import type { AppEnv } from '../../lib/context';
 import { moneyAction, moneyGate } from '../../lib/idempotency';
-import { crud, findScoped, parseId } from '../../lib/resource';
+import { describe, idempotencyKey, json, recordSchema, validated } from '../../lib/openapi';
 import type { ListSpec } from '../../lib/ra-list';
-import { valid } from '../../lib/validate';
+import { recordActions } from '../../lib/record-action';
+import { crud, findScoped } from '../../lib/resource';
 import { confirmReturn, fileReturn, type FundReturnRow } from './service';
 
 export const fundReturnList: ListSpec = {
@@ -45,24 +46,42 @@ function withItems(db: Parameters<typeof confirmReturn>[0], row: FundReturnRow) 
 
 export const fundReturnRoutes = () => {
   const app = new Hono<AppEnv>();
-  app.post('/', moneyGate('fund-returns', 'create'), valid('json', returnBody), (c) => {
-    const body = c.req.valid('json');
-    return moneyAction(
-      c,
-      (t) =>
-        withItems(
-          t,
-          findScoped<FundReturnRow>(t, fundReturnList, c.get('user')!, fileReturn(t, c.get('actor'), body)),
-        ),
-      201,
-    );
+  const record = recordSchema('fund-returns', fundReturns);
+  app.post(
+    '/',
+    describe({
+      tags: ['fund-returns'],
+      summary: 'R4: a union returns unspent money of a round and stage, with its report',
+      parameters: [idempotencyKey],
+      responses: { 201: json('The return filed, with its items', record) },
+      refusals: [400, 404, 409, 413, 422],
+    }),
+    moneyGate('fund-returns', 'create'),
+    validated('json', returnBody),
+    (c) => {
+      const body = c.req.valid('json');
+      return moneyAction(
+        c,
+        (t) =>
+          withItems(
+            t,
+            findScoped<FundReturnRow>(t, fundReturnList, c.get('user')!, fileReturn(t, c.get('actor'), body)),
+          ),
+        201,
+      );
+    },
+  );
+  const action = recordActions(app, {
+    resource: 'fund-returns',
+    find: (t, u, id) => findScoped<FundReturnRow>(t, fundReturnList, u, id),
+    record,
   });
-  app.post('/:id{[0-9]+}/confirm', moneyGate('fund-returns', 'confirm'), (c) => {
-    const id = parseId(c.req.param('id'));
-    return moneyAction(c, (t) => {
-      confirmReturn(t, c.get('actor'), findScoped<FundReturnRow>(t, fundReturnList, c.get('user')!, id));
-      return withItems(t, findScoped<FundReturnRow>(t, fundReturnList, c.get('user')!, id));
-    });
+  action('confirm', {
+    money: true,
+    summary: 'R4: the city confirms the returned money arrived',
+    refusals: [409, 422],
+    run: ({ db, actor, row }) => confirmReturn(db, actor, row),
+    answer: ({ db, reread }) => withItems(db, reread()),
   });
   app.route(
     '/',

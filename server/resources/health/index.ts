@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import type { AppEnv, Deps } from '../../lib/context';
 import { archiveLag } from '../../lib/archive';
 import { lastBackup } from '../../lib/backup';
+import { describe, json, type DocSchema } from '../../lib/openapi';
 
 /**
  * `GET /api/health`, open to monitors without a session: the database takes a write lock and the
@@ -79,30 +80,64 @@ function archiveCheck(deps: Deps, now: Date) {
   }
 }
 
+const healthSchema: DocSchema = {
+  type: 'object',
+  required: ['status', 'ok', 'time', 'checks'],
+  properties: {
+    status: { type: 'string', enum: ['ok', 'degraded', 'down'] },
+    ok: { type: 'boolean' },
+    time: { type: 'string', format: 'date-time' },
+    uptimeS: { type: 'integer' },
+    checks: {
+      type: 'object',
+      properties: Object.fromEntries(
+        ['database', 'disk', 'backup', 'auditArchive'].map((k) => [
+          k,
+          { type: 'object', properties: { ok: { type: 'boolean' } }, additionalProperties: true },
+        ]),
+      ),
+    },
+    memory: { type: 'object', additionalProperties: { type: 'integer' } },
+    eventLoopDelayMs: { type: 'object', additionalProperties: { type: 'number' } },
+  },
+};
+
 export const healthRoutes = () =>
-  new Hono<AppEnv>().get('/health', (c) => {
-    const deps = c.get('deps');
-    const now = deps.clock();
-    const database = databaseCheck(deps);
-    const disk = diskCheck(deps.dataDir);
-    const backup = backupCheck(deps.dataDir, now);
-    const auditArchive = database.ok ? archiveCheck(deps, now) : { ok: false };
-    const up = database.ok && disk.ok;
-    const status = !up ? 'down' : backup.ok && auditArchive.ok ? 'ok' : 'degraded';
-    return c.json(
-      {
-        status,
-        ok: up,
-        time: now.toISOString(),
-        uptimeS: Math.round((Date.now() - startedAt) / 1000),
-        checks: { database, disk, backup, auditArchive },
-        memory: { rssBytes: process.memoryUsage.rss(), heapUsedBytes: process.memoryUsage().heapUsed },
-        eventLoopDelayMs: {
-          p50: ms(loopDelay.percentile(50)),
-          p99: ms(loopDelay.percentile(99)),
-          max: ms(loopDelay.max),
-        },
+  new Hono<AppEnv>().get(
+    '/health',
+    describe({
+      tags: ['system'],
+      summary: 'For monitors, without a session: database, disk, last backup, audit archive',
+      open: true,
+      responses: {
+        200: json('Up: `status` is `ok`, or `degraded` when the backup or the archive lags', healthSchema),
+        503: json('Down: the database or the disk fails', healthSchema),
       },
-      up ? 200 : 503,
-    );
-  });
+    }),
+    (c) => {
+      const deps = c.get('deps');
+      const now = deps.clock();
+      const database = databaseCheck(deps);
+      const disk = diskCheck(deps.dataDir);
+      const backup = backupCheck(deps.dataDir, now);
+      const auditArchive = database.ok ? archiveCheck(deps, now) : { ok: false };
+      const up = database.ok && disk.ok;
+      const status = !up ? 'down' : backup.ok && auditArchive.ok ? 'ok' : 'degraded';
+      return c.json(
+        {
+          status,
+          ok: up,
+          time: now.toISOString(),
+          uptimeS: Math.round((Date.now() - startedAt) / 1000),
+          checks: { database, disk, backup, auditArchive },
+          memory: { rssBytes: process.memoryUsage.rss(), heapUsedBytes: process.memoryUsage().heapUsed },
+          eventLoopDelayMs: {
+            p50: ms(loopDelay.percentile(50)),
+            p99: ms(loopDelay.percentile(99)),
+            max: ms(loopDelay.max),
+          },
+        },
+        up ? 200 : 503,
+      );
+    },
+  );

@@ -37,12 +37,11 @@ export const institutionRoutes = () =>
         active: z.boolean().default(true),
         reductionPolicy: fields.reductionPolicy.default(''),
       }),
-      run: (db, _a, data: typeof institutions.$inferInsert) =>
-        db.insert(institutions).values(data).returning({ id: institutions.id }).get().id,
+      run: (db, _a, data) => db.insert(institutions).values(data).returning({ id: institutions.id }).get().id,
     },
     update: {
       schema: z.object(fields).partial(),
-      run: (db, actor, before, data: Partial<typeof institutions.$inferInsert>) => {
+      run: (db, actor, before: typeof institutions.$inferSelect, data) => {
         // R17: an institution keeps its own reduction policy text, nothing else of its record.
         const u = actor.user!;
         if (u.role === 'institution') {

@@ -3,6 +3,7 @@ import { countRows } from '../../lib/ra-list';
 import { applications } from '../../../db/schema';
 import type { AppEnv } from '../../lib/context';
 import { runJob } from '../../lib/off-thread';
+import { describe, json } from '../../lib/openapi';
 import { requireAccess } from '../../lib/resource';
 import { checkIntegrity } from './service';
 
@@ -15,14 +16,22 @@ export const OFF_THREAD_FROM = Number(process.env.INTEGRITY_OFF_THREAD_FROM ?? 5
 let running: Promise<ReturnType<typeof checkIntegrity>> | null = null;
 
 export const integrityRoutes = () =>
-  new Hono<AppEnv>().get('/integrity', async (c) => {
-    requireAccess(c.get('user')!, 'integrity', 'show');
-    const { db } = c.get('deps');
-    if (countRows(db, applications, undefined) < OFF_THREAD_FROM) return c.json(checkIntegrity(db));
-    running ??= runJob<ReturnType<typeof checkIntegrity>>(new URL('./worker.ts', import.meta.url), {
-      dbFile: db.$client.name,
-    }).finally(() => {
-      running = null;
-    });
-    return c.json(await running);
-  });
+  new Hono<AppEnv>().get(
+    '/integrity',
+    describe({
+      tags: ['system'],
+      summary: 'Check the books: the audit chain, the money flows and the counters agree',
+      responses: { 200: json('What was checked, and any discrepancy found', { type: 'object' }) },
+    }),
+    async (c) => {
+      requireAccess(c.get('user')!, 'integrity', 'show');
+      const { db } = c.get('deps');
+      if (countRows(db, applications, undefined) < OFF_THREAD_FROM) return c.json(checkIntegrity(db));
+      running ??= runJob<ReturnType<typeof checkIntegrity>>(new URL('./worker.ts', import.meta.url), {
+        dbFile: db.$client.name,
+      }).finally(() => {
+        running = null;
+      });
+      return c.json(await running);
+    },
+  );

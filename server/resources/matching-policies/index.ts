@@ -49,11 +49,11 @@ const hasPayments = (
     .get(roundId, orgId);
 
 export const matchingRoutes = () =>
-  crud<typeof matchingPolicies.$inferSelect>({
+  crud({
     list: matchingList,
     create: {
       schema: z.object({ roundId: z.number().int().positive(), ...fields }),
-      run: (db, actor, d: { roundId: number } & z.infer<z.ZodObject<typeof fields>>) => {
+      run: (db, actor, d) => {
         checkShape(d);
         const organizationId = actor.user!.level2Id!;
         if (actor.user!.orgLevel !== 2) throw forbidden('配套资助政策由区县级工会制定');
@@ -66,7 +66,7 @@ export const matchingRoutes = () =>
     },
     update: {
       schema: z.object(fields).partial(),
-      run: (db, _a, before, d: Partial<z.infer<z.ZodObject<typeof fields>>>) => {
+      run: (db, _a, before: typeof matchingPolicies.$inferSelect, d) => {
         const merged = { ...before, ...d };
         checkShape(merged);
         if (

@@ -44,19 +44,7 @@ export const organizationRoutes = () =>
           .trim()
           .regex(/^[a-z0-9-]{2,40}$/, '编码只能含小写字母、数字和连字符'),
       }),
-      run: (
-        db,
-        actor,
-        data: {
-          kind: string;
-          parentId: number;
-          code: string;
-          name: string;
-          unitName?: string | null;
-          duesPaid?: boolean;
-          contactPhone?: string | null;
-        },
-      ) => {
+      run: (db, actor, data) => {
         const parent = findScoped<typeof organizations.$inferSelect>(
           db,
           organizationList,

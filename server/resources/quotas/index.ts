@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { tx } from '../../../db/client';
 import { quotas } from '../../../db/schema';
-import { crud, findScoped, parseId, requireAccess } from '../../lib/resource';
+import { recordSchema } from '../../lib/openapi';
 import type { ListSpec } from '../../lib/ra-list';
-import { valid } from '../../lib/validate';
+import { recordActions } from '../../lib/record-action';
+import { crud, findScoped } from '../../lib/resource';
 import { adjustQuota, placesUsed } from './service';
 import { badRequest, conflict } from '../../lib/errors';
 import { eq, and } from 'drizzle-orm';
@@ -35,16 +35,16 @@ function withUse(db: Parameters<typeof placesUsed>[0], row: QuotaRow) {
 }
 
 export const quotaRoutes = () => {
-  const app = crud<QuotaRow>({
+  const app = crud({
     list: quotaList,
-    serialize: (row, _u, db) => withUse(db, row),
+    serialize: (row: QuotaRow, _u, db) => withUse(db, row),
     create: {
       schema: z.object({
         roundId: z.number().int().positive(),
         organizationId: z.number().int().positive(),
         places: z.number().int().min(0).max(1_000_000),
       }),
-      run: (db, _a, d: { roundId: number; organizationId: number; places: number }) => {
+      run: (db, _a, d) => {
         const org = db.$client
           .prepare('select level from organizations where id = ?')
           .get(d.organizationId) as { level: number } | undefined;
@@ -64,31 +64,24 @@ export const quotaRoutes = () => {
     },
   });
 
-  app.post(
-    '/:id{[0-9]+}/adjust',
-    valid(
-      'json',
-      z.object({
-        delta: z
-          .number()
-          .int('调整数量须为整数')
-          .refine((n) => n !== 0, '调整数量不能为 0'),
-        reason: z.string().trim().min(2, '请说明调整原因').max(500),
-      }),
-    ),
-    (c) => {
-      const u = c.get('user')!;
-      requireAccess(u, 'quotas', 'adjust');
-      const { delta, reason } = c.req.valid('json');
-      const { db } = c.get('deps');
-      const id = parseId(c.req.param('id'));
-      const result = tx(db, (t) => {
-        findScoped(t, quotaList, u, id);
-        const r = adjustQuota(t, c.get('actor'), id, delta, reason);
-        return { ...withUse(t, findScoped<QuotaRow>(t, quotaList, u, id)), promoted: r.promoted };
-      });
-      return c.json(result);
-    },
-  );
+  const action = recordActions(app, {
+    resource: 'quotas',
+    find: (t, u, id) => findScoped<QuotaRow>(t, quotaList, u, id),
+    record: recordSchema('quotas', quotas),
+  });
+  action('adjust', {
+    summary: 'R7: add or take places; freed places go to the waitlist in order',
+    body: z.object({
+      delta: z
+        .number()
+        .int('调整数量须为整数')
+        .refine((n) => n !== 0, '调整数量不能为 0'),
+      reason: z.string().trim().min(2, '请说明调整原因').max(500),
+    }),
+    refusals: [409, 422],
+    run: ({ db, actor, row, body }) => adjustQuota(db, actor, row.id, body.delta, body.reason),
+    // The quota with its use, and the applications promoted from the waitlist.
+    answer: ({ db, result, reread }) => ({ ...withUse(db, reread()), promoted: result.promoted }),
+  });
   return app;
 };

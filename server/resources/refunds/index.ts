@@ -2,10 +2,10 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { refunds } from '../../../db/schema';
 import type { AppEnv } from '../../lib/context';
-import { moneyAction, moneyGate } from '../../lib/idempotency';
-import { crud, findScoped, parseId } from '../../lib/resource';
+import { recordSchema } from '../../lib/openapi';
 import type { ListSpec } from '../../lib/ra-list';
-import { valid } from '../../lib/validate';
+import { recordActions } from '../../lib/record-action';
+import { crud, findScoped } from '../../lib/resource';
 import { confirmRefund, receiveRefund, type RefundRow } from './service';
 
 export const refundList: ListSpec = {
@@ -28,25 +28,23 @@ export const refundList: ListSpec = {
 /** R5 退款: expected at the dropout (applications/progress.ts), received from the institution, confirmed by the city. */
 export const refundRoutes = () => {
   const app = new Hono<AppEnv>();
-  app.post(
-    '/:id{[0-9]+}/receive',
-    moneyGate('refunds', 'receive'),
-    valid('json', z.object({ reference: z.string().trim().min(1, '请填写退款凭证号').max(60) })),
-    (c) => {
-      const id = parseId(c.req.param('id'));
-      const { reference } = c.req.valid('json');
-      return moneyAction(c, (t) => {
-        receiveRefund(t, c.get('actor'), findScoped<RefundRow>(t, refundList, c.get('user')!, id), reference);
-        return findScoped<RefundRow>(t, refundList, c.get('user')!, id);
-      });
-    },
-  );
-  app.post('/:id{[0-9]+}/confirm', moneyGate('refunds', 'confirm'), (c) => {
-    const id = parseId(c.req.param('id'));
-    return moneyAction(c, (t) => {
-      confirmRefund(t, c.get('actor'), findScoped<RefundRow>(t, refundList, c.get('user')!, id));
-      return findScoped<RefundRow>(t, refundList, c.get('user')!, id);
-    });
+  const action = recordActions(app, {
+    resource: 'refunds',
+    find: (t, u, id) => findScoped<RefundRow>(t, refundList, u, id),
+    record: recordSchema('refunds', refunds),
+  });
+  action('receive', {
+    money: true,
+    summary: 'R5: the institution records the refund it sent',
+    body: z.object({ reference: z.string().trim().min(1, '请填写退款凭证号').max(60) }),
+    refusals: [409, 422],
+    run: ({ db, actor, row, body }) => receiveRefund(db, actor, row, body.reference),
+  });
+  action('confirm', {
+    money: true,
+    summary: 'R5: the city confirms the refund arrived',
+    refusals: [409, 422],
+    run: ({ db, actor, row }) => confirmRefund(db, actor, row),
   });
   app.route('/', crud<RefundRow>({ list: refundList }));
   return app;

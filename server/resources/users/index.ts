@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { tx } from '../../../db/client';
 import { type organizations, users } from '../../../db/schema';
 import { ROLES } from '../../../db/schema/common';
 import { audit } from '../../lib/audit';
@@ -8,9 +7,10 @@ import { endUserSessions } from '../../lib/auth';
 import type { SessionUser } from '../../lib/context';
 import { badRequest, forbidden } from '../../lib/errors';
 import { hashPassword, passwordProblem } from '../../lib/password';
-import { crud, findScoped, parseId, requireAccess } from '../../lib/resource';
+import { recordSchema } from '../../lib/openapi';
 import type { ListSpec } from '../../lib/ra-list';
-import { valid } from '../../lib/validate';
+import { recordActions } from '../../lib/record-action';
+import { crud, findScoped } from '../../lib/resource';
 import { organizationList } from '../organizations';
 import { workerList } from '../workers';
 
@@ -93,7 +93,7 @@ function checkTarget(
 }
 
 export const userRoutes = () => {
-  const app = crud<UserRow>({
+  const app = crud({
     list: userList,
     create: {
       schema: z.object({
@@ -108,19 +108,7 @@ export const userRoutes = () => {
         workerId: z.number().int().positive().nullish(),
         password,
       }),
-      run: (
-        db,
-        actor,
-        d: {
-          username: string;
-          displayName: string;
-          role: UserRow['role'];
-          password: string;
-          organizationId?: number | null;
-          institutionId?: number | null;
-          workerId?: number | null;
-        },
-      ) => {
+      run: (db, actor, d) => {
         const fixed = checkTarget(db, actor.user!, d);
         const { password: plain, ...rest } = d;
         if (db.select({ id: users.id }).from(users).where(eq(users.username, d.username)).get()) {
@@ -144,7 +132,7 @@ export const userRoutes = () => {
       schema: z
         .object({ displayName: z.string().trim().min(2).max(40), active: z.boolean(), role: z.enum(ROLES) })
         .partial(),
-      run: (db, actor, before, d: { displayName?: string; active?: boolean; role?: UserRow['role'] }) => {
+      run: (db, actor, before: UserRow, d) => {
         const me = actor.user!;
         // One's own name is one's own; anyone else's account only if it is one's to manage.
         if (before.id !== me.id && !mayManage(me, before)) throw forbidden('无权修改该账号');
@@ -159,23 +147,30 @@ export const userRoutes = () => {
     },
   });
 
-  app.post('/:id{[0-9]+}/reset-password', valid('json', z.object({ password })), (c) => {
-    const me = c.get('user')!;
-    requireAccess(me, 'users', 'resetPassword');
-    const { db } = c.get('deps');
-    const hash = hashPassword(c.req.valid('json').password);
-    const id = parseId(c.req.param('id'));
-    tx(db, (t) => {
-      const target = findScoped<UserRow>(t, userList, me, id);
+  const action = recordActions(app, {
+    resource: 'users',
+    find: (t, u, id) => findScoped<UserRow>(t, userList, u, id),
+    record: recordSchema('users', users),
+  });
+  action('reset-password', {
+    permission: 'resetPassword',
+    summary: "Set a new initial password: the user's sessions end, and it must be changed at sign-in",
+    // Hashed while the body is validated: the slow scrypt stays outside the write transaction.
+    body: z.object({ password }).transform((b) => ({ hash: hashPassword(b.password) })),
+    run: ({ db, actor, user: me, row: target, body }) => {
       if (!mayManage(me, target)) throw forbidden('无权重置该账号的密码');
-      t.update(users)
-        .set({ passwordHash: hash, mustChangePassword: true, failedLogins: 0, lockedUntil: null })
-        .where(eq(users.id, id))
+      db.update(users)
+        .set({ passwordHash: body.hash, mustChangePassword: true, failedLogins: 0, lockedUntil: null })
+        .where(eq(users.id, target.id))
         .run();
-      endUserSessions(t, id);
-      audit(t, c.get('actor'), { action: 'password:reset', resource: 'users', recordId: id });
-    });
-    return c.json({ ok: true });
+      endUserSessions(db, target.id);
+      audit(db, actor, { action: 'password:reset', resource: 'users', recordId: target.id });
+    },
+    answer: () => ({ ok: true }),
+    answers: {
+      description: 'Done',
+      schema: { type: 'object', properties: { ok: { type: 'boolean', const: true } } },
+    },
   });
   return app;
 };

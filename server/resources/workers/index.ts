@@ -7,7 +7,7 @@ import { notFound } from '../../lib/errors';
 import { nameMatch } from '../../lib/name-search';
 import { compact, crud, findScoped, parseId, requireAccess } from '../../lib/resource';
 import type { ListSpec } from '../../lib/ra-list';
-import { valid } from '../../lib/validate';
+import { describe, idParam, json, validated } from '../../lib/openapi';
 import {
   assertUniqueId,
   REVEALABLE,
@@ -40,12 +40,12 @@ export const workerList: ListSpec = {
 };
 
 export const workerRoutes = () => {
-  const app = crud<WorkerRow>({
+  const app = crud({
     list: workerList,
     serialize: (row: WorkerRow, u, _db, mode) => serializeWorker(row, mode, u),
     create: {
       schema: workerCreate,
-      run: (db, actor, data: z.infer<typeof workerCreate>, { pii }) => {
+      run: (db, actor, data, { pii }) => {
         assertUniqueId(db, pii, data.idNumber);
         const cols = workerColumns(pii, data, db, actor.user!);
         return db
@@ -57,7 +57,7 @@ export const workerRoutes = () => {
     },
     update: {
       schema: workerUpdate,
-      run: (db, actor, before, data: z.infer<typeof workerUpdate>, { pii }) => {
+      run: (db, actor, before, data, { pii }) => {
         const u = actor.user!;
         // A worker keeps its own phone and cards up to date; the rest is its union's to record.
         if (u.role === 'worker')
@@ -77,7 +77,19 @@ export const workerRoutes = () => {
   // The full resident ID or card number, for the roles that need it, each reveal audited (PIPL).
   app.get(
     '/:id{[0-9]+}/reveal',
-    valid('query', z.object({ field: z.enum(['idNumber', 'bankCard', 'benefitCard']) })),
+    describe({
+      tags: ['workers'],
+      summary: 'The full resident ID or card number, for the roles that need it; each reveal is audited',
+      parameters: [idParam],
+      responses: {
+        200: json('The value in full', {
+          type: 'object',
+          properties: { id: { type: 'integer' }, field: { type: 'string' }, value: { type: 'string' } },
+        }),
+      },
+      refusals: [400, 404],
+    }),
+    validated('query', z.object({ field: z.enum(['idNumber', 'bankCard', 'benefitCard']) })),
     (c) => {
       const u = c.get('user')!;
       requireAccess(u, 'workers', 'reveal');
