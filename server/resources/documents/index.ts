@@ -12,15 +12,7 @@ import { describe, idParam, json, recordSchema } from '../../lib/openapi';
 import { crud, findScoped, parseId, requireAccess } from '../../lib/resource';
 import type { ListSpec } from '../../lib/ra-list';
 import { scopedApplication } from '../applications/service';
-import {
-  cleanFileName,
-  contentProblem,
-  fileNameProblem,
-  filePath,
-  MAX_DOCUMENT_BYTES,
-  sniffMime,
-  storeFile,
-} from './storage';
+import { documentHeaders, filePath, inspectUpload, MAX_DOCUMENT_BYTES, storeFile } from './storage';
 
 /** Ends of the road take no more documents, except a dropout, whose withdrawal proof may follow (R5). */
 const FINISHED = FINAL.filter((s) => s !== 'dropped_out');
@@ -98,12 +90,8 @@ export const documentRoutes = () => {
       if (f.size > MAX_DOCUMENT_BYTES)
         throw new ApiError(413, '文件过大，每个文件最多 10 MB', { file: '文件过大（最多 10 MB）' });
       if (f.size === 0) throw badRequest('文件为空', { file: '文件为空' });
-      const buf = new Uint8Array(await f.arrayBuffer());
-      const mimeType = sniffMime(buf);
-      if (!mimeType)
-        throw badRequest('只接受 PDF、JPEG 或 PNG 文件', { file: '只接受 PDF、JPEG 或 PNG 文件' });
-      const refused = fileNameProblem(f.name) ?? contentProblem(buf, mimeType);
-      if (refused) throw badRequest(refused, { file: refused });
+      // Type from the bytes, an image cut at its end marker, the name given the type's extension.
+      const { bytes: buf, mimeType, fileName } = inspectUpload(new Uint8Array(await f.arrayBuffer()), f.name);
       const { db, dataDir } = c.get('deps');
       const target = scopedApplication(db, u, applicationId); // 404 before anything is written
       if (isIn(FINISHED, target.status)) throw conflict('该申请已结束，不能再上传材料');
@@ -116,7 +104,7 @@ export const documentRoutes = () => {
           .values({
             applicationId,
             kind: kind as DocRow['kind'],
-            fileName: cleanFileName(f.name),
+            fileName,
             mimeType,
             size: buf.length,
             sha256,
@@ -163,10 +151,7 @@ export const documentRoutes = () => {
       const doc = findScoped<DocRow>(db, documentList, u, parseId(c.req.param('id')));
       const file = filePath(dataDir, doc.sha256);
       if (!fs.existsSync(file)) throw notFound('文件');
-      c.header('Content-Type', doc.mimeType);
-      c.header('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`);
-      c.header('X-Content-Type-Options', 'nosniff');
-      c.header('Cache-Control', 'private, max-age=300');
+      for (const [name, value] of Object.entries(documentHeaders(doc))) c.header(name, value);
       return c.body(fs.readFileSync(file));
     },
   );
