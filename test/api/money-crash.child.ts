@@ -15,7 +15,7 @@ db.$client.function('crash_progress', () => {
   n++;
   if (n === Number(halfAt)) {
     fs.writeSync(1, `HALF ${n}\n`);
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200_000);
   }
   return n;
 });

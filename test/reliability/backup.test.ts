@@ -6,19 +6,20 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackup, inspectBackup } from '../../server/lib/backup';
-import { verifyAuditChain } from '../../server/lib/audit';
-import type { Db } from '../../db/client';
 import { orderOf } from '../helpers/tables';
 import { Session } from '../../scripts/lib/client';
-import { Driver, rng, type Write } from '../../scripts/lib/driver';
+import { Driver, rng } from '../../scripts/lib/driver';
 import { demoDataDir, HARNESS_KEY, tmpDir, type DemoDir } from '../../scripts/lib/fixture';
 import { ROOT, startServer, type RunningServer } from '../../scripts/lib/server';
 
 /**
- * Backup and restore: `npm run backup` while the server is under load, `npm run restore` into a stopped
- * instance, and the restored instance has the same records, balances and a verifying audit chain.
+ * `npm run backup` of a stopped instance and `npm run restore` into a new one: the same records,
+ * documents, balances and audit head, and a restore that refuses what it must. The history is made by
+ * a fixed number of the harness's steps, not by a time under load, so the test does the same work on
+ * any machine. The backup taken under load is backup-load.test.ts (`npm run test:reliability`).
  */
 const run = promisify(execFile);
+const made: string[] = [];
 const tmp = (label: string) => {
   const d = tmpDir(label);
   made.push(d);
@@ -32,9 +33,7 @@ const script = (name: string, args: string[], dataDir: string, key = HARNESS_KEY
 
 let demo: DemoDir;
 let server: RunningServer;
-let underLoad: string;
-let window: { from: number; to: number };
-const acked: Write[] = [];
+let stoppedFile: string;
 
 const open = (file: string) => new Database(file, { readonly: true });
 const dump = (file: string) => {
@@ -90,111 +89,29 @@ beforeAll(async () => {
     'fund-return': 1,
   });
   await driver.setup();
-  const stop = new AbortController();
-  const load = driver.run({ concurrency: 4, signal: stop.signal, maxSteps: 5000 });
-  await new Promise((r) => setTimeout(r, 1500));
-  underLoad = path.join(tmp('backups'), 'under-load.backup');
-  window = { from: Date.now(), to: 0 };
-  const out = await script('backup', [underLoad], demo.dataDir);
-  window.to = Date.now();
-  expect(out.stdout).toContain('"audit"');
-  await new Promise((r) => setTimeout(r, 800));
-  stop.abort();
-  await load;
-  acked.push(...driver.acked);
+  await driver.run({ concurrency: 1, signal: new AbortController().signal, maxSteps: 80 });
   expect(driver.errors).toEqual([]);
-}, 120_000);
+  expect(driver.acked.some((w) => w.kind === 'upload')).toBe(true);
+  stoppedFile = path.join(tmp('backups'), 'stopped.backup');
+}, 300_000);
 
-const made: string[] = [];
 afterAll(async () => {
   await server?.stop();
   for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe('backup under load', () => {
-  it('is a consistent snapshot: it checks out, and holds every write acknowledged before it began and none sent after it ended', () => {
-    const inspection = inspectBackup(underLoad);
-    expect(inspection.problems).toEqual([]);
-    const before = acked.filter((w) => w.at! < window.from && !w.replayed);
-    const after = acked.filter((w) => w.sentAt > window.to);
-    expect(before.length).toBeGreaterThan(10);
-    expect(after.length).toBeGreaterThan(0);
-    const db = open(underLoad);
-    const has = db.prepare('select 1 from audit_log where request_id = ?');
-    try {
-      expect(
-        before
-          .filter((w) => !(w.kind === 'bulk-review' && !w.answer?.succeeded))
-          .filter((w) => !has.get(w.rid))
-          .map((w) => w.kind),
-      ).toEqual([]);
-      expect(after.filter((w) => has.get(w.rid)).map((w) => w.kind)).toEqual([]);
-    } finally {
-      db.close();
-    }
-  });
-
-  it('its audit log is an exact prefix of the live one, and carries the documents uploaded before it', () => {
-    const b = open(underLoad),
-      live = open(path.join(demo.dataDir, 'app.db'));
-    try {
-      const head = b.prepare('select id, hash from audit_log order by id desc limit 1').get() as {
-        id: number;
-        hash: string;
-      };
-      expect(live.prepare('select hash from audit_log where id = ?').get(head.id)).toEqual({
-        hash: head.hash,
-      });
-      const uploaded = acked.filter((w) => w.kind === 'upload' && w.at! < window.from);
-      expect(uploaded.length).toBeGreaterThan(0);
-      const blob = b.prepare('select sha256 from backup_files where kind = ? and sha256 = ?');
-      for (const w of uploaded) expect(blob.get('document', w.answer.sha256)).toBeTruthy();
-    } finally {
-      b.close();
-      live.close();
-    }
-  });
-
-  it('restores into a new instance that starts, verifies its chain and finds no broken invariant', async () => {
-    const target = tmp('restore-load');
-    const out = await script('restore', [underLoad], target);
-    expect(JSON.parse(out.stdout).filesWritten).toBeGreaterThan(0);
-    const restored = await startServer({ dataDir: target, piiKey: HARNESS_KEY });
-    try {
-      expect((await cityOf(demo, restored.url).get('/api/integrity')).body).toEqual({
-        ok: true,
-        problems: [],
-      });
-    } finally {
-      await restored.stop();
-    }
-    const db = new Database(path.join(target, 'app.db'));
-    try {
-      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(verifyAuditChain({ $client: db } as unknown as Db).ok).toBe(true);
-    } finally {
-      db.close();
-    }
-    for (const w of acked.filter((x) => x.kind === 'upload' && x.at! < window.from)) {
-      expect(
-        fs.existsSync(path.join(target, 'documents', w.answer.sha256.slice(0, 2), w.answer.sha256)),
-      ).toBe(true);
-    }
-  }, 60_000);
-});
-
 describe('backup of a stopped instance and restore', () => {
   it('gives back the same records, documents, balances and audit head', async () => {
     await server.stop();
-    const file = path.join(tmp('backups'), 'stopped.backup');
     await createBackup({
       dbFile: path.join(demo.dataDir, 'app.db'),
       dataDir: demo.dataDir,
-      out: file,
+      out: stoppedFile,
       envKey: HARNESS_KEY,
     });
+    expect(inspectBackup(stoppedFile).problems).toEqual([]);
     const target = tmp('restore-stopped');
-    await script('restore', [file], target);
+    await script('restore', [stoppedFile], target);
     expect(dump(path.join(target, 'app.db'))).toEqual(dump(path.join(demo.dataDir, 'app.db')));
     expect(docs(target)).toEqual(docs(demo.dataDir));
     expect(docs(target).length).toBeGreaterThan(0);
@@ -215,18 +132,18 @@ describe('backup of a stopped instance and restore', () => {
     } finally {
       await b.stop();
     }
-  }, 90_000);
+  }, 240_000);
 
   it('refuses to restore over a running server, with another key, or from a tampered or foreign file', async () => {
-    await expect(script('restore', [underLoad], demo.dataDir)).rejects.toMatchObject({
+    await expect(script('restore', [stoppedFile], demo.dataDir)).rejects.toMatchObject({
       stderr: expect.stringContaining('running'),
     });
-    await expect(script('restore', [underLoad], tmp('wrong-key'), 'ab'.repeat(32))).rejects.toMatchObject({
+    await expect(script('restore', [stoppedFile], tmp('wrong-key'), 'ab'.repeat(32))).rejects.toMatchObject({
       stderr: expect.stringContaining('key'),
     });
 
     const tampered = path.join(tmp('backups'), 'tampered.backup');
-    fs.copyFileSync(underLoad, tampered);
+    fs.copyFileSync(stoppedFile, tampered);
     const db = new Database(tampered);
     db.prepare(
       `update backup_files set content = ? where rowid = (select min(rowid) from backup_files where kind = 'document')`,
@@ -243,5 +160,5 @@ describe('backup of a stopped instance and restore', () => {
     await expect(script('restore', [foreign], tmp('restore-foreign'))).rejects.toMatchObject({
       stderr: expect.stringContaining('not a backup'),
     });
-  }, 60_000);
+  }, 240_000);
 });

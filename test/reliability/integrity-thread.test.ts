@@ -8,9 +8,10 @@ import { demoDataDir, HARNESS_KEY } from '../../scripts/lib/fixture';
 import { startServer, type RunningServer } from '../../scripts/lib/server';
 
 /**
- * Over a province's history the integrity check takes seconds; the real server runs it in a
- * worker thread (here from the first application on) and answers what the check in place answers,
- * while it keeps serving other requests.
+ * Over a province's history the integrity check takes seconds; the real server runs it in a worker
+ * thread (here from the first application on) and answers what the check in place answers, to
+ * requests that arrive together, while it keeps serving other requests. That health answers before
+ * the check does is a race of the clock and is in `npm run test:reliability` (latency.test.ts).
  */
 let server: RunningServer | undefined;
 let dataDir: string | undefined;
@@ -41,7 +42,5 @@ describe('GET /api/integrity off the request thread', () => {
     expect(a.body).toEqual(inPlace);
     expect(b.body).toEqual(inPlace);
     expect([200, 503]).toContain(health.status);
-    // A plain request does not wait for the thread: health answered before the first check did.
-    expect(health.ms).toBeLessThan(a.ms);
-  }, 120_000);
+  }, 300_000);
 });

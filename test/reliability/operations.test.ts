@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +5,11 @@ import { createBackup } from '../../server/lib/backup';
 import { makeCard, makeIdNumber } from '../helpers/fixtures';
 import { fixtureServer, type FixtureServer } from './helpers';
 
-/** Operations: health, structured logs without personal data, and a graceful SIGTERM. */
+/**
+ * Health and structured logs without personal data. How fast health answers while the database is
+ * locked, and the graceful SIGTERM (which races a signal against an upload in flight), are timed
+ * and are in `npm run test:reliability` (latency.test.ts, shutdown.test.ts).
+ */
 describe('/api/health', () => {
   let fx: FixtureServer;
   beforeAll(async () => {
@@ -41,20 +43,18 @@ describe('/api/health', () => {
     expect(body.status).toBe('ok');
   });
 
-  it('answers 503 within a moment when the database cannot take a write, and recovers', async () => {
+  it('answers 503 when the database cannot take a write, naming the lock, and recovers', async () => {
     const other = new Database(fx.dbFile);
     other.exec('begin immediate');
     try {
-      const started = performance.now();
       const res = await fetch(`${fx.server.url}/api/health`);
       const body = await res.json();
       expect(res.status).toBe(503);
       expect(body).toMatchObject({
         status: 'down',
         ok: false,
-        checks: { database: { ok: false, writable: false } },
+        checks: { database: { ok: false, writable: false, error: 'SQLITE_BUSY' } },
       });
-      expect(performance.now() - started).toBeLessThan(2000);
     } finally {
       other.exec('rollback');
       other.close();
@@ -72,27 +72,27 @@ describe('structured logs', () => {
         card = makeCard(4242),
         name = '赵敏感';
       const unit = fx.as('unit1');
-      const created = await unit.post(
-        '/api/workers',
-        {
-          name,
-          idNumber,
-          phone,
-          organizationId: fx.f.unit1.id,
-          isUnionMember: true,
-          isFrontline: true,
-          jobTitle: '操作工',
-          bankCard: card,
-        },
-        { 'x-request-id': 'ops-create-worker' },
-      );
+      const created = await unit.post('/api/workers', {
+        name,
+        idNumber,
+        phone,
+        organizationId: fx.f.unit1.id,
+        isUnionMember: true,
+        isFrontline: true,
+        jobTitle: '操作工',
+        bankCard: card,
+      });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       await unit.get(`/api/workers?filter=${encodeURIComponent(JSON.stringify({ q: name }))}`);
       const anon = new (await import('../../scripts/lib/client')).Session(fx.server.url, 'anon');
       await anon.post('/api/auth/login', { username: idNumber, password: 'Wrong-Password-1' });
       await anon.post('/api/auth/login', { username: phone, password: 'Kunming@2019' });
-      await unit.get('/api/applications/999999', undefined);
-      await new Promise((r) => setTimeout(r, 300));
+      const last = await unit.get('/api/applications/999999');
+      // The request id the log carries is the one the server answers with. The child's log reaches us
+      // through a pipe: wait for the last request's line, not for a time.
+      const ridOf = (a: { headers: Headers }) => a.headers.get('x-request-id')!;
+      while (!fx.server.lines.some((l) => l.includes(ridOf(last))))
+        await new Promise((r) => setTimeout(r, 50));
       const lines = fx.server.lines;
       expect(lines.length).toBeGreaterThan(5);
       const entries = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -102,7 +102,7 @@ describe('structured logs', () => {
           (e) => typeof e.rid === 'string' && typeof e.status === 'number' && typeof e.ms === 'number' && e.t,
         ),
       ).toBe(true);
-      expect(requests.find((e) => e.rid === 'ops-create-worker')).toMatchObject({
+      expect(requests.find((e) => e.rid === ridOf(created))).toMatchObject({
         method: 'POST',
         path: '/api/workers',
         status: 201,
@@ -123,68 +123,5 @@ describe('structured logs', () => {
     } finally {
       await fx.server.stop();
     }
-  });
-});
-
-describe('graceful shutdown', () => {
-  it('SIGTERM finishes the upload in flight, refuses new connections, closes the database cleanly and exits 0', async () => {
-    const fx = await fixtureServer(undefined, { logs: true });
-    const draft = await fx.as('worker1').post('/api/applications', { roundId: fx.f.open.id });
-    expect(draft.status).toBe(201);
-    const boundary = 'xBOUNDARYx';
-    const head = Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="applicationId"\r\n\r\n${draft.body.id}\r\n` +
-        `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nid_card\r\n` +
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="id.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n`,
-    );
-    const tail = Buffer.from(`% slow scan\n%%EOF\n\r\n--${boundary}--\r\n`);
-    const cookie = fx.as('worker1').cookie;
-    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = http.request(
-        `${fx.server.url}/api/documents`,
-        {
-          method: 'POST',
-          headers: {
-            cookie,
-            'content-type': `multipart/form-data; boundary=${boundary}`,
-            'content-length': head.length + tail.length,
-          },
-        },
-        (res) => {
-          let body = '';
-          res.on('data', (d) => {
-            body += d;
-          });
-          res.on('end', () => resolve({ status: res.statusCode!, body }));
-        },
-      );
-      req.on('error', reject);
-      req.write(head);
-      setTimeout(async () => {
-        fx.server.proc.kill('SIGTERM');
-        // Not accepting anymore while the upload is still coming in (polled: a busy machine may take a moment to deliver the signal).
-        let refused = false;
-        for (let i = 0; i < 50 && !refused; i++) {
-          refused = await fetch(`${fx.server.url}/api/health`).then(
-            (r) => r.arrayBuffer().then(() => false),
-            () => true,
-          );
-          if (!refused) await new Promise((r) => setTimeout(r, 100));
-        }
-        expect(refused).toBe(true);
-        req.end(tail);
-      }, 300);
-    });
-    const res = await answer;
-    expect(res.status, res.body).toBe(201);
-    const exit = await fx.server.exited;
-    expect(exit).toEqual({ code: 0, signal: null });
-    // A clean close checkpoints and removes the WAL; the pid file goes with the process.
-    expect(fs.existsSync(`${fx.dbFile}-wal`)).toBe(false);
-    expect(fs.existsSync(path.join(fx.env.dataDir, 'server.pid'))).toBe(false);
-    expect(fx.read('select kind from documents where id = ?', JSON.parse(res.body).id)).toEqual([
-      { kind: 'id_card' },
-    ]);
-    expect(fx.server.lines.some((l) => l.includes('stopped: database closed'))).toBe(true);
   });
 });
