@@ -262,6 +262,15 @@ export function seedScale(db: Db, pii: Pii, now: Date, opts: ScaleOptions): Scal
     givenF = N.GIVEN_FEMALE.split('');
   const usedIds = new Set<string>();
   const birthFrom = Date.UTC(1968, 0, 1),
+  // One worker per number (the unique phone hash): a number drawn twice is drawn again.
+  const usedPhones = new Set<string>();
+  const phoneAndHash = (): [string, string] => {
+    let phone: string;
+    do phone = rng.pick(N.PHONE_PREFIXES) + rng.digits(8);
+    while (usedPhones.has(phone));
+    usedPhones.add(phone);
+    return [phone, pii.phoneHash(phone)];
+  };
     birthTo = Date.UTC(2002, 11, 31);
   const cardNo = (bin: string) => {
     const p = bin + rng.digits(18 - bin.length);
@@ -269,7 +278,7 @@ export function seedScale(db: Db, pii: Pii, now: Date, opts: ScaleOptions): Scal
   };
   const insWorker = ins(
     'workers',
-    'id,name,id_number_enc,id_number_hash,id_number_masked,gender,birth_year,phone,organization_id,level2_id,job_title,is_union_member,is_frontline,is_migrant,is_hardship,is_key_industry,bank_name,bank_card_enc,bank_card_hash,bank_card_masked,benefit_card_enc,benefit_card_hash,benefit_card_masked,created_at',
+    'id,name,id_number_enc,id_number_hash,id_number_masked,gender,birth_year,phone,phone_hash,organization_id,level2_id,job_title,is_union_member,is_frontline,is_migrant,is_hardship,is_key_industry,bank_name,bank_card_enc,bank_card_hash,bank_card_masked,benefit_card_enc,benefit_card_hash,benefit_card_masked,created_at',
   );
   const orgById = (id: number) => orgs[id - 1];
 
@@ -371,7 +380,7 @@ export function seedScale(db: Db, pii: Pii, now: Date, opts: ScaleOptions): Scal
           maskIdNumber(idNumber),
           gender,
           Number(idNumber.slice(6, 10)),
-          rng.pick(N.PHONE_PREFIXES) + rng.digits(8),
+          ...phoneAndHash(),
           unit.id,
           unit.l2,
           isFrontline ? rng.pick(N.JOB_FRONTLINE) : rng.pick(N.JOB_MANAGEMENT),

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { tx } from '../db/client';
-import { audit } from './lib/audit';
+import { audit, bindAuditKey } from './lib/audit';
 import { requireUser, sessionMiddleware } from './lib/auth';
 import type { AppEnv, Deps } from './lib/context';
 import { ApiError } from './lib/errors';
@@ -13,22 +14,33 @@ import { compression } from './lib/compression';
 import { log } from './lib/log';
 import { docsRoutes, DOCS_PATHS } from './lib/api-docs';
 import { apiRoutes } from './resources';
+import { backfillPhoneHashes } from './resources/workers/service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const MAX_BODY = 11 * 1024 * 1024; // a 10 MB scan plus its multipart envelope
 
 /** The whole HTTP app over a database and a clock; tests build it the same way. */
 export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // Every audit row this app writes is sealed with the key kept beside the PII key (I7).
+  bindAuditKey(deps.db, deps.pii.auditKey);
+  backfillPhoneHashes(deps.db, deps.pii);
 
   // Lists, statistics and the panel's scripts travel gzipped when the client accepts it.
   app.use('*', compression);
-  app.use('*', requestId());
+  // The request id is the server's own (it goes into the audit chain): a client's X-Request-Id is
+  // never taken, only logged beside it when it is a UUID, to match a proxy's log (ASVS V16.2).
+  app.use('*', requestId({ headerName: '', generator: () => randomUUID() }));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
+    c.header('X-Request-Id', c.get('requestId'));
     const started = performance.now();
     await next();
+    const client = c.req.header('x-request-id');
     log.info({
       rid: c.get('requestId'),
+      ...(client && UUID.test(client) ? { clientRid: client } : {}),
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,

@@ -5,10 +5,11 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { openDb } from '../db/client';
+import { openDb, tx } from '../db/client';
 import { migrateDb } from '../db/migrate';
 import { createApp } from './app';
 import { readEnv } from './env';
+import { sealAuditChain } from './lib/audit';
 import { pruneSessions } from './lib/auth';
 import { pidFile } from './lib/backup';
 import { pruneIdempotencyKeys } from './lib/idempotency';
@@ -94,6 +95,9 @@ if (!apiOnly) {
   const rel = path.relative(process.cwd(), adminDist) || '.';
   app.use('/assets/*', serveStatic({ root: rel }));
   // The workers' pages are their own single-page app: every /portal path answers portal.html.
+// A history written without the key (the demo seed, an older version) is sealed before anything else.
+if (tx(db, (t) => sealAuditChain(t, { user: null, now: clock })))
+  log.info({ msg: 'audit chain sealed with the audit key' });
   app.get('/portal', serveStatic({ path: path.join(rel, 'portal.html') }));
   app.get('/portal/*', serveStatic({ path: path.join(rel, 'portal.html') }));
   app.get('*', serveStatic({ path: path.join(rel, 'index.html') }));

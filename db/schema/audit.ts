@@ -21,6 +21,11 @@ export const auditLog = sqliteTable(
     requestId: text('request_id'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /**
+     * HMAC-SHA256 of `hash` under the audit key (derived from the PII secret, never in the
+     * database): whoever can write the file can rebuild the hash chain, not its seals (I7).
+     */
+    mac: text('mac'),
   },
   (t) => [
     index('audit_resource_record_idx').on(t.resource, t.recordId),

@@ -19,6 +19,8 @@ export const workers = sqliteTable(
     /** The year only: month and day are hidden digits of the ID number (see maskIdNumber). */
     birthYear: integer('birth_year'),
     phone: text('phone').notNull(),
+    /** HMAC of the phone (server/lib/pii.ts): one worker per number, and the sign-in lookup. */
+    phoneHash: text('phone_hash'),
     organizationId: integer('organization_id')
       .notNull()
       .references(() => organizations.id),
@@ -53,6 +55,7 @@ export const users = sqliteTable(
   'users',
   {
     id: integer('id').primaryKey(),
+    uniqueIndex('workers_phone_hash_uq').on(t.phoneHash),
     username: text('username').notNull().unique(),
     displayName: text('display_name').notNull(),
     passwordHash: text('password_hash').notNull(),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from '../../db/client';
 import { ARCHIVE_DIR, writeDurably, type Manifest } from './archive';
-import { verifyAuditChain } from './audit';
+import { bindAuditKey, verifyAuditChain } from './audit';
 import { Pii } from './pii';
 
 /**
@@ -122,7 +122,11 @@ export async function createBackup(o: BackupOptions): Promise<BackupReport> {
     dst.pragma('journal_mode = DELETE');
     const check = dst.pragma('integrity_check', { simple: true });
     if (check !== 'ok') throw new Error(`the snapshot fails integrity_check: ${check}`);
-    const chain = verifyAuditChain(asDb(dst));
+    // With the instance's key at hand, the chain's seals are checked too, not only its hashes (I7).
+    const snapshot = asDb(dst);
+    const instance = instanceKey(o.dataDir, o.envKey);
+    if (instance) bindAuditKey(snapshot, new Pii(Buffer.from(instance, 'hex')).auditKey);
+    const chain = verifyAuditChain(snapshot);
     if (!chain.ok) throw new Error(`the snapshot's audit chain breaks at #${chain.brokenAt}`);
     dst.exec(`create table backup_meta (key text primary key, value text not null);
       create table backup_files (path text primary key, kind text not null, sha256 text not null, size integer not null, content blob not null);`);
@@ -347,6 +351,20 @@ export function restoreBackup(o: RestoreOptions): RestoreReport {
       } catch {
         throw new Error("the PII key does not decrypt the backup's data");
       }
+    }
+  }
+  if (key) {
+    // The key that decrypts the data also seals the audit chain: a backup whose history was rebuilt
+    // without it does not restore.
+    const check = new Database(o.file, { readonly: true });
+    try {
+      const db = asDb(check);
+      bindAuditKey(db, new Pii(Buffer.from(key, 'hex')).auditKey);
+      const chain = verifyAuditChain(db);
+      if (!chain.ok)
+        throw new Error(`the backup's audit chain is not sealed by this key at #${chain.brokenAt}`);
+    } finally {
+      check.close();
     }
   }
 

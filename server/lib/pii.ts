@@ -10,10 +10,13 @@ import path from 'node:path';
 export class Pii {
   private readonly encKey: Buffer;
   private readonly macKey: Buffer;
+  /** Seals the audit chain (server/lib/audit.ts): a third key from the same secret, kept the same way. */
+  readonly auditKey: Buffer;
 
   constructor(secret: Buffer) {
     this.encKey = createHmac('sha256', secret).update('enc').digest();
     this.macKey = createHmac('sha256', secret).update('mac').digest();
+    this.auditKey = createHmac('sha256', secret).update('audit-seal').digest();
   }
 
   static fromKeyFile(dataDir: string, hexKey?: string): Pii {
@@ -43,5 +46,10 @@ export class Pii {
 
   hash(plain: string): string {
     return createHmac('sha256', this.macKey).update(plain).digest('hex');
+  }
+
+  /** A phone's keyed hash, apart from ID and card hashes by its prefix. */
+  phoneHash(phone: string): string {
+    return this.hash(`phone:${phone}`);
   }
 }

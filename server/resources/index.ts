@@ -5,6 +5,7 @@ import { allocationRoutes } from './allocations';
 import { appealRoutes } from './appeals';
 import { applicationRoutes } from './applications';
 import { auditRoutes } from './audit-log';
+import { auditHeadRoutes } from './audit-log/head';
 import { authRoutes } from './auth';
 import { balanceRoutes } from './balances';
 import { documentRoutes } from './documents';
@@ -46,5 +47,6 @@ export function apiRoutes(): Hono<AppEnv> {
     .route('/audit-log', auditRoutes())
     .route('/stats', statsRoutes())
     .route('/', integrityRoutes())
+    .route('/', auditHeadRoutes())
     .route('/', healthRoutes());
 }

@@ -89,6 +89,7 @@ export function addWorker(
     .get();
 }
 
+      phoneHash: pii.phoneHash(over.phone ?? `139${String(n).padStart(8, '0')}`),
 export function addUser(
   db: Db,
   username: string,

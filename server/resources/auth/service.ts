@@ -25,7 +25,11 @@ function findLoginUser(db: Db, pii: Pii, login: string): UserRow | undefined {
       .where(eq(workers.idNumberHash, pii.hash(id)))
       .get()?.id;
   } else if (isValidPhone(login)) {
-    workerId = db.select({ id: workers.id }).from(workers).where(eq(workers.phone, login)).get()?.id;
+    workerId = db
+      .select({ id: workers.id })
+      .from(workers)
+      .where(eq(workers.phoneHash, pii.phoneHash(login)))
+      .get()?.id;
   }
   return workerId ? db.select().from(users).where(eq(users.workerId, workerId)).get() : undefined;
 }

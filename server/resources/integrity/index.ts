@@ -29,6 +29,8 @@ export const integrityRoutes = () =>
       if (countRows(db, applications, undefined) < OFF_THREAD_FROM) return c.json(checkIntegrity(db));
       running ??= runJob<ReturnType<typeof checkIntegrity>>(new URL('./worker.ts', import.meta.url), {
         dbFile: db.$client.name,
+        // The thread verifies the chain's seals with the same key (server/lib/audit.ts).
+        auditKey: c.get('deps').pii.auditKey.toString('hex'),
       }).finally(() => {
         running = null;
       });

@@ -1,10 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDb } from '../../../db/client';
+import { bindAuditKey } from '../../lib/audit';
 import { checkIntegrity } from './service';
 
 /** `checkIntegrity` on its own connection, off the request thread (server/lib/off-thread.ts). */
-const { dbFile } = workerData as { dbFile: string };
+const { dbFile, auditKey } = workerData as { dbFile: string; auditKey?: string };
 const db = openDb(dbFile);
+if (auditKey) bindAuditKey(db, Buffer.from(auditKey, 'hex'));
 try {
   // One read transaction: every check sees the same moment while the server goes on writing.
   parentPort!.postMessage({ ok: true, result: db.$client.transaction(() => checkIntegrity(db)).deferred() });

@@ -10,6 +10,7 @@ import type { ListSpec } from '../../lib/ra-list';
 import { describe, idParam, json, validated } from '../../lib/openapi';
 import {
   assertUniqueId,
+  assertUniquePhone,
   REVEALABLE,
   serializeWorker,
   workerColumns,
@@ -47,6 +48,7 @@ export const workerRoutes = () => {
       schema: workerCreate,
       run: (db, actor, data, { pii }) => {
         assertUniqueId(db, pii, data.idNumber);
+        assertUniquePhone(db, pii, data.phone);
         const cols = workerColumns(pii, data, db, actor.user!);
         return db
           .insert(workers)
@@ -68,6 +70,7 @@ export const workerRoutes = () => {
             benefitCard: data.benefitCard,
           });
         assertUniqueId(db, pii, data.idNumber, before.id);
+        assertUniquePhone(db, pii, data.phone, before.id);
         const cols = workerColumns(pii, data, db, u);
         if (Object.keys(cols).length) db.update(workers).set(cols).where(eq(workers.id, before.id)).run();
       },
