@@ -34,8 +34,16 @@ export function promotions(used: number, places: number, waitlist: Candidate[]):
 }
 
 /** R7: a quota can be raised freely, lowered never below the places already used. */
+/**
+ * The most places a union's quota may hold, as when it is created: far above any city's plan, and
+ * low enough that places times the subsidy stays an exact integer of fen (R7, I6).
+ */
+export const MAX_PLACES = 1_000_000;
+
 export function adjustProblem(places: number, used: number, delta: number): string | null {
   if (!Number.isInteger(delta) || delta === 0) return '调整数量须为非零整数';
+  if (Math.abs(delta) > MAX_PLACES || places + delta > MAX_PLACES)
+    return `调整后名额不能超过 ${MAX_PLACES} 个`;
   if (places + delta < used) return `调整后名额（${places + delta}）不能少于已使用的 ${used} 个`;
   return null;
 }

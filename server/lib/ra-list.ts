@@ -99,7 +99,18 @@ export function parseListQuery(c: Context, spec: ListSpec): ListQuery {
   return { sort, range, filter: filterRaw as Record<string, unknown> };
 }
 
+/**
+ * A true/false only where the column is a boolean (SQLite has none: the driver refuses to bind one,
+ * which was a 500); on any other column it is the client's mistake, a 400 (OWASP ASVS 5.0 V1.2).
+ */
+function checkType(col: SQLiteColumn, value: unknown, key: string): void {
+  const values = Array.isArray(value) ? value : [value];
+  if (col.columnType !== 'SQLiteBoolean' && values.some((v) => typeof v === 'boolean'))
+    throw badRequest(`filter.${key} 不能是 true/false`, { [key]: '类型错误' });
+}
+
 function columnCondition(col: SQLiteColumn, op: 'eq' | 'gte' | 'lte', value: unknown, key: string): SQL {
+  checkType(col, value, key);
   if (op === 'eq' && Array.isArray(value)) {
     if (!value.every(isScalar) || value.length > MAX_IDS)
       throw badRequest(`filter.${key} 数组有误`, { [key]: '格式错误' });
