@@ -12,7 +12,7 @@ import { OutOfScope } from './lib/resource';
 import { sameOriginOnly } from './lib/csrf';
 import { compression } from './lib/compression';
 import { log } from './lib/log';
-import { docsRoutes, DOCS_PATHS } from './lib/api-docs';
+import { docsAssets, docsRoutes, DOCS_PATHS } from './lib/api-docs';
 import { apiRoutes } from './resources';
 import { backfillPhoneHashes } from './resources/workers/service';
 
@@ -102,6 +102,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   api.route('/', docsRoutes(app));
   api.notFound((c) => c.json({ message: '接口不存在' }, 404));
   app.route('/api', api);
+  app.route('/', docsAssets());
 
   app.onError((err, c) => {
     if (err instanceof ApiError) {

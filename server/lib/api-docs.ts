@@ -11,7 +11,9 @@ import { describe, json, openApiDocument } from './openapi';
  * CDN: the page keeps the app's `script-src 'self'`, and works where only our own server is reachable.
  * Open without a session, like the sign-in: they describe the API, they hold no data.
  */
-export const DOCS_PATHS = ['/api/openapi.json', '/api/docs', '/api/docs/scalar.js', '/api/docs/init.js'];
+export const DOCS_PATHS = ['/api/openapi.json', '/api/docs'];
+/** The page's two scripts are static files, like the panel's: served beside the API, not in it. */
+const ASSETS = '/api-docs';
 
 const SCALAR = '@scalar/api-reference/browser/standalone.js';
 
@@ -50,21 +52,13 @@ const page = (available: boolean) => `<!doctype html>
   <body>
     ${
       available
-        ? '<div id="app"></div>\n    <script src="/api/docs/scalar.js"></script>\n    <script src="/api/docs/init.js"></script>'
+        ? `<div id="app"></div>\n    <script src="${ASSETS}/scalar.js"></script>\n    <script src="${ASSETS}/init.js"></script>`
         : '<p>The API reference viewer is not installed here (<code>npm install</code>). ' +
           'The OpenAPI document is at <a href="/api/openapi.json">/api/openapi.json</a>.</p>'
     }
   </body>
 </html>
 `;
-
-const script = (description: string) =>
-  describe({
-    tags: ['system'],
-    summary: description,
-    open: true,
-    responses: { 200: { description, content: { 'text/javascript': { schema: { type: 'string' } } } } },
-  });
 
 /** Routes for the document of `root`, generated from its routes on the first request and kept. */
 export function docsRoutes(root: Hono<AppEnv>): Hono<AppEnv> {
@@ -95,7 +89,13 @@ export function docsRoutes(root: Hono<AppEnv>): Hono<AppEnv> {
     (c) => c.html(page(scalarBundle() !== null)),
   );
 
-  app.get('/docs/scalar.js', script("The reference viewer's script (@scalar/api-reference)"), (c) => {
+  return app;
+}
+
+/** `/api-docs/scalar.js`, the viewer (gzipped once, not per request), and `/api-docs/init.js`, which starts it. */
+export function docsAssets(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get(`${ASSETS}/scalar.js`, (c) => {
     const b = scalarBundle();
     if (!b) return c.json({ message: '接口文档组件未安装' }, 404);
     c.header('Content-Type', 'text/javascript; charset=utf-8');
@@ -106,7 +106,7 @@ export function docsRoutes(root: Hono<AppEnv>): Hono<AppEnv> {
     return c.body(b.gzip);
   });
 
-  app.get('/docs/init.js', script('Starts the viewer on /api/openapi.json'), (c) => {
+  app.get(`${ASSETS}/init.js`, (c) => {
     c.header('Content-Type', 'text/javascript; charset=utf-8');
     return c.body(`Scalar.createApiReference('#app', ${JSON.stringify(CONFIG)});\n`);
   });

@@ -138,11 +138,11 @@ describe('the API reference page', () => {
   });
 
   it("serves the viewer's script from the installed package, and the script that starts it", async () => {
-    const scalar = await env.app.request('/api/docs/scalar.js', { headers: { 'accept-encoding': 'gzip' } });
+    const scalar = await env.app.request('/api-docs/scalar.js', { headers: { 'accept-encoding': 'gzip' } });
     expect(scalar.status).toBe(200);
     expect(scalar.headers.get('content-type')).toMatch(/javascript/);
     expect(scalar.headers.get('content-encoding')).toBe('gzip');
-    const init = await (await env.app.request('/api/docs/init.js')).text();
+    const init = await (await env.app.request('/api-docs/init.js')).text();
     expect(init).toContain("Scalar.createApiReference('#app'");
     expect(init).toContain('"url":"/api/openapi.json"');
   });
