@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { openDb } from '../db/client';
 import { readCases, type Fixture, type Who } from './cases';
 import { kb, PANEL_JS_LIMIT, panelBundle, PORTAL_JS_LIMIT, portalBundle } from './bundle-size';
+import { loginStorm } from './logins';
 import { floor, load } from './measure';
 import { readOk, table, type ReadRow } from './report';
 import { call, drained, login, startServer } from './server';
@@ -128,6 +129,7 @@ async function main() {
   const reads: ReadRow[] = [];
   const writes: WriteResult[] = [];
   const skipped: string[] = [];
+  let stormLine: string | undefined;
   try {
     const openRound = raw.prepare('select max(id) from rounds').pluck().get() as number;
     const unionA = raw
@@ -200,6 +202,25 @@ async function main() {
       }
     }
 
+    const listCase = readCases(db, fx).find((c) => c.key === 'list')!;
+    const storm = await loginStorm(
+      server.url,
+      cookies.org,
+      listCase.api('org'),
+      raw
+        .prepare(
+          `select username from users where role in ('org_admin', 'unit_admin') and active = 1 order by id limit 20`,
+        )
+        .pluck()
+        .all() as string[],
+      PASSWORD,
+      o.duration,
+    );
+    const stormOk = storm.rush.p99 <= 3 * storm.alone.p99;
+    stormLine = `- 20 sign-ins in flight while a level-2 clerk reads the list page (1 connection, ${o.duration} s each): list p99 alone ${storm.alone.p99.toFixed(2)} ms, during the rush ${storm.rush.p99.toFixed(2)} ms (${(storm.rush.p99 / storm.alone.p99).toFixed(1)}×, target ≤ 3×) ${stormOk ? '✓' : '✗'}; ${storm.logins} sign-ins done (${storm.loginErrors} refused or failed)`;
+    console.log(`  ${stormLine.slice(2)}`);
+    await drained(server.url, cookies.org);
+
     writes.push(
       await bulkReview(raw, server.url, cookies.org, 'org', { unionA, openRound, userId: orgUser.id }),
     );
@@ -248,6 +269,7 @@ async function main() {
     `- database: ${(dbBytes / 2 ** 20).toFixed(0)} MB; scale seed ${scale.seedSeconds.toFixed(1)} s${scale.seededNow ? '' : ' (seeded earlier, reused)'} (target ≤ 180 s)`,
     `- server RSS under load: peak ${rssMb.toFixed(0)} MB (target ≤ 400 MB) ${rssMb <= 400 ? '✓' : '✗'}; high-water mark over its life, start-up included: ${hwmMb.toFixed(0)} MB; start-up ${server.startSeconds.toFixed(1)} s`,
     bundles(),
+    stormLine ?? '- sign-ins under load: not measured',
     '',
   ].join('\n');
   const body = table(reads, writes, skipped);

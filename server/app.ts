@@ -5,7 +5,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { tx } from '../db/client';
 import { audit, bindAuditKey } from './lib/audit';
-import { requireUser, sessionMiddleware } from './lib/auth';
+import { requireUser, sessionMiddleware, UUID } from './lib/auth';
 import type { AppEnv, Deps } from './lib/context';
 import { ApiError } from './lib/errors';
 import { OutOfScope } from './lib/resource';
@@ -15,8 +15,6 @@ import { log } from './lib/log';
 import { docsAssets, docsRoutes, DOCS_PATHS } from './lib/api-docs';
 import { apiRoutes } from './resources';
 import { backfillPhoneHashes } from './resources/workers/service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const MAX_BODY = 11 * 1024 * 1024; // a 10 MB scan plus its multipart envelope
 
@@ -30,7 +28,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   // Lists, statistics and the panel's scripts travel gzipped when the client accepts it.
   app.use('*', compression);
   // The request id is the server's own (it goes into the audit chain): a client's X-Request-Id is
-  // never taken, only logged beside it when it is a UUID, to match a proxy's log (ASVS V16.2).
+  // never taken as it; a UUID one is logged and audited beside it, outside the chain (ASVS V16.2).
   app.use('*', requestId({ headerName: '', generator: () => randomUUID() }));
   app.use('*', async (c, next) => {
     c.set('deps', deps);

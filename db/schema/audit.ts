@@ -26,11 +26,17 @@ export const auditLog = sqliteTable(
      * database): whoever can write the file can rebuild the hash chain, not its seals (I7).
      */
     mac: text('mac'),
+    /**
+     * The client's own X-Request-Id when it is a UUID: kept to find a write whose answer was lost,
+     * apart from the chain (not hashed, not sealed) — `request_id`, the server's, is the record.
+     */
+    clientRequestId: text('client_request_id'),
   },
   (t) => [
     index('audit_resource_record_idx').on(t.resource, t.recordId),
     index('audit_at_idx').on(t.at),
     index('audit_org_idx').on(t.organizationId),
+    index('audit_client_request_idx').on(t.clientRequestId),
   ],
 );
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openDb, type Db } from '../../db/client';
 import { verifyAuditChain } from '../../server/lib/audit';
 import { checkIntegrity } from '../../server/resources/integrity/service';
+import { ridsOf } from './client';
 import type { Write } from './driver';
 
 /**
@@ -57,9 +58,9 @@ function touchedBy(db: Db, resource: string, runTag: string): Set<number> {
     (
       db.$client
         .prepare(
-          `select distinct record_id id from audit_log where resource = ? and request_id like ? and record_id is not null`,
+          `select distinct record_id id from audit_log where resource = ? and client_request_id like ? and record_id is not null`,
         )
-        .all(resource, `%-${runTag}-%`) as { id: number }[]
+        .all(resource, ridsOf(runTag)) as { id: number }[]
     ).map((r) => r.id),
   );
 }
@@ -83,7 +84,7 @@ export function checkDatabase(
     for (const p of inv.problems) problems.push(`invariant ${p.invariant}: ${p.detail}`);
 
     // Every acknowledged write is there: its audit rows carry its request id, and its effect holds.
-    const byRid = sqlite.prepare('select count(*) n from audit_log where request_id = ?');
+    const byRid = sqlite.prepare('select count(*) n from audit_log where client_request_id = ?');
     let ackChecked = 0;
     for (const w of o.acked) {
       if (w.replayed) continue;
@@ -142,9 +143,9 @@ export function checkDatabase(
         `select al.id, json_extract(l.after, '$.payments') expected,
         (select count(*) from payments p where p.allocation_id = al.id and p.source = 'city' and p.reissue_of is null) made
       from allocations al join audit_log l on l.resource = 'allocations' and l.record_id = al.id and l.action = 'receive'
-      where l.request_id like ? and made <> expected`,
+      where l.client_request_id like ? and made <> expected`,
       )
-      .all(`%-${o.runTag}-%`) as { id: number; expected: number; made: number }[]) {
+      .all(ridsOf(o.runTag)) as { id: number; expected: number; made: number }[]) {
       problems.push(`allocation #${r.id} received with ${r.expected} payments, ${r.made} exist`);
     }
     for (const r of sqlite
@@ -158,9 +159,9 @@ export function checkDatabase(
     for (const r of sqlite
       .prepare(
         `select d.id, d.sha256 from documents d where exists (select 1 from audit_log l where l.resource = 'documents'
-      and l.record_id = d.id and l.action = 'upload' and l.request_id like ?)`,
+      and l.record_id = d.id and l.action = 'upload' and l.client_request_id like ?)`,
       )
-      .all(`%-${o.runTag}-%`) as { id: number; sha256: string }[]) {
+      .all(ridsOf(o.runTag)) as { id: number; sha256: string }[]) {
       const file = path.join(dataDir, 'documents', r.sha256.slice(0, 2), r.sha256);
       if (!fs.existsSync(file)) problems.push(`document #${r.id}: its file is missing`);
     }

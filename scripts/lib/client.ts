@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 /**
  * A session against a running server over loopback HTTP: keeps its cookie, tags every request with
- * its own X-Request-Id (the audit log stores it, so an acknowledged write can be found after a
- * crash), and times each call.
+ * its own X-Request-Id, a UUID (the audit log keeps it as `client_request_id`, so an acknowledged
+ * write can be found after a crash), and times each call.
  */
 export interface Answer {
   status: number;
@@ -15,8 +16,18 @@ export interface Answer {
 }
 
 let seq = 0;
-export const runTag = `${process.pid.toString(36)}${Date.now().toString(36)}`;
-export const newRid = (label: string) => `${label}-${runTag}-${(++seq).toString(36)}`;
+/**
+ * The server keeps a client's X-Request-Id only when it is a UUID (apart from its own request id), so
+ * ours are UUIDs: the run's tag in the first group, a counter in the last. `label` is for the reader.
+ */
+export const runTag = createHash('sha256')
+  .update(`${process.pid}-${Date.now()}-${Math.random()}`)
+  .digest('hex')
+  .slice(0, 8);
+export const newRid = (_label?: string) =>
+  `${runTag}-0000-4000-8000-${(++seq).toString(16).padStart(12, '0')}`;
+/** A LIKE pattern for the audit rows of this run's requests (`client_request_id`). */
+export const ridsOf = (tag: string) => `${tag}-%`;
 
 export class Session {
   constructor(

@@ -17,7 +17,10 @@ export interface AuditEntry {
 
 type Row = typeof auditLog.$inferSelect;
 
-export function rowHash(prevHash: string, r: Omit<Row, 'id' | 'hash' | 'prevHash' | 'mac'>): string {
+export function rowHash(
+  prevHash: string,
+  r: Omit<Row, 'id' | 'hash' | 'prevHash' | 'mac' | 'clientRequestId'>,
+): string {
   const body = JSON.stringify([
     r.at,
     r.userId,
@@ -66,7 +69,13 @@ export function audit(db: Db, actor: Actor, e: AuditEntry): void {
   const hash = rowHash(prevHash, row);
   const key = keys.get(db.$client);
   db.insert(auditLog)
-    .values({ ...row, prevHash, hash, mac: key ? sealOf(key, hash) : null })
+    .values({
+      ...row,
+      prevHash,
+      hash,
+      mac: key ? sealOf(key, hash) : null,
+      clientRequestId: actor.clientRequestId ?? null,
+    })
     .run();
 }
 
@@ -122,7 +131,7 @@ export function verifyAuditChain(db: Db): {
       after: raw.after,
       ip: raw.ip,
       requestId: raw.request_id,
-    } as Omit<Row, 'id' | 'hash' | 'prevHash' | 'mac'>;
+    } as Omit<Row, 'id' | 'hash' | 'prevHash' | 'mac' | 'clientRequestId'>;
     if (raw.prev_hash !== prev || rowHash(prev, r) !== raw.hash)
       return { ok: false, rows: n, brokenAt: raw.id as number };
     if (key && (raw.mac || sealed)) {

@@ -9,6 +9,7 @@ import type { AppEnv, SessionUser } from './context';
 import { unauthorized } from './errors';
 
 export const SESSION_COOKIE = 'sid';
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const IDLE_MS = 30 * 60 * 1000;
 export const ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 
@@ -103,7 +104,14 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
       }
     }
   }
-  c.set('actor', { user: c.get('user'), ip: clientIp(c), requestId: c.get('requestId'), now: clock });
+  const client = c.req.header('x-request-id');
+  c.set('actor', {
+    user: c.get('user'),
+    ip: clientIp(c),
+    requestId: c.get('requestId'),
+    clientRequestId: client && UUID.test(client) ? client.toLowerCase() : null,
+    now: clock,
+  });
   await next();
 };
 

@@ -34,6 +34,8 @@ export interface Actor {
   user: SessionUser | null;
   ip?: string | null;
   requestId?: string | null;
+  /** The client's X-Request-Id when it is a UUID: audited apart from the chain (server/lib/audit.ts). */
+  clientRequestId?: string | null;
   now: Clock;
 }
 

@@ -95,7 +95,7 @@ describe('backup under load', () => {
     expect(before.length).toBeGreaterThan(10);
     expect(after.length).toBeGreaterThan(0);
     const db = open(underLoad);
-    const has = db.prepare('select 1 from audit_log where request_id = ?');
+    const has = db.prepare('select 1 from audit_log where client_request_id = ?');
     try {
       expect(
         before

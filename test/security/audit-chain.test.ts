@@ -68,6 +68,12 @@ describe('finding 13: request ids and a keyed audit chain', () => {
         .pluck()
         .get('%forged%'),
     ).toBe(0);
+    // A client's UUID is kept apart from the chain, to find a write whose answer was lost; text is not.
+    const kept = env.db.$client
+      .prepare('select client_request_id from audit_log where client_request_id is not null')
+      .pluck()
+      .all();
+    expect(kept).toEqual(['c0ffee00-0000-4000-8000-000000000000']);
   });
 
   it('a history re-hashed without the key fails the check, though its hash chain is whole', async () => {
