@@ -3,11 +3,15 @@
  * the one open on `now`, each with the dates its money moves on (R2, R6, R11; the notice's windows:
  * autumn 11-11 to 11-30, spring 05-11 to 05-31).
  */
+import { addMonths } from '../server/domain/rounds';
 export interface ScaleRound {
   id: number;
   term: string;
   name: string;
   opensOn: string;
+  intakeFrom: string;
+  intakeTo: string;
+  processPayBy: string;
   closesOn: string;
   deadline: string;
   /** 0 the round open now, 1 the one decided last term, 2+ historical (money has moved). */
@@ -48,6 +52,7 @@ export function scaleRounds(now: Date, count = 20): ScaleRound[] {
       closes = opens + 30 * DAY;
     }
     const intakeMs = autumn ? utc(y, 9, 1) : utc(y, 3, 1);
+    const intakeFrom = ymd(intakeMs);
     const procAllocMs = closes + 100 * DAY + 2 * HOUR;
     const resultAllocMs = (autumn ? utc(y + 3, 9, 5) : utc(y + 3, 3, 5)) + 2 * HOUR;
     const deadline = autumn ? `${y + 3}-12-31` : `${y + 3}-06-30`;
@@ -57,6 +62,10 @@ export function scaleRounds(now: Date, count = 20): ScaleRound[] {
       name: `${y}年${autumn ? '秋季' : '春季'}`,
       opensOn: ymd(opens),
       closesOn: ymd(closes),
+      intakeFrom,
+      intakeTo: autumn ? `${y}-12-31` : `${y}-07-31`,
+      // R2: due within the first study year (the round's default)
+      processPayBy: addMonths(intakeFrom, 12),
       deadline,
       age,
       opensMs: opens + HOUR,

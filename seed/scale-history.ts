@@ -105,7 +105,7 @@ export function writeHistory(w: World): EventLog {
     WITHDRAWN = JSON.stringify({ status: 'withdrawn' });
   const insApp = ins(
     'applications',
-    'id,round_id,worker_id,organization_id,level2_id,institution_id,education_level,major,study_mode,enrolled_on,admission_no,status,current_step,submitted_at,decided_at,graduated_on,graduation_document_id,graduation_verified_at,dropped_out_on,dropout_reason,created_at,updated_at',
+    'id,round_id,worker_id,organization_id,level2_id,institution_id,education_level,major,study_mode,enrolled_on,admission_no,status,current_step,submitted_at,decided_at,graduated_on,graduation_document_id,graduation_verified_at,dropped_out_on,dropout_reason,enrollment_verified_at,created_at,updated_at',
   );
   const insReview = ins(
     'reviews',
@@ -289,17 +289,26 @@ export function writeHistory(w: World): EventLog {
             if (rng.chance(0.5)) chain(1);
             event(later(0.5, 8), 'applications', 'withdraw', id, WITHDRAWN);
             break;
-          default:
+          default: {
+            const waits = status === 'waitlisted' || status === 'not_funded';
             chain(2);
             review(
               3,
               'approve',
-              status === 'waitlisted' ? 'waitlisted' : 'approved',
-              status === 'waitlisted'
-                ? '符合资助条件，但本单位名额已满，按提交时间先后列入候补（R7）'
-                : COMMENT[3],
+              waits ? 'waitlisted' : 'approved',
+              waits ? '符合资助条件，但本单位名额已满，按提交时间先后列入候补（R7）' : COMMENT[3],
             );
             decidedAt = t;
+            if (status === 'not_funded') {
+              // R7: the round's waitlist closed before a place came free
+              t = Date.parse(`${round.processPayBy}T00:00:00+08:00`) + HOUR;
+              event(t, 'applications', 'close-waitlist', id, {
+                status: 'not_funded',
+                why: `R7: 候补已于 ${round.processPayBy} 截止，本批次未获资助`,
+              });
+              decidedAt = t;
+            }
+          }
         }
         let updated = t;
         if (
@@ -374,6 +383,10 @@ export function writeHistory(w: World): EventLog {
           verified === null ? null : iso(verified),
           droppedOn,
           dropReason,
+          // R2/R12: the enrolment report accepted the day after the decision, before any money moves
+          decidedAt !== null && (HOLDING.has(appStatus[j]) || status === 'dropped_out')
+            ? iso(Math.min(decidedAt + DAY, nowMs - HOUR))
+            : null,
           iso(created),
           iso(Math.max(updated, created)),
         );

@@ -1,23 +1,10 @@
 /** Shared by the scale seed's files: status codes, time helpers, the PRNG, the audit event log. */
 import type Database from 'better-sqlite3';
+import { STATUSES } from '../server/domain/lifecycle';
 import { GENESIS, rowHash } from '../server/lib/audit';
 
-export const STATUS = [
-  'draft',
-  'submitted',
-  'unit_approved',
-  'org_approved',
-  'waitlisted',
-  'approved',
-  'returned',
-  'rejected',
-  'withdrawn',
-  'process_paid',
-  'graduated',
-  'completed',
-  'dropped_out',
-  'lapsed',
-] as const;
+/** The lifecycle's statuses, coded by their index for the typed arrays of the plan. */
+export const STATUS = STATUSES;
 export type Status = (typeof STATUS)[number];
 export const S = Object.fromEntries(STATUS.map((s, i) => [s, i])) as Record<Status, number>;
 export const HOLDING = new Set<number>([S.approved, S.process_paid, S.graduated, S.completed, S.lapsed]);

@@ -19,6 +19,7 @@ import type { Pii } from '../server/lib/pii';
 import { DEMO_PASSWORD } from './demo';
 import * as N from './names';
 import { scaleRounds, type ScaleRound } from './scale-calendar';
+import { DEFAULT_MIN_STUDY_MONTHS } from '../server/domain/rounds';
 import { writeHistory } from './scale-history';
 import { apportion, DAY, HOLDING, HOUR, iso, Rng, S, ymd, type Status } from './scale-support';
 
@@ -261,7 +262,6 @@ export function seedScale(db: Db, pii: Pii, now: Date, opts: ScaleOptions): Scal
   const givenM = N.GIVEN_MALE.split(''),
     givenF = N.GIVEN_FEMALE.split('');
   const usedIds = new Set<string>();
-  const birthFrom = Date.UTC(1968, 0, 1),
   // One worker per number (the unique phone hash): a number drawn twice is drawn again.
   const usedPhones = new Set<string>();
   const phoneAndHash = (): [string, string] => {
@@ -271,6 +271,7 @@ export function seedScale(db: Db, pii: Pii, now: Date, opts: ScaleOptions): Scal
     usedPhones.add(phone);
     return [phone, pii.phoneHash(phone)];
   };
+  const birthFrom = Date.UTC(1968, 0, 1),
     birthTo = Date.UTC(2002, 11, 31);
   const cardNo = (bin: string) => {
     const p = bin + rng.digits(18 - bin.length);
@@ -345,6 +346,7 @@ export function seedScale(db: Db, pii: Pii, now: Date, opts: ScaleOptions): Scal
           else status = rng.weighted(round.age === 0 ? DIST_OPEN : DIST_DECIDED);
           if (status === 'draft' && rng.chance(0.3)) level = 0; // an empty draft needs only the round
           if (status === 'org_approved' && unit.kind === 'direct') status = 'unit_approved'; // R13: direct units skip step 2
+          if (status === 'waitlisted' && round.processPayBy < ymd(nowMs)) status = 'not_funded'; // R7: closed
           let event = 0;
           if (status === 'approved' && round.age >= 2) {
             const u = rng.next();
@@ -357,7 +359,9 @@ export function seedScale(db: Db, pii: Pii, now: Date, opts: ScaleOptions): Scal
             } else if (u < 0.25) {
               status = round.deadlineMs + 2 * DAY < nowMs ? 'lapsed' : 'process_paid';
             } else {
-              event = round.intakeMs + rng.between(28, 34) * 30.4 * DAY; // graduation
+              // graduation: at least the shortest study (R2, 30 months) after an enrolment that may come
+              // up to 50 days into the intake, and before the deadline (R6)
+              event = round.intakeMs + 50 * DAY + rng.between(30.2, 33.5) * 30.44 * DAY;
               status =
                 event + 21 * DAY > nowMs ? 'process_paid' : round.resultDone ? 'completed' : 'graduated';
               if (status === 'process_paid') event = 0;
@@ -461,7 +465,7 @@ export function seedScale(db: Db, pii: Pii, now: Date, opts: ScaleOptions): Scal
       insInst(i.id, i.def.name, i.def.code, i.def.policy, i.def.contact, 1, '2016-03-01T03:00:00.000Z');
     const insRound = ins(
       'rounds',
-      'id,name,intake_term,opens_on,closes_on,process_amount_fen,result_amount_fen,planned_places,graduation_deadline,created_at',
+      'id,name,intake_term,opens_on,closes_on,process_amount_fen,result_amount_fen,planned_places,intake_from,intake_to,process_pay_by,waitlist_closes_on,min_study_months,graduation_deadline,created_at',
     );
     const insQuota = ins('quotas', 'round_id,organization_id,places,created_at');
     rounds.forEach((r, i) => {
@@ -475,6 +479,11 @@ export function seedScale(db: Db, pii: Pii, now: Date, opts: ScaleOptions): Scal
         50000,
         100000,
         places.reduce((s, x) => s + x, 0),
+        r.intakeFrom,
+        r.intakeTo,
+        r.processPayBy,
+        r.processPayBy,
+        DEFAULT_MIN_STUDY_MONTHS,
         r.deadline,
         iso(r.opensMs - 40 * DAY),
       );

@@ -101,13 +101,23 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   api.notFound((c) => c.json({ message: '接口不存在' }, 404));
   app.route('/api', api);
   app.route('/', docsAssets());
+  // An API path nothing answers is a JSON 404, never the panel's page the server's catch-all serves.
+  app.all('/api', (c) => c.json({ message: '接口不存在' }, 404));
+  app.all('/api/*', (c) => c.json({ message: '接口不存在' }, 404));
 
   app.onError((err, c) => {
     if (err instanceof ApiError) {
       if (err instanceof OutOfScope || err.status === 403) {
         recordRefusal(c, err);
       }
-      return c.json({ message: err.message, ...(err.errors ? { errors: err.errors } : {}) }, err.status);
+      return c.json(
+        {
+          message: err.message,
+          ...(err.errors ? { errors: err.errors } : {}),
+          ...(err.rule ? { rule: err.rule } : {}),
+        },
+        err.status,
+      );
     }
     if ('getResponse' in err && typeof (err as { getResponse?: unknown }).getResponse === 'function') {
       const res = (err as unknown as { getResponse: () => Response }).getResponse();

@@ -16,7 +16,7 @@ import { pruneIdempotencyKeys } from './lib/idempotency';
 import { log } from './lib/log';
 import { Pii } from './lib/pii';
 import { startJob } from './lib/off-thread';
-import { lapseSweep } from './resources/applications/progress';
+import { clockSweep } from './resources/applications/progress';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = readEnv();
@@ -43,12 +43,16 @@ if (empty && env.NODE_ENV !== 'production') {
   log.info({ msg: 'seeded the demo city', counts: summary.counts });
 }
 pruneSessions(db, clock());
-// R6: lapse what passed its deadline, now and every day after (and forget week-old Idempotency-Keys).
+// The notice's clock, now and every day after: R6 lapses, R7 waitlists that close, R2 process
+// payments past their window (and week-old Idempotency-Keys are forgotten).
 const sweep = () => {
   try {
+    const done = clockSweep(db, clock);
     log.info({
       msg: 'daily sweep',
-      lapsed: lapseSweep(db, clock).length,
+      lapsed: done.lapsed.length,
+      notFunded: done.notFunded.length,
+      processMissed: done.processMissed.length,
       idempotencyKeys: pruneIdempotencyKeys(db, clock()),
     });
   } catch (e) {

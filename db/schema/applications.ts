@@ -9,6 +9,7 @@ import {
   EDUCATION_LEVELS,
   inList,
   STUDY_MODES,
+  STUDY_STATES,
 } from './common';
 import { LEVEL_FREEING, sqlList } from '../../server/domain/lifecycle';
 import { institutions, organizations } from './organizations';
@@ -47,6 +48,18 @@ export const applications = sqliteTable(
     graduationVerifiedAt: text('graduation_verified_at'),
     droppedOutOn: text('dropped_out_on'),
     dropoutReason: text('dropout_reason'),
+    /** R2/R12: a reviewer accepted the enrollment verification report (学籍在线验证报告); no money moves before. */
+    enrollmentVerifiedAt: text('enrollment_verified_at'),
+    enrollmentVerifiedBy: integer('enrollment_verified_by').references(() => users.id),
+    /** R2: the city's audited decision to pay a process subsidy after the round's `processPayBy`. */
+    lateProcessApprovedAt: text('late_process_approved_at'),
+    lateProcessReason: text('late_process_reason'),
+    /** R8: `city` places count against the city quota; `union` places are funded by the level-2 union alone. */
+    fundedBy: text('funded_by', { enum: ['city', 'union'] })
+      .notNull()
+      .default('city'),
+    /** R4: revoked on a fund return, with the return report's reason. */
+    revokedReason: text('revoked_reason'),
     createdAt: createdAt(),
     updatedAt: text('updated_at')
       .notNull()
@@ -153,5 +166,25 @@ export const appeals = sqliteTable(
     index('appeals_org_status_idx').on(t.organizationId, t.status),
     // Overdue appeals (R16, the performance view): the open ones by due date, not every application of a round.
     index('appeals_status_due_idx').on(t.status, t.dueOn),
+  ],
+);
+
+/** R15: each term the institution (or the unit union) records how a funded worker's studies go. */
+export const studyChecks = sqliteTable(
+  'study_checks',
+  {
+    id: integer('id').primaryKey(),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id),
+    term: text('term').notNull(),
+    state: text('state', { enum: STUDY_STATES }).notNull(),
+    note: text('note').notNull().default(''),
+    userId: integer('user_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('study_checks_state_ck', inList('state', STUDY_STATES)),
+    uniqueIndex('study_checks_app_term_uq').on(t.applicationId, t.term),
   ],
 );

@@ -23,6 +23,8 @@ export const ORG_KINDS = [
 export const ROLES = ['city_admin', 'org_admin', 'unit_admin', 'agent', 'institution', 'worker'] as const;
 export const EDUCATION_LEVELS = ['associate', 'bachelor'] as const;
 export const STUDY_MODES = ['part_time', 'distance', 'full_time', 'self_study'] as const;
+/** R15: 在读, 休学, 学业预警, 退学. */
+export const STUDY_STATES = ['studying', 'suspended', 'warning', 'withdrawn'] as const;
 /** The lifecycle's statuses, defined once with their sets and moves in the domain. */
 export const APPLICATION_STATUSES = STATUSES;
 export const DOCUMENT_KINDS = [

@@ -37,6 +37,8 @@ export const institutions = sqliteTable('institutions', {
   name: text('name').notNull().unique(),
   code: text('code').notNull().unique(),
   reductionPolicy: text('reduction_policy').notNull().default(''),
+  /** R9c: the education levels the institution offers, comma-separated (`associate,bachelor`). */
+  levels: text('levels').notNull().default('associate,bachelor'),
   contact: text('contact'),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: createdAt(),

@@ -28,6 +28,13 @@ export const workers = sqliteTable(
       .notNull()
       .references(() => organizations.id),
     jobTitle: text('job_title').notNull().default(''),
+    /**
+     * R9a/b: membership, dues and front-line post are attested by the unit union (never assumed):
+     * who and when; the flags below are false until then.
+     */
+    attestedBy: integer('attested_by'),
+    attestedAt: text('attested_at'),
+    attestationComment: text('attestation_comment'),
     isUnionMember: integer('is_union_member', { mode: 'boolean' }).notNull().default(true),
     isFrontline: integer('is_frontline', { mode: 'boolean' }).notNull().default(true),
     isMigrant: integer('is_migrant', { mode: 'boolean' }).notNull().default(false),
@@ -48,6 +55,7 @@ export const workers = sqliteTable(
     index('workers_level2_idx').on(t.level2Id),
     index('workers_name_idx').on(t.name),
     index('workers_phone_idx').on(t.phone),
+    uniqueIndex('workers_phone_hash_uq').on(t.phoneHash),
   ],
 );
 
@@ -55,7 +63,6 @@ export const users = sqliteTable(
   'users',
   {
     id: integer('id').primaryKey(),
-    uniqueIndex('workers_phone_hash_uq').on(t.phoneHash),
     username: text('username').notNull().unique(),
     displayName: text('display_name').notNull(),
     passwordHash: text('password_hash').notNull(),

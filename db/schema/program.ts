@@ -16,12 +16,26 @@ export const rounds = sqliteTable(
     processAmountFen: integer('process_amount_fen').notNull(),
     resultAmountFen: integer('result_amount_fen').notNull(),
     plannedPlaces: integer('planned_places').notNull(),
+    /** The enrolment dates that belong to this intake (R9c). */
+    intakeFrom: text('intake_from').notNull(),
+    intakeTo: text('intake_to').notNull(),
+    /** R2: no process payment falls due after this day. */
+    processPayBy: text('process_pay_by').notNull(),
+    /** R7: on this day every still-waitlisted application becomes not funded. */
+    waitlistClosesOn: text('waitlist_closes_on').notNull(),
+    /** R2: the shortest study that a graduation may follow. */
+    minStudyMonths: integer('min_study_months').notNull().default(30),
+    /** R6: derived from the intake (`intakeFrom` + 3 years), never a free date. */
     graduationDeadline: text('graduation_deadline').notNull(),
     createdAt: createdAt(),
   },
   () => [
     check('rounds_money_ck', sql`process_amount_fen >= 0 and result_amount_fen >= 0 and planned_places >= 0`),
     check('rounds_window_ck', sql`opens_on <= closes_on`),
+    check(
+      'rounds_dates_ck',
+      sql`intake_from <= intake_to and process_pay_by >= closes_on and waitlist_closes_on <= process_pay_by and min_study_months between 1 and 72`,
+    ),
   ],
 );
 
@@ -43,6 +57,24 @@ export const quotas = sqliteTable(
     uniqueIndex('quotas_round_org_uq').on(t.roundId, t.organizationId),
     check('quotas_places_ck', sql`places >= 0`),
   ],
+);
+
+/** R18: the city raises a round's plan (增加计划) with its own audited action and reason. */
+export const planAdjustments = sqliteTable(
+  'plan_adjustments',
+  {
+    id: integer('id').primaryKey(),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    delta: integer('delta').notNull(),
+    placesBefore: integer('places_before').notNull(),
+    placesAfter: integer('places_after').notNull(),
+    reason: text('reason').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('plan_adjustments_round_idx').on(t.roundId)],
 );
 
 export const quotaAdjustments = sqliteTable(

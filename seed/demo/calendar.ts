@@ -36,7 +36,8 @@ export const CAL: Cal[] = [
     cancel: ['2020-04-01', '2020-04-20'],
     fundReturn: ['2020-05-06', '2020-05-20'],
     dropPaid: ['2020-06-15', '2021-12-20'],
-    grad: ['2022-01-10', '2022-06-30'],
+    // R2: no sooner than 30 months after the last enrolment (2019-10-25), before the deadline (R6)
+    grad: ['2022-04-26', '2022-07-20'],
     resAlloc: ['2022-09-05', '2022-09-09', '2022-09-14'],
     resPay: ['2022-09-20', '2022-11-30'],
   },
@@ -51,7 +52,7 @@ export const CAL: Cal[] = [
     cancel: ['2020-10-01', '2020-10-20'],
     fundReturn: ['2020-11-05', '2020-11-20'],
     dropPaid: ['2020-12-10', '2022-06-30'],
-    grad: ['2022-12-20', '2023-06-20'],
+    grad: ['2022-11-01', '2023-02-20'],
     resAlloc: ['2023-08-01', '2023-08-07', '2023-08-11'],
     resPay: ['2023-08-15', '2023-10-31'],
   },
@@ -91,6 +92,23 @@ export function scheduleSubmissions(ctx: Ctx, rounds: Round[], apps: App[]): voi
 }
 
 /** R7: beyond its union's places, an application the city approved waits (in submission order). */
+/**
+ * R7 in the open round: one union has approved more than its places (the city filled its quota
+ * early), so its latest approvals wait — a waitlist that is still open today.
+ */
+export function fillOneOpenQuota(orgs: Orgs, quotas: Quotas, apps: App[], code = 'panlong'): void {
+  const l2 = orgs.payUnions.find((o) => o.code === code)!;
+  const approved = apps.filter((a) => a.round === OPEN && a.l2 === l2 && APPROVED_OR_BEYOND.has(a.status));
+  const q = quotas.quotaOf(OPEN, l2);
+  const freed = q.places - Math.max(0, approved.length - 2);
+  q.places -= freed;
+  // The places it did not take stay in the plan (R18): the city gave them to 五华区.
+  quotas.quotaOf(
+    OPEN,
+    orgs.payUnions.find((o) => o.code === 'wuhua')!,
+  ).places += freed;
+}
+
 export function waitlistOverQuota(orgs: Orgs, quotas: Quotas, apps: App[]): void {
   for (let round = 0; round < 3; round++) {
     for (const l2 of orgs.payUnions) {

@@ -14,7 +14,8 @@ import { hashPassword } from '../../server/lib/password';
 import type { Pii } from '../../server/lib/pii';
 import { seedTerms } from './agreements';
 import { paymentAppeals } from './appeals';
-import { scheduleSubmissions, waitlistOverQuota } from './calendar';
+import { fillOneOpenQuota, scheduleSubmissions, waitlistOverQuota } from './calendar';
+import { settleClock } from './clock';
 import { DEMO_PASSWORD, newContext, utc } from './context';
 import { seedHistory } from './history';
 import { seedMoney } from './money';
@@ -52,10 +53,12 @@ export function seedDemo(db: Db, pii: Pii, now: Date, opts: SeedOptions = {}): S
 
   const apps = planApplications(ctx, orgs, insts, people, quotas, terms);
   scheduleSubmissions(ctx, rounds, apps);
+  fillOneOpenQuota(orgs, quotas, apps);
   waitlistOverQuota(orgs, quotas, apps);
   const reviews = seedHistory(ctx, orgs, accounts, apps);
   const ledger = seedMoney(ctx, rounds, orgs, terms, apps);
   paymentAppeals(ctx, ledger.payments);
+  settleClock(ctx, rounds, apps, ledger.payments);
   auditAdjustments(ctx, quotas.adjustments);
 
   const rows: Rows = {

@@ -9,11 +9,11 @@ import { iso } from './context';
 const COLUMNS = {
   organizations: 'id name kind level parentId path level2Id code unitName duesPaid contactPhone createdAt',
   institutions: 'id name code reductionPolicy contact active createdAt',
-  rounds:
-    'id name intakeTerm opensOn closesOn processAmountFen resultAmountFen plannedPlaces graduationDeadline createdAt',
+  rounds: `id name intakeTerm opensOn closesOn processAmountFen resultAmountFen plannedPlaces intakeFrom intakeTo
+    processPayBy waitlistClosesOn minStudyMonths graduationDeadline createdAt`,
   workers: `id name idNumberEnc idNumberHash idNumberMasked gender birthYear phone organizationId level2Id
     jobTitle isUnionMember isFrontline isMigrant isHardship isKeyIndustry bankName bankCardEnc bankCardHash
-    bankCardMasked benefitCardEnc benefitCardHash benefitCardMasked createdAt`,
+    bankCardMasked benefitCardEnc benefitCardHash benefitCardMasked attestedAt createdAt`,
   users:
     'id username displayName passwordHash role organizationId institutionId workerId active mustChangePassword createdAt',
   quotas: 'id roundId organizationId places createdAt',
@@ -23,7 +23,8 @@ const COLUMNS = {
     'id organizationId agentOrganizationId agreementNo startsOn endsOn stages active createdAt',
   applications: `id roundId workerId organizationId level2Id institutionId educationLevel major studyMode
     enrolledOn admissionNo status currentStep submittedAt decidedAt graduatedOn graduationDocumentId
-    graduationVerifiedAt droppedOutOn dropoutReason createdAt updatedAt`,
+    graduationVerifiedAt droppedOutOn dropoutReason enrollmentVerifiedAt lateProcessApprovedAt lateProcessReason
+    createdAt updatedAt`,
   reviews: 'id applicationId step organizationId userId decision resultStatus comment createdAt',
   documents: 'id applicationId kind fileName mimeType size sha256 uploadedBy createdAt',
   appeals: `id applicationId subject organizationId reviewStep content response status dueOn respondedAt

@@ -37,6 +37,11 @@ export interface Round {
   processAmountFen: number;
   resultAmountFen: number;
   plannedPlaces: number;
+  intakeFrom: string;
+  intakeTo: string;
+  processPayBy: string;
+  waitlistClosesOn: string;
+  minStudyMonths: number;
   graduationDeadline: string;
   createdAt: string;
 }
@@ -130,6 +135,9 @@ export interface App {
   graduationVerifiedAt: Date | null;
   droppedOutOn: string | null;
   dropoutReason: string | null;
+  enrollmentVerifiedAt?: Date | null;
+  lateProcessApprovedAt?: Date | null;
+  lateProcessReason?: string | null;
   createdAt: Date;
   updatedAt: Date;
   tag: string;

@@ -5,7 +5,7 @@
  */
 import type { Terms } from './agreements';
 import { CAL, type Cal } from './calendar';
-import { addDays, addMs, APPROVED_OR_BEYOND, DAY, utc, ymd, type Ctx } from './context';
+import { addDays, addMs, APPROVED_OR_BEYOND, DAY, iso, OPEN, utc, ymd, type Ctx } from './context';
 import { Ledger } from './ledger';
 import type { App, FundReturn, MatchingPolicy, Org, Payment, Round } from './model';
 import type { Orgs } from './organizations';
@@ -191,6 +191,76 @@ function resultSubsidy(b: Books): void {
   }
 }
 
+/**
+ * The open round's first process money (R2: inside its window): a batch the city decided early,
+ * allocated, transferred and received this week; some payments wait, one bounced.
+ */
+function openRoundMoney(ctx: Ctx, ledger: Ledger, orgs: Orgs, apps: App[]): void {
+  for (const l2 of orgs.payUnions) {
+    const list = apps.filter(
+      (a) =>
+        a.round === OPEN && a.l2 === l2 && a.status === 'approved' && /^(pending|failed|paid)$/.test(a.tag),
+    );
+    if (!list.length) continue;
+    const decided = new Date(Math.max(...list.map((a) => a.decidedAt!.getTime())));
+    const created = ctx.between(decided, ctx.latest);
+    const transferred = ctx.between(created, ctx.latest);
+    const received = ctx.between(transferred, ctx.latest);
+    const al = ledger.allocate(OPEN, l2, 'process', list, 'received', [created, transferred, received]);
+    for (const a of list) {
+      const created = ctx.between(received, ctx.latest);
+      const p = ledger.pay(a, al, 'process', 'city', al.round.processAmountFen, created, 'pending');
+      if (a.tag === 'paid') {
+        p.status = 'paid';
+        p.paidAt = ctx.between(created, ctx.latest);
+        p.reference = ledger.reference(p.channel === 'agency' ? 'ZGXX-DF' : l2.code.toUpperCase(), p.paidAt);
+        a.status = 'process_paid';
+        a.processPaid = p;
+        a.updatedAt = p.paidAt;
+        ctx.event(
+          p.paidAt,
+          'payments',
+          'pay',
+          () => p.id,
+          () => ({
+            applicationId: a.id,
+            stage: p.stage,
+            source: p.source,
+            amountFen: p.amountFen,
+            channel: p.channel,
+            payerOrganizationId: p.payer.id,
+            status: 'paid',
+            reference: p.reference,
+            paidAt: iso(p.paidAt!),
+          }),
+        );
+        continue;
+      }
+      if (a.tag !== 'failed') continue;
+      // The bank's refusal came back within the week: it waits for the union to correct the card and re-issue.
+      p.status = 'failed';
+      p.failedAt = ctx.between(created, ctx.latest);
+      p.failureReason = '账户户名与身份证姓名不一致，银行退票';
+      ctx.event(
+        p.failedAt,
+        'payments',
+        'fail',
+        () => p.id,
+        () => ({
+          applicationId: a.id,
+          stage: p.stage,
+          source: p.source,
+          amountFen: p.amountFen,
+          channel: p.channel,
+          payerOrganizationId: p.payer.id,
+          status: 'failed',
+          reason: p.failureReason,
+        }),
+      );
+    }
+  }
+}
+
 export function seedMoney(ctx: Ctx, rounds: Round[], orgs: Orgs, terms: Terms, apps: App[]): Ledger {
   const ledger = new Ledger(ctx, rounds, orgs.school, terms.agencyStages);
   for (let round = 0; round < 2; round++) {
@@ -210,5 +280,6 @@ export function seedMoney(ctx: Ctx, rounds: Round[], orgs: Orgs, terms: Terms, a
       resultSubsidy(b);
     }
   }
+  openRoundMoney(ctx, ledger, orgs, apps);
   return ledger;
 }

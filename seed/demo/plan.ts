@@ -66,13 +66,16 @@ function forcedSpecs(orgs: Orgs): Spec[] {
   force(OPEN, 'direct-001', 'unit_approved', 2);
   force(OPEN, 'panlong', 'unit_approved', 2);
   force(OPEN, 'panlong', 'org_approved', 1);
+  force(OPEN, 'panlong', 'approved', 3); // its quota is full: the latest two wait (R7)
   force(OPEN, 'panlong', 'rejected', 1, { rejectStep: 3, appeal: 'open' });
   force(1, 'wuhua', 'approved', 2, { tag: 'uncovered' });
-  force(1, 'wuhua', 'approved', 2, { tag: 'pending' });
-  force(1, 'wuhua', 'approved', 1, { tag: 'failed', appeal: 'open' });
+  // R2: process money falls due only inside its round's window, so the money still to pay is the open round's
+  force(OPEN, 'wuhua', 'approved', 2, { tag: 'pending' });
+  force(OPEN, 'wuhua', 'approved', 1, { tag: 'failed', appeal: 'open' });
   force(1, 'wuhua', 'dropped_out', 1, { tag: 'unpaid' });
   force(1, 'wuhua', 'graduated', 1, { tag: 'G4' });
-  force(1, 'xishan', 'approved', 3, { tag: 'pending' });
+  force(OPEN, 'xishan', 'approved', 3, { tag: 'pending' });
+  force(OPEN, 'xishan', 'approved', 2, { tag: 'paid' });
   force(1, 'xishan', 'graduated', 2, { tag: 'G4' });
   force(1, 'guandu', 'graduated', 2, { tag: 'G1' });
   force(0, 'xishan', 'dropped_out', 2, { tag: 'unpaid' });

@@ -1,4 +1,5 @@
 /** Institutions, the rounds (R11, R18) and their quotas per union, with the city's adjustments (R7). */
+import { withDefaults } from '../../server/domain/rounds';
 import * as N from '../names';
 import { addDays, addMs, DEMO_SIZE, HOUR, iso, utc, ymd, type Ctx } from './context';
 import type { Inst, Org, Quota, QuotaAdjustment, Round, Worker } from './model';
@@ -20,36 +21,45 @@ export function seedRounds(ctx: Ctx): Round[] {
       id: 1,
       name: '2019年秋季',
       intakeTerm: '2019-autumn',
-      opensOn: '2019-11-11',
-      closesOn: '2019-11-30',
       processAmountFen: 50000,
       resultAmountFen: 100000,
       plannedPlaces: 1500,
-      graduationDeadline: '2022-12-31',
+      ...withDefaults({
+        opensOn: '2019-11-11',
+        closesOn: '2019-11-30',
+        intakeFrom: '2019-08-01',
+        intakeTo: '2019-12-31',
+      }),
       createdAt: '2019-05-24T03:00:00.000Z',
     },
     {
       id: 2,
       name: '2020年春季',
       intakeTerm: '2020-spring',
-      opensOn: '2020-05-11',
-      closesOn: '2020-05-31',
       processAmountFen: 50000,
       resultAmountFen: 100000,
       plannedPlaces: 1500,
-      graduationDeadline: '2023-06-30',
+      ...withDefaults({
+        opensOn: '2020-05-11',
+        closesOn: '2020-05-31',
+        intakeFrom: '2020-03-01',
+        intakeTo: '2020-07-31',
+      }),
       createdAt: '2019-05-24T03:00:00.000Z',
     },
     {
       id: 3,
       name: `${year}年${autumn ? '秋季' : '春季'}`,
       intakeTerm: openTerm,
-      opensOn: ymd(addDays(now, -10)),
-      closesOn: ymd(addDays(now, 20)),
       processAmountFen: 50000,
       resultAmountFen: 100000,
       plannedPlaces: DEMO_SIZE.openRoundPlaces,
-      graduationDeadline: `${year + 3}-${autumn ? '12-31' : '06-30'}`,
+      ...withDefaults({
+        opensOn: ymd(addDays(now, -10)),
+        closesOn: ymd(addDays(now, 20)),
+        intakeFrom: `${year}-${autumn ? '08-01' : '02-01'}`,
+        intakeTo: `${year}-${autumn ? '12-31' : '07-31'}`,
+      }),
       createdAt: iso(ctx.timeOfDay(utc(ymd(addDays(now, -40))))),
     },
   ];

@@ -99,6 +99,8 @@ function writeWorkers(db: Db, pii: Pii, workers: Worker[]): void {
       benefitCardEnc: w.benefitCard && pii.encrypt(w.benefitCard),
       benefitCardHash: w.benefitCard && pii.hash(w.benefitCard),
       benefitCardMasked: w.benefitCard && maskCard(w.benefitCard),
+      // R9a/b: the unit attested membership and post when it registered the worker
+      attestedAt: w.createdAt,
       createdAt: w.createdAt,
     });
   }

@@ -1,5 +1,7 @@
 /** R1–R6, R8: amounts, due dates and the moves of the two-stage subsidy. Money is integer fen; no SQL here. */
 import { isIn, PLACE_HOLDING, STUDYING } from './lifecycle';
+import type { Problem } from './problem';
+import { processWindowOpen } from './rounds';
 
 export type Stage = 'process' | 'result';
 export type Source = 'city' | 'matching';
@@ -12,10 +14,7 @@ export type RefundStatus = 'expected' | 'received' | 'confirmed';
 export const DEFAULT_PROCESS_FEN = 50_000;
 export const DEFAULT_RESULT_FEN = 100_000;
 
-export interface Problem {
-  rule: string;
-  message: string;
-}
+export type { Problem };
 
 export function formatYuan(fen: number): string {
   return `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
@@ -87,6 +86,25 @@ export function dueFor(
   deadline: string,
 ): boolean {
   return stage === 'process' ? processDue(a.status) : resultDue(a, deadline);
+}
+
+/** What the notice's clock and the enrolment check say about money for an application (R2). */
+export interface HoldFacts {
+  today: string;
+  processPayBy: string;
+  enrollmentVerifiedAt: string | null;
+  lateProcessApprovedAt: string | null;
+}
+
+/**
+ * R2: no money moves before the enrollment verification report is accepted, and no process
+ * subsidy falls due after the round's `processPayBy` unless the city allowed it late (audited).
+ */
+export function heldBack(stage: Stage, f: HoldFacts): Problem | null {
+  if (!f.enrollmentVerifiedAt) return { rule: 'R2', message: '学籍在线验证报告尚未审核通过，资助暂不发放' };
+  if (stage === 'process' && !processWindowOpen(f.processPayBy, f.today, !!f.lateProcessApprovedAt))
+    return { rule: 'R2', message: `已过过程资助发放截止日期 ${f.processPayBy}，须经市总工会同意后才能补发` };
+  return null;
 }
 
 /** R6: lapsed when the deadline passed without a verified graduation. */
@@ -188,12 +206,11 @@ export function payOutcome(f: PayFacts): { problem: Problem } | { to: string | n
       ? { to: null }
       : { problem: { rule: 'R2', message: '毕业证明经市总工会核验后才能发放配套结果资助' } };
   }
-  // R6 takes only the result subsidy: a process subsidy still owed to a lapsed application is paid, its status stays.
+  // R6: at lapse every unpaid payment of the application is cancelled, of either stage.
+  if (s === 'lapsed') return { problem: { rule: 'R6', message: '超过三年未毕业，资助已失效' } };
   if (f.source === 'city') {
     if (s === 'approved') return { to: 'process_paid' };
-    return s === 'lapsed'
-      ? { to: null }
-      : { problem: { rule: 'R2', message: `申请状态为「${s}」，不能发放过程资助` } };
+    return { problem: { rule: 'R2', message: `申请状态为「${s}」，不能发放过程资助` } };
   }
   return isIn(PLACE_HOLDING, s)
     ? { to: null }

@@ -38,9 +38,10 @@ export const PERMISSIONS: Table = {
   rounds: { city_admin: ALL, org_admin: R, unit_admin: R, agent: R, institution: R, worker: R },
   quotas: { city_admin: [...RW, 'adjust'], org_admin: R, unit_admin: R },
   applications: {
-    city_admin: [...R, 'review', 'verifyGraduation', 'dropout'],
-    org_admin: [...R, 'review', 'dropout'],
-    unit_admin: [...ALL, 'submit', 'withdraw', 'review', 'printForm'],
+    city_admin: [...R, 'review', 'verifyGraduation', 'verifyEnrollment', 'allowLateProcess', 'dropout'],
+    org_admin: [...R, 'review', 'verifyEnrollment', 'dropout'],
+    // A `direct` union's clerks check enrolments as its level-2 union (the service checks which union).
+    unit_admin: [...ALL, 'submit', 'withdraw', 'review', 'verifyEnrollment', 'printForm'],
     institution: [...R, 'dropout', 'graduate'],
     agent: R,
     worker: [...ALL, 'submit', 'withdraw', 'graduate', 'printForm'],

@@ -1,5 +1,6 @@
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Problem } from '../domain/problem';
 
 export type FieldErrors = Record<string, string>;
 
@@ -20,6 +21,18 @@ export class DomainError extends ApiError {
   constructor(rule: string, message: string, errors?: FieldErrors) {
     super(422, `${rule}: ${message}`, errors, rule);
   }
+}
+
+/** The 422 for broken rules: the first problem's rule and message, every field's message in `errors`. */
+export function problemError(problems: Problem | readonly Problem[]): DomainError {
+  const list = Array.isArray(problems) ? problems : [problems as Problem];
+  const errors: FieldErrors = {};
+  for (const p of list) if (p.field && !errors[p.field]) errors[p.field] = p.message;
+  return new DomainError(
+    list[0].rule,
+    list.map((p) => p.message).join('；'),
+    Object.keys(errors).length ? errors : undefined,
+  );
 }
 
 export const badRequest = (message: string, errors?: FieldErrors) => new ApiError(400, message, errors);

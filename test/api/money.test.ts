@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { lapseSweep } from '../../server/resources/applications/progress';
+import { clockSweep, lapseSweep } from '../../server/resources/applications/progress';
 import { checkIntegrity } from '../../server/resources/integrity/service';
 import { Client, q, testEnv, type TestEnv } from '../helpers/app';
 import { makeCard, makeIdNumber, smallCity } from '../helpers/fixtures';
@@ -10,7 +10,7 @@ import { allocateAndReceive, approvedInBulk, approvedViaApi, paymentsOf, statusO
 let env: TestEnv;
 let f: ReturnType<typeof smallCity>;
 const as = (u: string) => new Client(env).login(u);
-const integrityOk = () => expect(checkIntegrity(env.db)).toEqual({ ok: true, problems: [] });
+const integrityOk = () => expect(checkIntegrity(env.db, env.clock.now())).toEqual({ ok: true, problems: [] });
 let city: Client, wuhua: Client, unit: Client;
 
 beforeEach(async () => {
@@ -40,8 +40,20 @@ const agreement = (stages = 'process,result') =>
     stages,
   });
 
-/** The worker uploads the 学信网 record and reports the graduation; the city verifies it. */
-async function graduateAndVerify(worker: Client, id: number, date = '2026-11-19') {
+/** R2: a graduation counts from 30 months after the enrolment of 2026-09-01 on. */
+const GRADUATION_DAY = '2029-06-30';
+
+/** The clock moves to the graduation year (the daily sweep runs); sessions do not last that long, so the staff sign in again. */
+async function toGraduationYear() {
+  env.clock.set('2029-07-01T02:00:00Z');
+  clockSweep(env.db, env.clock.now); // as the server's daily sweep would have, on the way
+  [city, wuhua, unit] = await Promise.all([as('city'), as('wuhua'), as('wuhua-001')]);
+}
+
+/** In the graduation year, the worker uploads the 学信网 record and reports the graduation; the city verifies it. */
+async function graduateAndVerify(workerName: string, id: number, date = GRADUATION_DAY): Promise<Client> {
+  await toGraduationYear();
+  const worker = await as(workerName);
   const doc = await upload(worker, id, 'graduation_record');
   expect(doc.status).toBe(201);
   const g = await worker.post(`/api/applications/${id}/graduate`, { date, documentId: doc.body.id });
@@ -53,6 +65,7 @@ async function graduateAndVerify(worker: Client, id: number, date = '2026-11-19'
   });
   expect(v.status, JSON.stringify(v.body)).toBe(200);
   expect(v.body.graduationVerifiedAt).toBeTruthy();
+  return worker;
 }
 
 describe('the demo walk: approved → 500 paid → graduation verified → 1,000 paid → completed', () => {
@@ -85,8 +98,7 @@ describe('the demo walk: approved → 500 paid → graduation verified → 1,000
 
     // R2: no result allocation before the graduation is verified
     expect((await city.post('/api/allocations', result())).body.message).toMatch(/^R2/);
-    const worker = await as('worker1');
-    await graduateAndVerify(worker, id);
+    const worker = await graduateAndVerify('worker1', id);
     await allocateAndReceive(city, wuhua, result());
     const r = paymentsOf(env.db, id).find((x) => x.stage === 'result')!;
     expect(r).toMatchObject({ amountFen: 100_000, status: 'pending' });
@@ -130,11 +142,13 @@ describe('the demo walk: approved → 500 paid → graduation verified → 1,000
     ).toBe(404);
     expect((await school.post(`/api/payments/${p.id}/pay`, { reference: 'ZGXX-DF-0001' })).status).toBe(200);
     expect(statusOf(env.db, id)).toBe('process_paid');
-    await graduateAndVerify(await as('worker1'), id);
+    await graduateAndVerify('worker1', id);
     await allocateAndReceive(city, wuhua, result());
     const r = paymentsOf(env.db, id).find((x) => x.stage === 'result')!;
     expect(r.channel).toBe('agency');
-    expect((await school.post(`/api/payments/${r.id}/pay`, { reference: 'ZGXX-DF-0002' })).status).toBe(200);
+    expect(
+      (await (await as('school')).post(`/api/payments/${r.id}/pay`, { reference: 'ZGXX-DF-0002' })).status,
+    ).toBe(200);
     expect(statusOf(env.db, id)).toBe('completed');
     integrityOk();
   });
@@ -347,7 +361,7 @@ describe('dropout and refund (R5)', () => {
 });
 
 describe('lapse (R6)', () => {
-  it('R6: visible in lists ahead, then lapsed by the sweep against the clock; the process subsidy owed is still paid, the result one never', async () => {
+  it('R6: visible in lists ahead, then lapsed by the sweep against the clock; every unpaid payment is cancelled', async () => {
     const id = await approveWorker1();
     await allocateAndReceive(city, wuhua, process());
     const deadline = f.open.graduationDeadline;
@@ -362,10 +376,11 @@ describe('lapse (R6)', () => {
     expect(lapseSweep(env.db, env.clock.now)).toEqual([id]);
     expect(statusOf(env.db, id)).toBe('lapsed');
     expect(lapseSweep(env.db, env.clock.now)).toEqual([]);
+    // R6: the process subsidy never paid is cancelled with the rest; the money stays with the union.
     const [p] = paymentsOf(env.db, id);
-    expect(p.status).toBe('pending');
+    expect(p.status).toBe('cancelled');
     wuhua = await as('wuhua');
-    expect((await wuhua.post(`/api/payments/${p.id}/pay`, { reference: 'WH-LATE' })).status).toBe(200);
+    expect((await wuhua.post(`/api/payments/${p.id}/pay`, { reference: 'WH-LATE' })).status).toBe(409);
     expect(statusOf(env.db, id)).toBe('lapsed');
     const worker = await as('worker1');
     const doc = await upload(worker, id, 'graduation_record');
@@ -587,7 +602,8 @@ describe('graduation checks (R2)', () => {
     const id = await approveWorker1();
     await allocateAndReceive(city, wuhua, process());
     await wuhua.post(`/api/payments/${paymentsOf(env.db, id)[0].id}/pay`, { reference: 'WH-1' });
-    const worker = await as('worker1');
+    await toGraduationYear();
+    let worker = await as('worker1');
     expect(
       (await worker.post(`/api/applications/${id}/verify-graduation`, { decision: 'approve', comment: '' }))
         .status,
@@ -596,7 +612,7 @@ describe('graduation checks (R2)', () => {
     expect(
       (
         await worker.post(`/api/applications/${id}/graduate`, {
-          date: '2026-11-19',
+          date: GRADUATION_DAY,
           documentId: first.body.id,
         })
       ).status,
@@ -611,11 +627,11 @@ describe('graduation checks (R2)', () => {
     });
     expect(refused.body).toMatchObject({ status: 'graduated', graduationVerifiedAt: null });
     expect((await city.post('/api/allocations', result())).status).toBe(422);
-    await graduateAndVerify(worker, id);
+    worker = await graduateAndVerify('worker1', id);
     expect(
       (
         await worker.post(`/api/applications/${id}/graduate`, {
-          date: '2026-11-19',
+          date: GRADUATION_DAY,
           documentId: first.body.id,
         })
       ).status,

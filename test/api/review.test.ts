@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Client, q, testEnv, type TestEnv } from '../helpers/app';
-import { smallCity } from '../helpers/fixtures';
+import { makeIdNumber, smallCity } from '../helpers/fixtures';
 import { decide, draftWithDocuments, submitted, upload } from '../helpers/flow';
 
 let env: TestEnv;
@@ -38,7 +38,8 @@ describe('applying', () => {
       '五华区总工会',
       '昆明市总工会',
     ]);
-    expect(tl.next).toContain('过程资助');
+    // R2/R12: the money waits for the enrollment verification report, and the worker is told so
+    expect(tl.next).toContain('学籍在线验证报告');
   });
 
   it("R13: a direct union's application takes two steps", async () => {
@@ -93,12 +94,42 @@ describe('applying', () => {
     expect(sub.body.message).toMatch(/^R9a/);
   });
 
-  it('R9b: a worker above workshop head is refused', async () => {
+  it('R9b: a worker attested above workshop head is refused at the unit recommendation, naming the field', async () => {
     env.db.$client.prepare('update workers set is_frontline = 0 where id = ?').run(f.workers[0].id);
-    const id = await draftWithDocuments(worker1, f.open.id);
-    const sub = await worker1.post(`/api/applications/${id}/submit`);
-    expect(sub.status).toBe(422);
-    expect(sub.body.message).toMatch(/^R9b/);
+    const id = await submitted(worker1, f.open.id);
+    const rec = await decide(unit, id, 'approve');
+    expect(rec.status).toBe(422);
+    expect(rec.body).toMatchObject({ rule: 'R9b', errors: { 'attest.frontline': expect.any(String) } });
+  });
+
+  it('R9a/R9b: a worker registered through the API is unattested: step 1 refuses until the unit attests', async () => {
+    const made = await unit.post('/api/workers', {
+      name: '王副总',
+      idNumber: makeIdNumber(777),
+      phone: '13900000777',
+      organizationId: f.unit1.id,
+      jobTitle: '副总经理',
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.body).toMatchObject({ isUnionMember: false, isFrontline: false });
+    const id = await submitted(unit, f.open.id, { workerId: made.body.id });
+    const bare = await decide(unit, id, 'approve');
+    expect(bare.status).toBe(422);
+    expect(bare.body.rule).toBe('R9a');
+    expect(Object.keys(bare.body.errors).sort()).toEqual(['attest.frontline', 'attest.member']);
+    const attested = await unit.post(`/api/applications/${id}/review`, {
+      decision: 'approve',
+      comment: '',
+      attest: { member: true, frontline: true, comment: '名为副总，实为车间带班' },
+    });
+    expect(attested.status, JSON.stringify(attested.body)).toBe(200);
+    const w = await unit.get(`/api/workers/${made.body.id}`);
+    expect(w.body).toMatchObject({
+      isUnionMember: true,
+      isFrontline: true,
+      attestationComment: '名为副总，实为车间带班',
+    });
+    expect(w.body.attestedAt).toBeTruthy();
   });
 
   it('R9e: one application per worker and education level, ever', async () => {

@@ -167,7 +167,7 @@ describe('moves of money', () => {
       ).toMatchObject({ problem: { rule: 'R5' } });
     }
   });
-  it('R6: a lapsed application gets no result subsidy, but a process subsidy still owed is paid', () => {
+  it('R6: a lapsed application gets no money at all: no result subsidy, and no process subsidy still owed', () => {
     expect(
       payOutcome({
         stage: 'result',
@@ -191,7 +191,7 @@ describe('moves of money', () => {
         app: grad({ status: 'lapsed', graduationVerifiedAt: null }),
         deadline: '2022-12-31',
       }),
-    ).toEqual({ to: null });
+    ).toMatchObject({ problem: { rule: 'R6' } });
   });
   it('R2: no result money, city or matching, before the graduation is verified', () => {
     const unverified = grad({ graduationVerifiedAt: null });

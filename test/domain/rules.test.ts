@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chinaDate, submitProblems, type SubmitFacts } from '../../server/domain/eligibility';
+import {
+  attestationProblems,
+  chinaDate,
+  isSeniorTitle,
+  submitProblems,
+  type SubmitFacts,
+} from '../../server/domain/eligibility';
 import {
   isValidCardNumber,
   isValidIdNumber,
@@ -19,9 +25,9 @@ import { adjustProblem, promotions, settleApproval } from '../../server/domain/q
 
 const facts = (over: Partial<SubmitFacts> = {}): SubmitFacts => ({
   today: '2019-11-20',
-  round: { opensOn: '2019-11-11', closesOn: '2019-11-30' },
+  round: { opensOn: '2019-11-11', closesOn: '2019-11-30', intakeFrom: '2019-08-01', intakeTo: '2019-12-31' },
+  institution: { active: true, levels: 'associate,bachelor' },
   firstSubmittedAt: null,
-  worker: { isUnionMember: true, isFrontline: true },
   unit: { duesPaid: true, kind: 'grassroots' },
   application: {
     institutionId: 1,
@@ -45,12 +51,37 @@ describe('eligibility at submit', () => {
   it('R11: a resubmission after a return keeps its first submission inside the window', () => {
     expect(rules(facts({ today: '2019-12-05', firstSubmittedAt: '2019-11-15T01:00:00Z' }))).toEqual([]);
   });
-  it('R9a: the unit must pay dues and the worker must be a member', () => {
+  it('R9a: the unit must pay dues to submit', () => {
     expect(rules(facts({ unit: { duesPaid: false, kind: 'grassroots' } }))).toEqual(['R9a']);
-    expect(rules(facts({ worker: { isUnionMember: false, isFrontline: true } }))).toEqual(['R9a']);
   });
-  it('R9b: only front-line workers', () =>
-    expect(rules(facts({ worker: { isUnionMember: true, isFrontline: false } }))).toEqual(['R9b']));
+  const unattested = { attestedAt: null, isUnionMember: false, isFrontline: false };
+  const attested = { attestedAt: '2026-01-05T02:00:00Z', isUnionMember: true, isFrontline: true };
+  const attest = (f: Parameters<typeof attestationProblems>[0]) => attestationProblems(f).map((p) => p.rule);
+  it('R9a/R9b: membership and the front-line post are attested by the unit, never assumed', () => {
+    expect(attest({ worker: unattested })).toEqual(['R9a', 'R9b']);
+    // flags set without an attestation (who, when) count for nothing
+    expect(attest({ worker: { ...unattested, isUnionMember: true, isFrontline: true } })).toEqual([
+      'R9a',
+      'R9b',
+    ]);
+    expect(attest({ worker: attested })).toEqual([]);
+    expect(attest({ worker: unattested, attest: { member: true, frontline: true } })).toEqual([]);
+  });
+  it('R9a: a worker attested as not a member is refused', () =>
+    expect(attest({ worker: unattested, attest: { member: false, frontline: true } })).toEqual(['R9a']));
+  it('R9b: a worker attested as above 科室主任 is refused, naming the field', () => {
+    expect(attest({ worker: attested, attest: { member: true, frontline: false } })).toEqual(['R9b']);
+    expect(attestationProblems({ worker: { ...attested, isFrontline: false } })[0]).toMatchObject({
+      rule: 'R9b',
+      field: 'attest.frontline',
+    });
+  });
+  it('R9b: titles above 科室主任 are flagged to reviewers; heads of workshop, section and office are not', () => {
+    for (const t of ['副总经理', '项目经理', '生产总监', '副厂长', '人事处长', '党支部书记'])
+      expect(isSeniorTitle(t), t).toBe(true);
+    for (const t of ['车间主任', '工段长', '科室主任', '焊工', '护士', '教师', '', null])
+      expect(isSeniorTitle(t), String(t)).toBe(false);
+  });
   it('R9c: an associate or bachelor programme with institution and enrolment date', () => {
     expect(
       rules(
@@ -73,7 +104,7 @@ describe('eligibility at submit', () => {
   });
 });
 
-describe('SPEC §3 lifecycle', () => {
+describe('lifecycle', () => {
   const all = Object.keys(TRANSITIONS) as Status[];
   it('allows exactly the listed transitions and refuses every other', () => {
     for (const from of all)

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { withDefaults } from '../../server/domain/rounds';
 import type { Db } from '../../db/client';
 import * as s from '../../db/schema';
 import {
@@ -80,16 +81,20 @@ export function addWorker(
       organizationId: unit.id,
       level2Id: unit.level2Id!,
       jobTitle: '操作工',
+      // R9a/b: attested by the unit when it registered the worker
+      isUnionMember: true,
+      isFrontline: true,
+      attestedAt: '2026-01-05T02:00:00.000Z',
       bankCardEnc: pii.encrypt(card),
       bankCardHash: pii.hash(card),
       bankCardMasked: maskCard(card),
       ...over,
+      phoneHash: pii.phoneHash(over.phone ?? `139${String(n).padStart(8, '0')}`),
     })
     .returning()
     .get();
 }
 
-      phoneHash: pii.phoneHash(over.phone ?? `139${String(n).padStart(8, '0')}`),
 export function addUser(
   db: Db,
   username: string,
@@ -142,12 +147,15 @@ export function smallCity(env: TestEnv, opts: { places?: number } = {}) {
     .values({
       name: '2026年秋季',
       intakeTerm: '2026-autumn',
-      opensOn: shift(-10),
-      closesOn: shift(20),
+      ...withDefaults({
+        opensOn: shift(-10),
+        closesOn: shift(20),
+        intakeFrom: '2026-08-01',
+        intakeTo: '2026-12-31',
+      }),
       processAmountFen: 50_000,
       resultAmountFen: 100_000,
       plannedPlaces: 100,
-      graduationDeadline: shift(3 * 365),
     })
     .returning()
     .get();
@@ -156,12 +164,15 @@ export function smallCity(env: TestEnv, opts: { places?: number } = {}) {
     .values({
       name: '2019年秋季',
       intakeTerm: '2019-autumn',
-      opensOn: '2019-11-11',
-      closesOn: '2019-11-30',
+      ...withDefaults({
+        opensOn: '2019-11-11',
+        closesOn: '2019-11-30',
+        intakeFrom: '2019-08-01',
+        intakeTo: '2019-12-31',
+      }),
       processAmountFen: 50_000,
       resultAmountFen: 100_000,
       plannedPlaces: 100,
-      graduationDeadline: '2022-12-31',
     })
     .returning()
     .get();

@@ -3,16 +3,33 @@ import type { Db } from '../../db/client';
 import type { Pii } from '../../server/lib/pii';
 import type { Client } from './app';
 import { addWorker } from './fixtures';
-import { decide, submitted } from './flow';
+import { decide, submitted, upload } from './flow';
 
-/** A worker's application taken through all three review steps (or two, for a `direct` union). */
-export async function approvedViaApi(worker: Client, roundId: number, reviewers: Client[]): Promise<number> {
+/**
+ * A worker's application taken through all three review steps (or two, for a `direct` union), with
+ * its enrollment verification report uploaded and accepted by the city (R2: money waits for it)
+ * unless `verified` is false.
+ */
+export async function approvedViaApi(
+  worker: Client,
+  roundId: number,
+  reviewers: Client[],
+  opts: { verified?: boolean } = {},
+): Promise<number> {
   const id = await submitted(worker, roundId);
   for (const r of reviewers) {
     const res = await decide(r, id, 'approve');
     expect(res.status, JSON.stringify(res.body)).toBe(200);
   }
+  if (opts.verified !== false) await enrollmentVerified(worker, reviewers.at(-1)!, id);
   return id;
+}
+
+/** R2/R12: the worker uploads the enrollment verification report and a reviewer accepts it. */
+export async function enrollmentVerified(worker: Client, reviewer: Client, id: number): Promise<void> {
+  expect((await upload(worker, id, 'enrollment_report')).status).toBe(201);
+  const res = await reviewer.post(`/api/applications/${id}/verify-enrollment`, { decision: 'approve' });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
 
 /**
@@ -35,8 +52,8 @@ export function approvedInBulk(
   const ids: number[] = [];
   const ins = db.$client
     .prepare(`insert into applications (round_id, worker_id, organization_id, level2_id, institution_id, education_level, major,
-    study_mode, enrolled_on, status, submitted_at, decided_at, created_at, updated_at)
-    values (?, ?, ?, ?, ?, 'associate', '机械制造', 'part_time', '2019-09-01', ?, ?, ?, ?, ?)`);
+    study_mode, enrolled_on, status, submitted_at, decided_at, enrollment_verified_at, created_at, updated_at)
+    values (?, ?, ?, ?, ?, 'associate', '机械制造', 'part_time', '2019-09-01', ?, ?, ?, ?, ?, ?)`);
   db.$client.transaction(() => {
     for (let i = 0; i < o.n; i++) {
       const w = addWorker(db, pii, (o.from ?? 10_000) + i, o.unit);
@@ -50,6 +67,7 @@ export function approvedInBulk(
             o.unit.level2Id,
             o.institutionId ?? 1,
             o.status ?? 'approved',
+            at,
             at,
             at,
             at,

@@ -20,6 +20,16 @@ const EXACT: Record<string, string> = {
   毕业核验: 'Graduation checked',
   '超过三年未毕业，结果资助失效（R6）': 'Not graduated within three years: result subsidy lapsed (R6)',
   '申诉成立，重新审核': 'Appeal upheld: reviewed again',
+  '候补截止，未获资助（R7）': 'The waiting list closed: not funded (R7)',
+  学籍在线验证报告审核: 'Enrolment verification report checked',
+  '市总工会同意补发过程资助（R2）': 'The city union allowed the process subsidy to be paid late (R2)',
+  '等待工会审核学籍在线验证报告，审核通过后才能发放资助':
+    'Your union is checking the enrolment verification report; the subsidy is paid once it is accepted',
+  '请上传学籍在线验证报告，审核通过后才能发放资助':
+    'Upload the enrolment verification report: the subsidy is paid once it is accepted',
+  可以在以后的批次以同一学历层次重新申请: 'You may apply again at the same level in a later round',
+  未获资助: 'Not funded',
+  资格取消: 'Subsidy withdrawn',
   草稿: 'Draft',
   已提交: 'Submitted',
   基层已推荐: 'Recommended by the unit',

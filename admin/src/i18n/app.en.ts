@@ -33,6 +33,17 @@ export const appEn: typeof appZhCN = {
   money: { yuan: 'CNY' },
   empty: '—',
   hints: { intake_term: 'e.g. 2019-autumn, 2020-spring' },
+  timetable: {
+    title: "The round's timetable",
+    intake: 'Enrolment',
+    window: 'Applications',
+    process: 'Process subsidy paid by',
+    waitlist: 'Waitlist closes',
+    graduation: 'Graduation earliest / deadline',
+    default_is: 'Left blank: %{date}',
+    derived: 'From the intake: three years after it starts',
+    min_study: '%{months} months after enrolment',
+  },
   worker_flags: { not_frontline: 'Not front-line', not_member: 'Not a member' },
   worker_form: {
     keep_blank: 'Leave blank to keep',

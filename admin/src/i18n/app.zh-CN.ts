@@ -33,6 +33,17 @@ export const appZhCN = {
   money: { yuan: '元' },
   empty: '—',
   hints: { intake_term: '格式如 2019-autumn、2020-spring' },
+  timetable: {
+    title: '批次时间表',
+    intake: '入学',
+    window: '申请',
+    process: '过程资助发放截止',
+    waitlist: '候补截止',
+    graduation: '毕业最早 / 截止',
+    default_is: '留空则为 %{date}',
+    derived: '由入学日期推算：入学后三年',
+    min_study: '入学 %{months} 个月后',
+  },
   worker_flags: { not_frontline: '非一线', not_member: '非会员' },
   worker_form: {
     keep_blank: '留空则不修改',

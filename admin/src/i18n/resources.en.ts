@@ -89,6 +89,11 @@ export const resourcesEn: typeof resourcesZhCN = {
       resultAmountFen: 'Result subsidy',
       plannedPlaces: 'Planned places',
       graduationDeadline: 'Graduation deadline',
+      intakeFrom: 'Enrolled from',
+      intakeTo: 'Enrolled until',
+      processPayBy: 'Process subsidy paid by',
+      waitlistClosesOn: 'Waitlist closes on',
+      minStudyMonths: 'Shortest study (months)',
     },
   },
   quotas: {

@@ -88,6 +88,11 @@ export const resourcesZhCN = {
       resultAmountFen: '结果资助金额',
       plannedPlaces: '计划名额',
       graduationDeadline: '毕业截止日期',
+      intakeFrom: '入学日期自',
+      intakeTo: '入学日期至',
+      processPayBy: '过程资助发放截止',
+      waitlistClosesOn: '候补截止日期',
+      minStudyMonths: '最短学习时间（月）',
     },
   },
   quotas: {

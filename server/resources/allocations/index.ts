@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { allocations } from '../../../db/schema';
 import { STAGES } from '../../../db/schema/common';
 import { stageAmountFen } from '../../domain/money';
+import { chinaDate } from '../../domain/eligibility';
 import type { AppEnv } from '../../lib/context';
 import { badRequest } from '../../lib/errors';
 import { moneyAction, moneyGate } from '../../lib/idempotency';
@@ -80,7 +81,13 @@ export const allocationRoutes = () => {
       const { roundId, organizationId, stage } = c.req.valid('query');
       const round = roundOf(c.get('deps').db, roundId);
       if (!round) throw badRequest('批次不存在', { roundId: '批次不存在' });
-      const ids = dueApplications(c.get('deps').db, round, organizationId, stage);
+      const ids = dueApplications(
+        c.get('deps').db,
+        round,
+        organizationId,
+        stage,
+        chinaDate(c.get('deps').clock()),
+      );
       return c.json({
         roundId,
         organizationId,

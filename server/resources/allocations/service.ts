@@ -1,8 +1,11 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
+import { rounds } from '../../../db/schema';
 import { chinaDate } from '../../domain/eligibility';
 import {
   allocationProblem,
   dueFor,
+  heldBack,
   matchingFen,
   payOutcome,
   payoutRoute,
@@ -28,21 +31,10 @@ export type AllocationRow = {
   createdAt: string;
 };
 
-interface RoundRow {
-  id: number;
-  processAmountFen: number;
-  resultAmountFen: number;
-  graduationDeadline: string;
-}
+type RoundRow = typeof rounds.$inferSelect;
 
-export function roundOf(db: Db, roundId: number): RoundRow | undefined {
-  return db.$client
-    .prepare(
-      `select id, process_amount_fen processAmountFen, result_amount_fen resultAmountFen,
-    graduation_deadline graduationDeadline from rounds where id = ?`,
-    )
-    .get(roundId) as RoundRow | undefined;
-}
+export const roundOf = (db: Db, roundId: number): RoundRow | undefined =>
+  db.select().from(rounds).where(eq(rounds.id, roundId)).get();
 
 /**
  * The staff of the union that holds the money: an org_admin of the level-2 union, or the unit_admin of a
@@ -66,10 +58,17 @@ export function agreementsOf(db: Db, level2Id: number): Agreement[] {
 }
 
 /** R2/R6: applications of the union due for the stage and not yet covered by an allocation of that stage. */
-export function dueApplications(db: Db, round: RoundRow, level2Id: number, stage: Stage): number[] {
+export function dueApplications(
+  db: Db,
+  round: RoundRow,
+  level2Id: number,
+  stage: Stage,
+  today: string,
+): number[] {
   const rows = db.$client
     .prepare(
-      `select a.id, a.status, a.graduation_verified_at graduationVerifiedAt, a.graduated_on graduatedOn
+      `select a.id, a.status, a.graduation_verified_at graduationVerifiedAt, a.graduated_on graduatedOn,
+      a.enrollment_verified_at enrollmentVerifiedAt, a.late_process_approved_at lateProcessApprovedAt
     from applications a where a.round_id = ? and a.level2_id = ? and a.status in ('approved','graduated')
       and not exists (select 1 from allocation_items i where i.application_id = a.id and i.stage = ?) order by a.id`,
     )
@@ -78,8 +77,17 @@ export function dueApplications(db: Db, round: RoundRow, level2Id: number, stage
     status: string;
     graduationVerifiedAt: string | null;
     graduatedOn: string | null;
+    enrollmentVerifiedAt: string | null;
+    lateProcessApprovedAt: string | null;
   }[];
-  return rows.filter((a) => dueFor(stage, a, round.graduationDeadline)).map((a) => a.id);
+  // R2: held back until the enrolment is verified, and no longer due after the round's processPayBy.
+  return rows
+    .filter(
+      (a) =>
+        dueFor(stage, a, round.graduationDeadline) &&
+        !heldBack(stage, { ...a, today, processPayBy: round.processPayBy }),
+    )
+    .map((a) => a.id);
 }
 
 /** R3 拨付: one allocation covering every due, uncovered application; amount = count × the round's amount. */
@@ -94,7 +102,7 @@ export function createAllocation(
     { level: number } | undefined;
   if (org?.level !== 2)
     throw badRequest('拨付对象须为区县级、产业或直属工会', { organizationId: '请选择二级工会' });
-  const ids = dueApplications(db, round, d.organizationId, d.stage);
+  const ids = dueApplications(db, round, d.organizationId, d.stage, chinaDate(actor.now()));
   if (!ids.length) {
     throw new DomainError(
       'R2',
@@ -177,6 +185,7 @@ export function receiveAllocation(
   const items = db.$client
     .prepare(
       `select i.application_id id, i.amount_fen amountFen, a.status, a.graduation_verified_at graduationVerifiedAt,
+      a.enrollment_verified_at enrollmentVerifiedAt, a.late_process_approved_at lateProcessApprovedAt,
       a.graduated_on graduatedOn, (w.bank_card_enc is not null or w.benefit_card_enc is not null) hasCard,
       exists (select 1 from payments p where p.application_id = a.id and p.stage = i.stage and p.source = 'city' and p.status in ('pending','paid')) live
     from allocation_items i join applications a on a.id = i.application_id join workers w on w.id = a.worker_id
@@ -188,6 +197,8 @@ export function receiveAllocation(
     status: string;
     graduationVerifiedAt: string | null;
     graduatedOn: string | null;
+    enrollmentVerifiedAt: string | null;
+    lateProcessApprovedAt: string | null;
     hasCard: number;
     live: number;
   }[];
@@ -203,7 +214,8 @@ export function receiveAllocation(
   for (const it of items) {
     // Dropped out since it was covered (or otherwise unpayable): the union holds that money until it returns it (R4).
     const payable =
-      'to' in payOutcome({ stage: al.stage, source: 'city', app: it, deadline: round.graduationDeadline });
+      'to' in payOutcome({ stage: al.stage, source: 'city', app: it, deadline: round.graduationDeadline }) &&
+      !heldBack(al.stage, { ...it, today, processPayBy: round.processPayBy });
     if (it.live || it.amountFen <= 0 || !payable) {
       skipped.push(it.id);
       continue;

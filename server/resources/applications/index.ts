@@ -32,6 +32,10 @@ const draftFields = {
 const reviewBody = z.object({
   decision: z.enum(['approve', 'reject', 'return']),
   comment: z.string().max(1000).default(''),
+  /** R9a/b: the unit's attestation with its recommendation (step 1). */
+  attest: z
+    .object({ member: z.boolean(), frontline: z.boolean(), comment: z.string().max(500).optional() })
+    .optional(),
 });
 
 const BULK_BATCH = 250;
@@ -73,7 +77,7 @@ export const applicationRoutes = () => {
     summary: "Decide the caller's review step: approve, reject or return (R10)",
     body: reviewBody,
     refusals: [409, 422],
-    run: ({ db, actor, row, body }) => review(db, actor, row, body.decision, body.comment),
+    run: ({ db, actor, row, body }) => review(db, actor, row, body.decision, body.comment, body.attest),
   });
 
   // A clerk's daily pile: each id decided on its own (a savepoint: one refused id undoes only itself),
@@ -112,7 +116,7 @@ export const applicationRoutes = () => {
     (c) => {
       const u = c.get('user')!;
       requireAccess(u, 'applications', 'review');
-      const { ids, decision, comment } = c.req.valid('json');
+      const { ids, decision, comment, attest } = c.req.valid('json');
       const { db } = c.get('deps');
       const unique = [...new Set(ids)];
       const results: (
@@ -124,7 +128,7 @@ export const applicationRoutes = () => {
             unique.slice(i, i + BULK_BATCH).map((id) => {
               try {
                 const status = tx(batch, (t) =>
-                  review(t, c.get('actor'), scopedApplication(t, u, id), decision, comment),
+                  review(t, c.get('actor'), scopedApplication(t, u, id), decision, comment, attest),
                 );
                 return { id, ok: true as const, status };
               } catch (e) {

@@ -1,7 +1,9 @@
 import { and, eq, ne, notInArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { applications, organizations, reviews, rounds, workers } from '../../../db/schema';
-import { chinaDate, submitProblems } from '../../domain/eligibility';
+import { applications, institutions, organizations, reviews, rounds, workers } from '../../../db/schema';
+import { attestationProblems, chinaDate, submitProblems } from '../../domain/eligibility';
+import { waitlistClosed } from '../../domain/rounds';
+import { audit } from '../../lib/audit';
 import {
   EDITABLE,
   LEVEL_FREEING,
@@ -14,7 +16,7 @@ import {
 } from '../../domain/lifecycle';
 import { settleApproval } from '../../domain/quota';
 import type { Actor, SessionUser } from '../../lib/context';
-import { badRequest, conflict, DomainError, forbidden } from '../../lib/errors';
+import { badRequest, conflict, DomainError, forbidden, problemError } from '../../lib/errors';
 import { findScoped } from '../../lib/resource';
 import { scopeFor } from '../../lib/scope';
 import { displaceable, placesUsed, promoteWaitlist, quotaOf } from '../quotas/service';
@@ -96,6 +98,7 @@ export function createDraft(db: Db, actor: Actor, input: DraftInput): number {
   if (!workerId) throw badRequest('请选择申请职工', { workerId: '请选择申请职工' });
   const worker = findScoped<typeof workers.$inferSelect>(db, workerList, u, workerId);
   assertRoundOpen(db, actor, input.roundId!);
+  assertInstitutionKnown(db, input.institutionId);
   if (sameLevelLive(db, { id: 0, workerId }, input.educationLevel)) {
     throw new DomainError('R9e', '每人每个学历层次只能申领一次资助', {
       educationLevel: '该学历层次已申请过',
@@ -119,10 +122,20 @@ export function createDraft(db: Db, actor: Actor, input: DraftInput): number {
   return row.id;
 }
 
+/** R9c: a draft may name only a recorded institution (whether it is active is judged at submit). */
+function assertInstitutionKnown(db: Db, institutionId: number | null | undefined): void {
+  if (
+    institutionId &&
+    !db.select({ id: institutions.id }).from(institutions).where(eq(institutions.id, institutionId)).get()
+  )
+    throw badRequest('所选院校不存在', { institutionId: '所选院校不存在' });
+}
+
 export function updateDraft(db: Db, actor: Actor, app: AppRow, input: DraftInput): void {
   if (!EDITABLE.includes(app.status)) throw conflict('只有草稿或退回的申请可以修改');
   const { roundId, workerId: _w, ...fields } = input;
   if (roundId !== undefined && roundId !== app.roundId) assertRoundOpen(db, actor, roundId);
+  assertInstitutionKnown(db, fields.institutionId);
   if (fields.educationLevel && sameLevelLive(db, app, fields.educationLevel)) {
     throw new DomainError('R9e', '每人每个学历层次只能申领一次资助', {
       educationLevel: '该学历层次已申请过',
@@ -143,8 +156,10 @@ export function deleteDraft(db: Db, app: AppRow): void {
 export function submit(db: Db, actor: Actor, app: AppRow): void {
   if (!EDITABLE.includes(app.status)) throw conflict(`状态为「${app.status}」的申请不能提交`);
   const round = db.select().from(rounds).where(eq(rounds.id, app.roundId)).get()!;
-  const worker = db.select().from(workers).where(eq(workers.id, app.workerId)).get()!;
   const unit = db.select().from(organizations).where(eq(organizations.id, app.organizationId)).get()!;
+  const institution = app.institutionId
+    ? (db.select().from(institutions).where(eq(institutions.id, app.institutionId)).get() ?? null)
+    : null;
   const kinds = (
     db.$client.prepare('select distinct kind from documents where application_id = ?').all(app.id) as {
       kind: string;
@@ -153,8 +168,8 @@ export function submit(db: Db, actor: Actor, app: AppRow): void {
   const problems = submitProblems({
     today: chinaDate(actor.now()),
     round,
+    institution,
     firstSubmittedAt: app.submittedAt,
-    worker,
     unit,
     application: app,
     documentKinds: kinds,
@@ -186,24 +201,44 @@ const isDirectUnion = (db: Db, level2Id: number) =>
     ?.kind === 'direct';
 
 /** R13 three-level review; R7 at the city's approval. Returns the new status. */
-export function review(db: Db, actor: Actor, app: AppRow, decision: Decision, comment: string): Status {
+export interface Attest {
+  member: boolean;
+  frontline: boolean;
+  comment?: string;
+}
+
+export function review(
+  db: Db,
+  actor: Actor,
+  app: AppRow,
+  decision: Decision,
+  comment: string,
+  attest?: Attest,
+): Status {
   const u = actor.user!;
   const step = stepOfRole(u.role);
   if (!step) throw forbidden('当前角色不参与审核');
   if (decision !== 'approve' && !comment.trim())
     throw badRequest('退回或不通过须填写意见', { comment: '请填写意见' });
   const outcome = guard(() => reviewOutcome(app.status, step, decision, isDirectUnion(db, app.level2Id)));
+  if (step === 1 && decision === 'approve') attestAtRecommendation(db, actor, app, attest);
   let to: Status;
   let why: string | undefined;
   if (outcome.status === 'quota') {
     const places = quotaOf(db, app.roundId, app.level2Id)?.places ?? 0;
     const used = placesUsed(db, app.roundId, app.level2Id);
+    // R7: once the round's waitlist has closed, nobody waits and nobody is displaced onto it.
+    const closed = waitlistClosedFor(db, app.roundId, actor);
     const settled = settleApproval(
       { id: app.id, submittedAt: app.submittedAt! },
       used,
       places,
-      displaceable(db, app.roundId, app.level2Id),
+      closed ? [] : displaceable(db, app.roundId, app.level2Id),
     );
+    if (closed && settled.result === 'waitlisted')
+      throw new DomainError('R7', `候补已截止，名额已满（${used}/${places}）：请增加名额，或不予通过`, {
+        decision: '名额已满且候补已截止',
+      });
     to = settled.result;
     why = to === 'waitlisted' ? `名额已满（${used}/${places}），按提交时间候补` : undefined;
     if (settled.displace) {
@@ -247,6 +282,45 @@ export function review(db: Db, actor: Actor, app: AppRow, decision: Decision, co
   );
   return to;
 }
+
+/**
+ * R9a/b: the unit's recommendation carries its attestation of membership and the front-line post;
+ * without one (now or recorded before) it is refused, naming what is missing. A new attestation is
+ * written on the worker with who and when, and audited.
+ */
+function attestAtRecommendation(db: Db, actor: Actor, app: AppRow, attest: Attest | undefined): void {
+  const w = db.select().from(workers).where(eq(workers.id, app.workerId)).get()!;
+  const problems = attestationProblems({ worker: w, attest });
+  if (problems.length) throw problemError(problems);
+  if (!attest) return;
+  const now = nowIso(actor);
+  const set = {
+    isUnionMember: attest.member,
+    isFrontline: attest.frontline,
+    attestedBy: actor.user!.id,
+    attestedAt: now,
+    attestationComment: attest.comment?.trim() || null,
+  };
+  db.update(workers).set(set).where(eq(workers.id, w.id)).run();
+  audit(db, actor, {
+    action: 'attest',
+    resource: 'workers',
+    recordId: w.id,
+    before: { isUnionMember: w.isUnionMember, isFrontline: w.isFrontline, attestedAt: w.attestedAt },
+    after: {
+      isUnionMember: attest.member,
+      isFrontline: attest.frontline,
+      applicationId: app.id,
+      why: set.attestationComment,
+    },
+  });
+}
+
+const waitlistClosedFor = (db: Db, roundId: number, actor: Actor) =>
+  waitlistClosed(
+    db.select({ on: rounds.waitlistClosesOn }).from(rounds).where(eq(rounds.id, roundId)).get()!.on,
+    chinaDate(actor.now()),
+  );
 
 export function scopedApplication(db: Db, user: SessionUser, id: number): AppRow {
   return findScoped<AppRow>(db, applicationList, user, id);

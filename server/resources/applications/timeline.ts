@@ -18,6 +18,9 @@ const ACTION_LABEL: Record<string, string> = {
   'verify-graduation': '毕业核验',
   lapse: '超过三年未毕业，结果资助失效（R6）',
   reopen: '申诉成立，重新审核',
+  'close-waitlist': '候补截止，未获资助（R7）',
+  'verify-enrollment': '学籍在线验证报告审核',
+  'allow-late-process': '市总工会同意补发过程资助（R2）',
 };
 
 export interface TimelineEntry {
@@ -127,9 +130,17 @@ export function timeline(db: Db, app: AppRow, viewer: SessionUser) {
     statusLabel: STATUS_LABEL[app.status],
     entries,
     current: holder ? { step, label: STEP_LABEL[step!], holder, since: app.updatedAt } : null,
-    next: nextStep(app.status, step),
+    next: heldBy(app, kinds) ?? nextStep(app.status, step),
     missing,
   };
+}
+
+/** R2/R12: what holds the money of an approved application back, when it is the enrolment check. */
+function heldBy(app: AppRow, kinds: string[]): string | null {
+  if (app.enrollmentVerifiedAt || (app.status !== 'approved' && app.status !== 'waitlisted')) return null;
+  return kinds.includes('enrollment_report')
+    ? '等待工会审核学籍在线验证报告，审核通过后才能发放资助'
+    : '请上传学籍在线验证报告，审核通过后才能发放资助';
 }
 
 function nextStep(status: Status, step: number | null): string | null {
@@ -149,6 +160,8 @@ function nextStep(status: Status, step: number | null): string | null {
       return '等待发放结果资助（1,000 元）';
     case 'rejected':
       return '如有异议可以申诉';
+    case 'not_funded':
+      return '可以在以后的批次以同一学历层次重新申请';
     default:
       return null;
   }

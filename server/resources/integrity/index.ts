@@ -26,9 +26,11 @@ export const integrityRoutes = () =>
     async (c) => {
       requireAccess(c.get('user')!, 'integrity', 'show');
       const { db } = c.get('deps');
-      if (countRows(db, applications, undefined) < OFF_THREAD_FROM) return c.json(checkIntegrity(db));
+      if (countRows(db, applications, undefined) < OFF_THREAD_FROM)
+        return c.json(checkIntegrity(db, c.get('deps').clock()));
       running ??= runJob<ReturnType<typeof checkIntegrity>>(new URL('./worker.ts', import.meta.url), {
         dbFile: db.$client.name,
+        now: c.get('deps').clock().toISOString(),
         // The thread verifies the chain's seals with the same key (server/lib/audit.ts).
         auditKey: c.get('deps').pii.auditKey.toString('hex'),
       }).finally(() => {

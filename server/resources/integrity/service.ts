@@ -1,5 +1,7 @@
 import type { Db } from '../../../db/client';
+import { chinaDate } from '../../domain/eligibility';
 import { PLACE_HOLDING_SQL } from '../../domain/lifecycle';
+import { studyLengthProblem } from '../../domain/rounds';
 import { verifyAuditChain } from '../../lib/audit';
 import { statsDrift } from '../../../db/stats';
 
@@ -9,9 +11,11 @@ export interface Problem {
 }
 
 /** I1–I7 of docs/rules.md: every money invariant, checked over the whole database. */
-export function checkIntegrity(db: Db): { ok: boolean; problems: Problem[] } {
-  const q = <T>(sqlText: string) => db.$client.prepare(sqlText).all() as T[];
+export function checkIntegrity(db: Db, now: Date = new Date()): { ok: boolean; problems: Problem[] } {
+  const q = <T>(sqlText: string, ...params: unknown[]) => db.$client.prepare(sqlText).all(...params) as T[];
   const problems: Problem[] = [];
+  // The daily sweep moves what the clock ends (R2, R7): a day's grace before its work counts as missing.
+  const swept = addDays(chinaDate(now), -1);
 
   for (const r of q<{
     application_id: number;
@@ -118,6 +122,8 @@ export function checkIntegrity(db: Db): { ok: boolean; problems: Problem[] } {
     problems.push({ invariant: 5, detail: `结果资助发放 #${r.id} 没有期限内已核验的毕业` });
   }
 
+  clockInvariants(db, swept, problems);
+
   for (const r of q<{ round_id: number; level2_id: number; n: number; places: number | null }>(`
     select a.round_id, a.level2_id, count(*) n, q.places from applications a
     left join quotas q on q.round_id = a.round_id and q.organization_id = a.level2_id
@@ -157,4 +163,46 @@ export function checkIntegrity(db: Db): { ok: boolean; problems: Problem[] } {
     if (n) problems.push({ invariant: 0, detail: `统计汇总表 ${table} 有 ${n} 处与明细不符` });
   }
   return { ok: problems.length === 0, problems };
+}
+
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(day) + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The notice's clock (R2, R7) as invariants of money (I5): no money without an accepted enrolment
+ * report; no process payment outside the round's window without the city's audited exception; no
+ * application still waitlisted after its round's waitlist closed; no result paid for a study shorter
+ * than the round's minimum.
+ */
+function clockInvariants(db: Db, swept: string, problems: Problem[]): void {
+  const q = <T>(sqlText: string, ...params: unknown[]) => db.$client.prepare(sqlText).all(...params) as T[];
+  for (const r of q<{
+    id: number;
+  }>(`select p.id from payments p join applications a on a.id = p.application_id
+    where p.status in ('pending','paid') and a.enrollment_verified_at is null`))
+    problems.push({ invariant: 5, detail: `发放 #${r.id} 的学籍在线验证报告未经审核通过` });
+  for (const r of q<{ id: number; payBy: string }>(
+    `select p.id, r.process_pay_by payBy from payments p join applications a on a.id = p.application_id
+    join rounds r on r.id = a.round_id where p.stage = 'process' and a.late_process_approved_at is null and (
+      (p.status = 'paid' and substr(datetime(p.paid_at, '+8 hours'), 1, 10) > r.process_pay_by)
+      or (p.status = 'pending' and r.process_pay_by < ?))`,
+    swept,
+  ))
+    problems.push({
+      invariant: 5,
+      detail: `过程资助发放 #${r.id} 在截止日期 ${r.payBy} 之后，且没有市总工会同意补发的记录`,
+    });
+  for (const r of q<{ id: number }>(
+    `select a.id from applications a join rounds r on r.id = a.round_id
+    where a.status = 'waitlisted' and r.waitlist_closes_on < ?`,
+    swept,
+  ))
+    problems.push({ invariant: 6, detail: `申请 #${r.id} 在候补截止之后仍在候补` });
+  for (const r of q<{ id: number; enrolledOn: string; graduatedOn: string; months: number }>(
+    `select p.id, a.enrolled_on enrolledOn, a.graduated_on graduatedOn, r.min_study_months months
+    from payments p join applications a on a.id = p.application_id join rounds r on r.id = a.round_id
+    where p.stage = 'result' and p.status = 'paid' and a.enrolled_on is not null and a.graduated_on is not null`,
+  ))
+    if (studyLengthProblem(r.enrolledOn, r.graduatedOn, r.months))
+      problems.push({ invariant: 5, detail: `结果资助发放 #${r.id} 的学习时间不足 ${r.months} 个月` });
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client';
 import { chinaDate } from '../../domain/eligibility';
 import type { Status } from '../../domain/lifecycle';
 import {
+  heldBack,
   payOutcome,
   paymentProblem,
   payoutRoute,
@@ -13,7 +14,7 @@ import {
 } from '../../domain/money';
 import { audit } from '../../lib/audit';
 import type { Actor, SessionUser } from '../../lib/context';
-import { conflict, DomainError, forbidden } from '../../lib/errors';
+import { conflict, DomainError, forbidden, problemError } from '../../lib/errors';
 import { actsForUnion, agreementsOf } from '../allocations/service';
 import { moveApplication } from '../applications/transition';
 
@@ -44,6 +45,9 @@ interface AppFacts {
   graduationVerifiedAt: string | null;
   graduatedOn: string | null;
   deadline: string;
+  processPayBy: string;
+  enrollmentVerifiedAt: string | null;
+  lateProcessApprovedAt: string | null;
   bankCardHash: string | null;
   benefitCardHash: string | null;
 }
@@ -53,6 +57,8 @@ function appFacts(db: Db, applicationId: number): AppFacts {
     .prepare(
       `select a.id, a.status, a.round_id roundId, a.level2_id level2Id, a.worker_id workerId,
       a.graduation_verified_at graduationVerifiedAt, a.graduated_on graduatedOn, r.graduation_deadline deadline,
+      r.process_pay_by processPayBy, a.enrollment_verified_at enrollmentVerifiedAt,
+      a.late_process_approved_at lateProcessApprovedAt,
       w.bank_card_hash bankCardHash, w.benefit_card_hash benefitCardHash
     from applications a join rounds r on r.id = a.round_id join workers w on w.id = a.worker_id where a.id = ?`,
     )
@@ -87,7 +93,9 @@ export function pay(db: Db, actor: Actor, p: PaymentRow, reference: string): Pay
   if (problem) throw conflict(problem);
   const app = appFacts(db, p.applicationId);
   const outcome = payOutcome({ stage: p.stage, source: p.source, app, deadline: app.deadline });
-  if ('problem' in outcome) throw new DomainError(outcome.problem.rule, outcome.problem.message);
+  if ('problem' in outcome) throw problemError(outcome.problem);
+  const held = heldBack(p.stage, { ...app, today: chinaDate(actor.now()) });
+  if (held) throw problemError(held);
   const now = actor.now().toISOString();
   db.$client
     .prepare(`update payments set status = 'paid', reference = ?, paid_at = ? where id = ?`)
@@ -161,8 +169,13 @@ export function reissue(
   opts: { cardUnchanged?: boolean; note?: string },
 ): number {
   const u = actor.user;
-  if (u && !actsForUnion(u, p.organizationId)) throw forbidden('只有该工会的工作人员可以重新发放');
-  const problem = paymentProblem('reissue', p.status);
+  const app = appFacts(db, p.applicationId);
+  // R2: a process payment the window cancelled is paid again once the city allowed it late (the
+  // city's exception puts it back in the union's pile itself).
+  const lateAgain = p.status === 'cancelled' && p.stage === 'process' && !!app.lateProcessApprovedAt;
+  if (u && !actsForUnion(u, p.organizationId) && !(lateAgain && u.role === 'city_admin'))
+    throw forbidden('只有该工会的工作人员可以重新发放');
+  const problem = lateAgain ? null : paymentProblem('reissue', p.status);
   if (problem) throw conflict(problem);
   const live = db.$client
     .prepare(
@@ -172,9 +185,10 @@ export function reissue(
   if (live) throw conflict(`该申请已有有效的发放记录 #${live.id}`);
   if (returned(db, p.applicationId, p.stage))
     throw new DomainError('R4', '该笔资金已返还市总工会，不能再发放');
-  const app = appFacts(db, p.applicationId);
   const outcome = payOutcome({ stage: p.stage, source: p.source, app, deadline: app.deadline });
-  if ('problem' in outcome) throw new DomainError(outcome.problem.rule, outcome.problem.message);
+  if ('problem' in outcome) throw problemError(outcome.problem);
+  const held = heldBack(p.stage, { ...app, today: chinaDate(actor.now()) });
+  if (held) throw problemError(held);
   const failedWith = db.$client
     .prepare(
       `select json_extract(after, '$.card') card from audit_log where resource = 'payments' and action = 'fail'

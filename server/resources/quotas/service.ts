@@ -1,6 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { quotaAdjustments, quotas } from '../../../db/schema';
+import { quotaAdjustments, quotas, rounds } from '../../../db/schema';
+import { chinaDate } from '../../domain/eligibility';
+import { waitlistClosed } from '../../domain/rounds';
 import { PLACE_HOLDING_SQL } from '../../domain/lifecycle';
 import { moveApplication } from '../applications/transition';
 import { adjustProblem, promotions, type Candidate } from '../../domain/quota';
@@ -55,6 +57,9 @@ export function promoteWaitlist(
   level2Id: number,
   why: string,
 ): number[] {
+  // R7: once the round's waitlist has closed, a freed place promotes nobody.
+  const closes = db.select({ on: rounds.waitlistClosesOn }).from(rounds).where(eq(rounds.id, roundId)).get();
+  if (closes && waitlistClosed(closes.on, chinaDate(actor.now()))) return [];
   const places = quotaOf(db, roundId, level2Id)?.places ?? 0;
   const ids = promotions(placesUsed(db, roundId, level2Id), places, waitlist(db, roundId, level2Id));
   const now = actor.now().toISOString();
@@ -66,6 +71,26 @@ export function promoteWaitlist(
     });
   }
   return ids;
+}
+
+/**
+ * R7: on a round's `waitlistClosesOn` every application still waitlisted becomes not funded, which
+ * frees its education level (R9e). Run by the daily sweep and at start-up.
+ */
+export function closeWaitlists(db: Db, actor: Actor, today: string): number[] {
+  const rows = db.$client
+    .prepare(
+      `select a.id, r.waitlist_closes_on closesOn from applications a join rounds r on r.id = a.round_id
+      where a.status = 'waitlisted' and r.waitlist_closes_on <= ? order by a.id`,
+    )
+    .all(today) as { id: number; closesOn: string }[];
+  for (const r of rows)
+    moveApplication(db, actor, { id: r.id, status: 'waitlisted' }, 'not_funded', {
+      action: 'close-waitlist',
+      set: { currentStep: null, decidedAt: actor.now().toISOString() },
+      after: { why: `R7: 候补已于 ${r.closesOn} 截止，本批次未获资助`, waitlistClosesOn: r.closesOn },
+    });
+  return rows.map((r) => r.id);
 }
 
 export function adjustQuota(db: Db, actor: Actor, quotaId: number, delta: number, reason: string) {

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { rounds } from '../../../db/schema';
 import { conflict } from '../../lib/errors';
+import { createRound, updateRound } from './service';
 import { crud } from '../../lib/resource';
 import type { ListSpec } from '../../lib/ra-list';
 
@@ -15,6 +16,11 @@ export const roundList: ListSpec = {
     opensOn: rounds.opensOn,
     closesOn: rounds.closesOn,
     plannedPlaces: rounds.plannedPlaces,
+    intakeFrom: rounds.intakeFrom,
+    intakeTo: rounds.intakeTo,
+    processPayBy: rounds.processPayBy,
+    waitlistClosesOn: rounds.waitlistClosesOn,
+    minStudyMonths: rounds.minStudyMonths,
     graduationDeadline: rounds.graduationDeadline,
   },
   search: [rounds.name],
@@ -29,45 +35,24 @@ const roundFields = z.object({
   intakeTerm: z.string().regex(/^\d{4}-(spring|autumn)$/, '入学批次格式应为 2019-autumn'),
   opensOn: date,
   closesOn: date,
-  graduationDeadline: date,
+  intakeFrom: date,
+  intakeTo: date,
+  // §3a: left out, these take the defaults (a year after the intake starts; 30 months).
+  processPayBy: date.nullish(),
+  waitlistClosesOn: date.nullish(),
+  minStudyMonths: z.number().int().min(1).max(72).nullish(),
   processAmountFen: fen,
   resultAmountFen: fen,
   plannedPlaces: z.number().int().min(0).max(1_000_000),
 });
 
-const windowCheck = <T extends { opensOn?: string; closesOn?: string }>(s: z.ZodType<T>) =>
-  s.refine((r) => !r.opensOn || !r.closesOn || r.opensOn <= r.closesOn, {
-    message: '截止日期不能早于开始日期',
-    path: ['closesOn'],
-  });
-
 export const roundRoutes = () =>
   crud({
     list: roundList,
-    create: {
-      schema: windowCheck(roundFields),
-      run: (db, _a, data: typeof rounds.$inferInsert) =>
-        db.insert(rounds).values(data).returning({ id: rounds.id }).get().id,
-    },
+    create: { schema: roundFields, run: (db, actor, data) => createRound(db, actor, data) },
     update: {
-      schema: windowCheck(roundFields.partial()),
-      run: (db, _a, before, data: Partial<typeof rounds.$inferInsert>) => {
-        // R1: amounts belong to a round; once money moved in it, they are history.
-        const moved = db.$client
-          .prepare('select 1 from allocations where round_id = ? limit 1')
-          .get(before.id);
-        if (
-          moved &&
-          ((data.processAmountFen ?? before.processAmountFen) !== before.processAmountFen ||
-            (data.resultAmountFen ?? before.resultAmountFen) !== before.resultAmountFen)
-        ) {
-          throw conflict('R1: 该批次已有拨付，不能再修改资助金额');
-        }
-        const opens = data.opensOn ?? (before.opensOn as string),
-          closes = data.closesOn ?? (before.closesOn as string);
-        if (opens > closes) throw conflict('截止日期不能早于开始日期');
-        db.update(rounds).set(data).where(eq(rounds.id, before.id)).run();
-      },
+      schema: roundFields.partial(),
+      run: (db, actor, before: typeof rounds.$inferSelect, data) => updateRound(db, actor, before, data),
     },
     remove: (db, _a, before) => {
       if (

@@ -49,7 +49,7 @@ export const workerRoutes = () => {
       run: (db, actor, data, { pii }) => {
         assertUniqueId(db, pii, data.idNumber);
         assertUniquePhone(db, pii, data.phone);
-        const cols = workerColumns(pii, data, db, actor.user!);
+        const cols = workerColumns(pii, data, db, actor.user!, actor.now(), true);
         return db
           .insert(workers)
           .values(cols as typeof workers.$inferInsert)
@@ -71,7 +71,7 @@ export const workerRoutes = () => {
           });
         assertUniqueId(db, pii, data.idNumber, before.id);
         assertUniquePhone(db, pii, data.phone, before.id);
-        const cols = workerColumns(pii, data, db, u);
+        const cols = workerColumns(pii, data, db, u, actor.now());
         if (Object.keys(cols).length) db.update(workers).set(cols).where(eq(workers.id, before.id)).run();
       },
     },

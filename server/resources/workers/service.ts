@@ -40,8 +40,9 @@ export const workerFields = {
   phone: z.string().trim().refine(isValidPhone, '手机号应为 11 位手机号码'),
   organizationId: z.number().int().positive(),
   jobTitle: z.string().trim().max(30).default(''),
-  isUnionMember: z.boolean().default(true),
-  isFrontline: z.boolean().default(true),
+  // R9a/b: unknown until the unit union attests them, never assumed.
+  isUnionMember: z.boolean().default(false),
+  isFrontline: z.boolean().default(false),
   isMigrant: z.boolean().default(false),
   isHardship: z.boolean().default(false),
   isKeyIndustry: z.boolean().default(false),
@@ -65,10 +66,18 @@ function cardColumns(pii: Pii, prefix: 'bankCard' | 'benefitCard', value: string
 }
 
 /** The encrypted, hashed and masked columns that stand for the plain personal data. */
-export function workerColumns(pii: Pii, data: Partial<WorkerInput>, db: Db, user: SessionUser) {
-  const { idNumber, bankCard, benefitCard, organizationId, ...rest } = data;
+export function workerColumns(
+  pii: Pii,
+  data: Partial<WorkerInput>,
+  db: Db,
+  user: SessionUser,
+  now: Date = new Date(),
+  creating = false,
+) {
+  const { idNumber, bankCard, benefitCard, organizationId, isUnionMember, isFrontline, ...rest } = data;
   const out: Record<string, unknown> = {
     ...rest,
+    ...attestation(user, { isUnionMember, isFrontline }, now, creating),
     ...cardColumns(pii, 'bankCard', bankCard),
     ...cardColumns(pii, 'benefitCard', benefitCard),
   };
@@ -90,6 +99,27 @@ export function workerColumns(pii: Pii, data: Partial<WorkerInput>, db: Db, user
     Object.assign(out, { organizationId, level2Id: org.level2Id });
   }
   return out;
+}
+
+/**
+ * R9a/b: membership and the front-line post are the unit union's to attest, recorded with who and
+ * when; from anyone else the flags are left as they were.
+ */
+function attestation(
+  user: SessionUser,
+  flags: { isUnionMember?: boolean; isFrontline?: boolean },
+  now: Date,
+  creating: boolean,
+): Record<string, unknown> {
+  const unknown = creating ? { isUnionMember: false, isFrontline: false } : {};
+  const given = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
+  if (user.role !== 'unit_admin') return unknown;
+  const attested = Object.values(given).some(Boolean);
+  return {
+    ...unknown,
+    ...given,
+    ...(attested ? { attestedBy: user.id, attestedAt: now.toISOString() } : {}),
+  };
 }
 
 export function assertUniqueId(db: Db, pii: Pii, idNumber: string | undefined, exceptId?: number): void {
