@@ -4,7 +4,7 @@
  * record valid under the rules: R9e (one live application per worker and level), R13 review chains,
  * R7 quotas (approved ≤ places; waitlists only where the quota is full), R2/R3/R6 money (allocation →
  * payment, results only for verified graduations before the deadline), R5 refunds, and the audit hash
- * chain of §5.7 in time order.
+ * chain of I7 in time order.
  *
  * Built for speed: a compact plan in typed arrays (here), then one round at a time written with
  * prepared statements in large transactions (seed/scale-history.ts), secondary indexes dropped during the load and rebuilt after (a
@@ -589,7 +589,7 @@ export function seedScale(db: Db, pii: Pii, now: Date, opts: ScaleOptions): Scal
     schoolId: school.id,
   });
 
-  // ── §5.7: the audit hash chain, in time order, by the system (no user) at the event's time ──
+  // ── I7: the audit hash chain, in time order, by the system (no user) at the event's time ──
   inTx(() => events.chain(raw));
   lap('audit chain');
 

@@ -52,7 +52,7 @@ export function monthsBetween(from: string, to: string): number {
 /** R6: derived from the intake, never a free date. */
 export const graduationDeadlineOf = (intakeFrom: string) => addMonths(intakeFrom, GRADUATION_YEARS * 12);
 
-/** §3a: the defaults filled in — `processPayBy` a year after the intake starts, the waitlist closing with it. */
+/** The defaults filled in — `processPayBy` a year after the intake starts, the waitlist closing with it. */
 export function withDefaults(r: RoundDatesInput): RoundDates {
   const processPayBy = r.processPayBy || addMonths(r.intakeFrom, 12);
   return {
@@ -70,7 +70,7 @@ export function withDefaults(r: RoundDatesInput): RoundDates {
 const p = (field: string, message: string, rule = 'R18'): Problem => ({ rule, field, message });
 
 /**
- * §3a: the dates of a round checked together. Each problem names the field a clerk must change.
+ * The dates of a round checked together. Each problem names the field a clerk must change.
  * Sensible bounds: an intake of at most a year; the application window within a year of the
  * intake; the process payment due within two years of the intake's start.
  */
