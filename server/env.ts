@@ -5,7 +5,17 @@ import { z } from 'zod';
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  /** The address to listen on: 127.0.0.1 behind a reverse proxy on the same host. */
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /**
+   * The origin users reach the panel at (`https://subsidy.example.cn`), behind a proxy that rewrites
+   * Host: state-changing requests must come from it exactly (server/lib/csrf.ts).
+   */
+  PUBLIC_ORIGIN: z
+    .string()
+    .url()
+    .transform((u) => new URL(u).origin)
+    .optional(),
   DATA_DIR: z.string().default('./data'),
   /** 64 hex chars; otherwise a key file is created in DATA_DIR with 0600 rights. */
   PII_KEY: z

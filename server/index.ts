@@ -12,6 +12,7 @@ import { readEnv } from './env';
 import { sealAuditChain } from './lib/audit';
 import { pruneSessions } from './lib/auth';
 import { pidFile } from './lib/backup';
+import { secureDataDir } from './lib/data-dir';
 import { pruneIdempotencyKeys } from './lib/idempotency';
 import { log } from './lib/log';
 import { Pii } from './lib/pii';
@@ -21,7 +22,7 @@ import { clockSweep } from './resources/applications/progress';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = readEnv();
 if (env.LOG_LEVEL === 'silent') log.silence();
-fs.mkdirSync(env.dataDir, { recursive: true });
+secureDataDir(env.dataDir);
 
 const adminDist = path.join(root, 'admin', 'dist');
 const apiOnly = env.API_ONLY === '1';
@@ -94,14 +95,15 @@ const app = createApp({
   dataDir: env.dataDir,
   secureCookies: env.SECURE_COOKIES === '1',
   auditRetentionDays: env.AUDIT_RETENTION_DAYS,
+  publicOrigin: env.PUBLIC_ORIGIN,
 });
+// A history written without the key (the demo seed, an older version) is sealed before anything else.
+if (tx(db, (t) => sealAuditChain(t, { user: null, now: clock })))
+  log.info({ msg: 'audit chain sealed with the audit key' });
 if (!apiOnly) {
   const rel = path.relative(process.cwd(), adminDist) || '.';
   app.use('/assets/*', serveStatic({ root: rel }));
   // The workers' pages are their own single-page app: every /portal path answers portal.html.
-// A history written without the key (the demo seed, an older version) is sealed before anything else.
-if (tx(db, (t) => sealAuditChain(t, { user: null, now: clock })))
-  log.info({ msg: 'audit chain sealed with the audit key' });
   app.get('/portal', serveStatic({ path: path.join(rel, 'portal.html') }));
   app.get('/portal/*', serveStatic({ path: path.join(rel, 'portal.html') }));
   app.get('*', serveStatic({ path: path.join(rel, 'index.html') }));

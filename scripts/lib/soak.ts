@@ -114,9 +114,16 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
   const problems: string[] = [];
   const samples: { t: number; rss: number; heap: number }[] = [];
   let loop: { p50: number; p99: number; max: number } | null = null;
+  // Memory and the event loop are the city admin's to read on /api/health (anyone else: up or down).
+  const monitor = new Session(
+    server.url,
+    'monitor',
+    `sid=${demo.accounts.find((a) => a.role === 'city_admin')!.token}`,
+  );
   const sample = async () => {
-    const res = await fetch(`${server.url}/api/health`)
-      .then((r) => r.json())
+    const res = await monitor
+      .request('GET', '/api/health')
+      .then((r) => r.body)
       .catch(() => null);
     if (res?.memory)
       samples.push({ t: Date.now(), rss: res.memory.rssBytes, heap: res.memory.heapUsedBytes });

@@ -25,6 +25,8 @@ export interface Deps {
   pii: Pii;
   dataDir: string;
   secureCookies: boolean;
+  /** PUBLIC_ORIGIN: when set, the only origin state-changing requests may come from (csrf.ts). */
+  publicOrigin?: string;
   /** Audit retention in days (server/lib/archive.ts); 180 when not given. */
   auditRetentionDays?: number;
 }

@@ -15,14 +15,18 @@ export const sameOriginOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
     const origin = c.req.header('origin');
     const host = c.req.header('host');
     if (site && site !== 'same-origin' && site !== 'none') throw new ApiError(403, '跨站请求被拒绝');
+    const expected = c.get('deps')?.publicOrigin;
     if (origin && origin !== 'null') {
-      let originHost: string | null = null;
+      let parsed: URL | null = null;
       try {
-        originHost = new URL(origin).host;
+        parsed = new URL(origin);
       } catch {
         /* malformed origin */
       }
-      if (originHost !== host) throw new ApiError(403, '跨站请求被拒绝');
+      // Behind a proxy the Host header is the proxy's business: the configured origin is the truth
+      // (OWASP ASVS 5.0 V3.5.1); without one, the origin must name the host asked.
+      if (expected ? parsed?.origin !== expected : parsed?.host !== host)
+        throw new ApiError(403, '跨站请求被拒绝');
     } else if (origin === 'null') {
       throw new ApiError(403, '跨站请求被拒绝');
     }

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { archiveAudit, archiveDir, readManifest, verifyArchive } from '../../server/lib/archive';
 import { audit, GENESIS, verifyAuditChain } from '../../server/lib/audit';
 import { tx } from '../../db/client';
-import { testEnv, type TestEnv } from '../helpers/app';
+import { Client, testEnv, type TestEnv } from '../helpers/app';
+import { smallCity } from '../helpers/fixtures';
 
 /** Audit rows past the retention period are archived — verified, chained — and never dropped (I7). */
 const DAY = 86_400_000;
@@ -91,11 +92,13 @@ describe('audit archive', () => {
       path.join(archiveDir(env.dataDir), 'audit-000000000001-000000000002.jsonl.999.tmp'),
       'half',
     );
-    const before = await (await env.app.request('/api/health')).json();
+    smallCity(env);
+    const city = await new Client(env).login('city'); // the details are the city admin's
+    const before = (await city.get('/api/health')).body;
     expect(before.checks.auditArchive).toMatchObject({ ok: false, overdueRows: 2 });
     archiveAudit(env.db, env.dataDir, now, 180);
     expect(fs.readdirSync(archiveDir(env.dataDir)).some((f) => f.endsWith('.tmp'))).toBe(false);
-    const after = await (await env.app.request('/api/health')).json();
+    const after = (await city.get('/api/health')).body;
     expect(after.checks.auditArchive).toMatchObject({ ok: true, overdueRows: 0, archivedThroughId: 2 });
   });
 });

@@ -19,9 +19,11 @@ describe('/api/health', () => {
     await fx?.server.stop();
   });
 
-  it('answers without a session: database writable, disk space, no backup yet (degraded)', async () => {
-    const res = await fetch(`${fx.server.url}/api/health`);
-    const body = await res.json();
+  it('answers anyone up or down only; the city admin: database writable, disk space, no backup yet (degraded)', async () => {
+    const open = await fetch(`${fx.server.url}/api/health`);
+    expect([open.status, await open.json()]).toEqual([200, { status: 'up' }]);
+    const res = await fx.as('city').request('GET', '/api/health');
+    const body = res.body;
     expect(res.status).toBe(200);
     expect(body.status).toBe('degraded');
     expect(body.checks.database).toMatchObject({ ok: true, writable: true });
@@ -37,7 +39,7 @@ describe('/api/health', () => {
       dataDir: fx.env.dataDir,
       out: path.join(fx.env.dataDir, '..', `${path.basename(fx.env.dataDir)}.backup`),
     });
-    const body = await (await fetch(`${fx.server.url}/api/health`)).json();
+    const body = (await fx.as('city').request('GET', '/api/health')).body;
     expect(body.checks.backup.ok).toBe(true);
     expect(body.checks.backup.ageHours).toBeLessThan(0.1);
     expect(body.status).toBe('ok');
@@ -47,8 +49,10 @@ describe('/api/health', () => {
     const other = new Database(fx.dbFile);
     other.exec('begin immediate');
     try {
-      const res = await fetch(`${fx.server.url}/api/health`);
-      const body = await res.json();
+      // Anyone is told it is up (a read needs no lock); the city admin's probe takes the lock and fails.
+      expect((await fetch(`${fx.server.url}/api/health`)).status).toBe(200);
+      const res = await fx.as('city').request('GET', '/api/health');
+      const body = res.body;
       expect(res.status).toBe(503);
       expect(body).toMatchObject({
         status: 'down',
@@ -59,7 +63,7 @@ describe('/api/health', () => {
       other.exec('rollback');
       other.close();
     }
-    expect((await fetch(`${fx.server.url}/api/health`)).status).toBe(200);
+    expect((await fx.as('city').request('GET', '/api/health')).status).toBe(200);
   });
 });
 

@@ -204,9 +204,10 @@ export function storeFile(dataDir: string, buf: Uint8Array): string {
   const sha256 = createHash('sha256').update(buf).digest('hex');
   const file = filePath(dataDir, sha256);
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // Scans are personal data: the server's user alone reads them (server/lib/data-dir.ts).
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, buf);
+    fs.writeFileSync(tmp, buf, { mode: 0o600 });
     fs.renameSync(tmp, file);
   }
   return sha256;
