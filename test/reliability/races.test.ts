@@ -13,17 +13,18 @@ const appIds: number[] = [];
 
 beforeAll(async () => {
   fx = await fixtureServer((env, f) => {
-    // 50 applications waiting for the city, submitted one second apart, ids in another order than time.
+    // 50 applications waiting for the city, submitted one second apart, ids in another order than time;
+    // their enrollment reports accepted, so that money may move for them once approved (R2).
     const ins = env.db.$client
       .prepare(`insert into applications (round_id, worker_id, organization_id, level2_id, institution_id, education_level,
-      major, study_mode, enrolled_on, status, current_step, submitted_at, created_at, updated_at)
-      values (?, ?, ?, ?, ?, 'associate', '机械制造', 'part_time', '2026-09-01', 'org_approved', 3, ?, ?, ?)`);
+      major, study_mode, enrolled_on, status, current_step, submitted_at, enrollment_verified_at, created_at, updated_at)
+      values (?, ?, ?, ?, ?, 'associate', '机械制造', 'part_time', '2026-09-01', 'org_approved', 3, ?, ?, ?, ?)`);
     const order = Array.from({ length: N }, (_, i) => (i * 17) % N); // a permutation of 0..49
     for (let i = 0; i < N; i++) {
       const w = addWorker(env.db, env.pii, 5000 + i, f.unit1);
       const at = new Date(Date.UTC(2026, 10, 1, 2, 0, order[i])).toISOString();
       appIds.push(
-        Number(ins.run(f.open.id, w.id, f.unit1.id, f.wuhua.id, f.ynou.id, at, at, at).lastInsertRowid),
+        Number(ins.run(f.open.id, w.id, f.unit1.id, f.wuhua.id, f.ynou.id, at, at, at, at).lastInsertRowid),
       );
     }
     env.db.$client
