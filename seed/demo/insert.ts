@@ -23,7 +23,7 @@ const COLUMNS = {
     'id organizationId agentOrganizationId agreementNo startsOn endsOn stages active createdAt',
   applications: `id roundId workerId organizationId level2Id institutionId educationLevel major studyMode
     enrolledOn admissionNo status currentStep submittedAt decidedAt graduatedOn graduationDocumentId
-    graduationVerifiedAt droppedOutOn dropoutReason enrollmentVerifiedAt lateProcessApprovedAt lateProcessReason
+    graduationVerifiedAt droppedOutOn dropoutReason enrollmentVerifiedAt lateProcessApprovedAt lateProcessReason revokedReason
     createdAt updatedAt`,
   reviews: 'id applicationId step organizationId userId decision resultStatus comment createdAt',
   documents: 'id applicationId kind fileName mimeType size sha256 uploadedBy createdAt',

@@ -138,6 +138,7 @@ export interface App {
   enrollmentVerifiedAt?: Date | null;
   lateProcessApprovedAt?: Date | null;
   lateProcessReason?: string | null;
+  revokedReason?: string | null;
   createdAt: Date;
   updatedAt: Date;
   tag: string;

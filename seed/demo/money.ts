@@ -7,7 +7,7 @@ import type { Terms } from './agreements';
 import { CAL, type Cal } from './calendar';
 import { addDays, addMs, APPROVED_OR_BEYOND, DAY, iso, OPEN, utc, ymd, type Ctx } from './context';
 import { Ledger } from './ledger';
-import type { App, FundReturn, MatchingPolicy, Org, Payment, Round } from './model';
+import type { Allocation, App, FundReturn, MatchingPolicy, Org, Payment, Round } from './model';
 import type { Orgs } from './organizations';
 import { afterProcess, DROP_REASONS } from './outcomes';
 
@@ -199,7 +199,10 @@ function openRoundMoney(ctx: Ctx, ledger: Ledger, orgs: Orgs, apps: App[]): void
   for (const l2 of orgs.payUnions) {
     const list = apps.filter(
       (a) =>
-        a.round === OPEN && a.l2 === l2 && a.status === 'approved' && /^(pending|failed|paid)$/.test(a.tag),
+        a.round === OPEN &&
+        a.l2 === l2 &&
+        a.status === 'approved' &&
+        /^(pending|failed|paid|revoked)$/.test(a.tag),
     );
     if (!list.length) continue;
     const decided = new Date(Math.max(...list.map((a) => a.decidedAt!.getTime())));
@@ -236,6 +239,10 @@ function openRoundMoney(ctx: Ctx, ledger: Ledger, orgs: Orgs, apps: App[]): void
         );
         continue;
       }
+      if (a.tag === 'revoked') {
+        revokeAtPayout(ctx, ledger, al, p);
+        continue;
+      }
       if (a.tag !== 'failed') continue;
       // The bank's refusal came back within the week: it waits for the union to correct the card and re-issue.
       p.status = 'failed';
@@ -259,6 +266,71 @@ function openRoundMoney(ctx: Ctx, ledger: Ledger, orgs: Orgs, apps: App[]): void
       );
     }
   }
+}
+
+/**
+ * R4: checking before the payout, the union found the worker had become a department manager: the
+ * payment is cancelled, the money returned with a report, and the application revoked.
+ */
+function revokeAtPayout(ctx: Ctx, ledger: Ledger, al: Allocation, p: Payment): void {
+  const a = p.app;
+  const at = ctx.between(p.createdAt, ctx.latest);
+  const report = `${a.l2.name}在发放前核查中发现职工${a.worker.name}已调任部门经理，不属于一线职工（R9b），资格取消，资助资金 ${yuan(p.amountFen)} 元退还市总工会。`;
+  p.status = 'cancelled';
+  p.failedAt = at;
+  p.failureReason = '不符合资助条件，资金退还市总工会（R4）';
+  const fr: FundReturn = {
+    id: 0,
+    round: al.round,
+    org: a.l2,
+    stage: 'process',
+    amountFen: p.amountFen,
+    report,
+    status: 'filed',
+    confirmedAt: null,
+    createdAt: at,
+    items: [p],
+  };
+  ledger.fundReturns.push(fr);
+  ctx.event(
+    at,
+    'payments',
+    'cancel',
+    () => p.id,
+    () => ({
+      applicationId: a.id,
+      stage: p.stage,
+      source: p.source,
+      amountFen: p.amountFen,
+      status: 'cancelled',
+      reason: p.failureReason,
+    }),
+  );
+  ctx.event(
+    at,
+    'fund-returns',
+    'create',
+    () => fr.id,
+    () => ({
+      roundId: al.round.id,
+      organizationId: a.l2.id,
+      stage: 'process',
+      amountFen: p.amountFen,
+      status: 'filed',
+      items: [{ applicationId: a.id, paymentId: p.id, amountFen: p.amountFen }],
+    }),
+  );
+  a.status = 'revoked';
+  a.currentStep = null;
+  a.revokedReason = report;
+  a.updatedAt = at;
+  ctx.event(
+    at,
+    'applications',
+    'revoke',
+    () => a.id,
+    () => ({ status: 'revoked', why: report }),
+  );
 }
 
 export function seedMoney(ctx: Ctx, rounds: Round[], orgs: Orgs, terms: Terms, apps: App[]): Ledger {

@@ -76,6 +76,7 @@ function forcedSpecs(orgs: Orgs): Spec[] {
   force(1, 'wuhua', 'graduated', 1, { tag: 'G4' });
   force(OPEN, 'xishan', 'approved', 3, { tag: 'pending' });
   force(OPEN, 'xishan', 'approved', 2, { tag: 'paid' });
+  force(OPEN, 'xishan', 'approved', 1, { tag: 'revoked' }); // found ineligible at payout (R4)
   force(1, 'xishan', 'graduated', 2, { tag: 'G4' });
   force(1, 'guandu', 'graduated', 2, { tag: 'G1' });
   force(0, 'xishan', 'dropped_out', 2, { tag: 'unpaid' });

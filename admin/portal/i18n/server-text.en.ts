@@ -29,6 +29,8 @@ const EXACT: Record<string, string> = {
     'Upload the enrolment verification report: the subsidy is paid once it is accepted',
   可以在以后的批次以同一学历层次重新申请: 'You may apply again at the same level in a later round',
   未获资助: 'Not funded',
+  '工会核实不符合资助条件，资格取消，资金退回（R4）':
+    'Your union found you not eligible at payout: the subsidy is withdrawn and the money returned (R4)',
   资格取消: 'Subsidy withdrawn',
   草稿: 'Draft',
   已提交: 'Submitted',

@@ -157,6 +157,28 @@ export function lapseSweep(db: Db, clock: Clock): number[] {
   });
 }
 
+/**
+ * R4: the level-2 union found the worker ineligible at payout and returned the money: the application
+ * is revoked (资格取消) with the return report as its reason; its pending payments are cancelled, its
+ * place goes to the waitlist while that is open (R7), and its education level is free again (R9e).
+ */
+export function revoke(db: Db, actor: Actor, app: AppRow, reason: string, fundReturnId: number) {
+  moveApplication(db, actor, app, 'revoked', {
+    action: 'revoke',
+    set: { revokedReason: reason, currentStep: null },
+    after: { why: reason, fundReturnId },
+  });
+  const cancelled = cancelPending(db, actor, app.id, `R4: 资格取消（返还报告 #${fundReturnId}）`);
+  const promoted = promoteWaitlist(
+    db,
+    actor,
+    app.roundId,
+    app.level2Id,
+    `R4: 申请 #${app.id} 资格取消，名额递补`,
+  );
+  return { cancelled, promoted };
+}
+
 /** R2/R12: a reviewer accepts (or refuses) the uploaded enrollment verification report; money waits for it. */
 export function verifyEnrollment(
   db: Db,

@@ -21,6 +21,7 @@ const ACTION_LABEL: Record<string, string> = {
   'close-waitlist': '候补截止，未获资助（R7）',
   'verify-enrollment': '学籍在线验证报告审核',
   'allow-late-process': '市总工会同意补发过程资助（R2）',
+  revoke: '工会核实不符合资助条件，资格取消，资金退回（R4）',
 };
 
 export interface TimelineEntry {
@@ -159,6 +160,8 @@ function nextStep(status: Status, step: number | null): string | null {
     case 'graduated':
       return '等待发放结果资助（1,000 元）';
     case 'rejected':
+      return '如有异议可以申诉';
+    case 'revoked':
       return '如有异议可以申诉';
     case 'not_funded':
       return '可以在以后的批次以同一学历层次重新申请';

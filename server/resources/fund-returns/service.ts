@@ -4,6 +4,10 @@ import { audit } from '../../lib/audit';
 import type { Actor } from '../../lib/context';
 import { badRequest, conflict, DomainError, forbidden } from '../../lib/errors';
 import { actsForUnion } from '../allocations/service';
+import { eq } from 'drizzle-orm';
+import { applications } from '../../../db/schema';
+import { isIn, STUDYING } from '../../domain/lifecycle';
+import { revoke } from '../applications/progress';
 import { cancelPending } from '../payments/service';
 
 export type FundReturnRow = {
@@ -78,8 +82,12 @@ export function fileReturn(db: Db, actor: Actor, d: ReturnInput): number {
     .prepare(`select p.id from payments p where p.application_id = ? and p.stage = ? and p.source = 'city'
     and p.status in ('failed','cancelled') and not exists (select 1 from fund_return_items i where i.payment_id = p.id) order by p.id desc limit 1`);
   const out = [];
+  const appOf = (appId: number) => db.select().from(applications).where(eq(applications.id, appId)).get()!;
   for (const it of items) {
     cancelPending(db, actor, it.applicationId, `R4: 资金退还市总工会（返还报告 #${id}）`, d.stage);
+    // R4: a worker still studying whose money goes back was found ineligible: the application is revoked.
+    const app = appOf(it.applicationId);
+    if (isIn(STUDYING, app.status)) revoke(db, actor, app, d.report, id);
     const paymentId = (lastUnpaid.get(it.applicationId, d.stage) as { id: number } | undefined)?.id ?? null;
     insert.run(id, it.applicationId, paymentId, it.amountFen);
     out.push({ ...it, paymentId });
