@@ -29,7 +29,7 @@ if (!username || !/^[A-Za-z0-9_.-]{3,40}$/.test(username)) {
   process.exit(2);
 }
 const password = given ?? (await prompt('密码 / password: '));
-const problem = passwordProblem(password);
+const problem = passwordProblem(password, { username });
 if (problem) {
   console.error(problem);
   process.exit(2);

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import fs from 'node:fs';
 
 /** scrypt, salted, parameters stored with the hash: `scrypt$N$r$p$salt$hash`. */
 const N = 1 << 15,
@@ -70,8 +71,38 @@ export async function verifyPasswordAsync(password: string, stored: string): Pro
 /** Used to spend the same time on an unknown user as on a wrong password. */
 export const DUMMY_HASH = hashPassword(randomBytes(12).toString('hex'));
 
-export function passwordProblem(password: string): string | null {
+/** Shipped with the code (server/lib/common-passwords.txt), lower case. */
+const COMMON = new Set(
+  fs
+    .readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#')),
+);
+
+/** What a password must not contain: the account's own identifiers. */
+export interface PasswordContext {
+  username?: string | null;
+  phone?: string | null;
+  idNumber?: string | null;
+}
+
+/**
+ * OWASP ASVS 5.0 V6.2 and NIST SP 800-63B §3.1.1.2: long enough, not a known common password (nor one
+ * with digits or symbols tacked on), not one character or one chunk repeated, and none of the account's
+ * own identifiers inside (`worker1worker1`, a phone, an ID number). Letters and digits both, as before.
+ */
+export function passwordProblem(password: string, context: PasswordContext = {}): string | null {
   if (password.length < 10) return '密码至少 10 位';
   if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '密码须同时包含字母和数字';
+  const lower = password.toLowerCase();
+  if (new Set(lower).size < 5) return '密码过于简单：不同的字符太少';
+  if (/^(.{1,})\1+$/.test(lower)) return '密码过于简单：由同一段字符重复组成';
+  const stem = lower.replace(/[\d\W_]+$/, '');
+  if (COMMON.has(lower) || (stem.length >= 2 && COMMON.has(stem))) return '密码过于常见，请换一个';
+  const own = [context.username, context.phone, context.idNumber, context.idNumber?.slice(-6)].filter(
+    (v): v is string => !!v && v.length >= 3,
+  );
+  if (own.some((v) => lower.includes(v.toLowerCase()))) return '密码不能包含用户名、手机号或身份证号';
   return null;
 }

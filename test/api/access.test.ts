@@ -209,7 +209,7 @@ describe('login and sessions', () => {
       (
         await b1.post('/api/auth/password', {
           currentPassword: 'Kunming@2019',
-          newPassword: 'Wuhua2026secure',
+          newPassword: 'Riverside2026secure',
         })
       ).status,
     ).toBe(200);

@@ -116,7 +116,14 @@ export function authRoutes() {
       requireUser(c);
       const body = c.req.valid('json');
       const token = await retryAfter(c, () =>
-        changePassword(c.get('deps').db, c.get('actor'), guard, body.currentPassword, body.newPassword),
+        changePassword(
+          c.get('deps').db,
+          c.get('deps').pii,
+          c.get('actor'),
+          guard,
+          body.currentPassword,
+          body.newPassword,
+        ),
       );
       setSessionCookie(c, token);
       return c.json({ ok: true });

@@ -6,7 +6,13 @@ import { audit } from '../../lib/audit';
 import { createSession, endUserSessions, loadSessionUser } from '../../lib/auth';
 import type { Actor, SessionUser } from '../../lib/context';
 import { ApiError, badRequest } from '../../lib/errors';
-import { DUMMY_HASH, hashPasswordAsync, passwordProblem, verifyPasswordAsync } from '../../lib/password';
+import {
+  DUMMY_HASH,
+  hashPasswordAsync,
+  passwordProblem,
+  verifyPasswordAsync,
+  type PasswordContext,
+} from '../../lib/password';
 import type { Pii } from '../../lib/pii';
 import type { LoginGuard } from './throttle';
 
@@ -94,8 +100,25 @@ export async function login(
  * The current password is asked again, and guessing it is throttled like a sign-in (per account and
  * per client) and every wrong one audited: a stolen session must not become an offline-speed oracle.
  */
+/** The identifiers a user's password must not contain: its username, and a worker's phone and ID number. */
+export function passwordContext(
+  db: Db,
+  pii: Pii,
+  user: { username: string; workerId: number | null },
+): PasswordContext {
+  const w = user.workerId
+    ? db
+        .select({ phone: workers.phone, idNumberEnc: workers.idNumberEnc })
+        .from(workers)
+        .where(eq(workers.id, user.workerId))
+        .get()
+    : undefined;
+  return { username: user.username, phone: w?.phone, idNumber: w && pii.decrypt(w.idNumberEnc) };
+}
+
 export async function changePassword(
   db: Db,
+  pii: Pii,
   actor: Actor,
   guard: LoginGuard,
   current: string,
@@ -111,7 +134,7 @@ export async function changePassword(
     throw badRequest('当前密码不正确', { currentPassword: '当前密码不正确' });
   }
   guard.succeed(keys, actor.now().getTime());
-  const problem = passwordProblem(next);
+  const problem = passwordProblem(next, passwordContext(db, pii, row));
   if (problem) throw badRequest(problem, { newPassword: problem });
   if (next === current)
     throw badRequest('新密码不能与当前密码相同', { newPassword: '新密码不能与当前密码相同' });

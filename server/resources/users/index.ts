@@ -7,6 +7,8 @@ import { endUserSessions } from '../../lib/auth';
 import type { SessionUser } from '../../lib/context';
 import { badRequest, forbidden } from '../../lib/errors';
 import { hashPassword, passwordProblem } from '../../lib/password';
+import type { Pii } from '../../lib/pii';
+import { passwordContext } from '../auth/service';
 import { recordSchema } from '../../lib/openapi';
 import type { ListSpec } from '../../lib/ra-list';
 import { recordActions } from '../../lib/record-action';
@@ -56,6 +58,17 @@ const CREATABLE: Record<string, readonly string[]> = {
  */
 export function mayManage(me: SessionUser, target: { role: string }): boolean {
   return me.role === 'city_admin' || !!CREATABLE[me.role]?.includes(target.role);
+}
+
+/** A password must not hold the account's own username, phone or ID number (server/lib/password.ts). */
+function ownIdentifiers(
+  db: Parameters<typeof findScoped>[0],
+  pii: Pii,
+  plain: string,
+  user: { username: string; workerId: number | null },
+): void {
+  const problem = passwordProblem(plain, passwordContext(db, pii, user));
+  if (problem) throw badRequest(problem, { password: problem });
 }
 
 function checkTarget(
@@ -108,9 +121,10 @@ export const userRoutes = () => {
         workerId: z.number().int().positive().nullish(),
         password,
       }),
-      run: (db, actor, d) => {
+      run: (db, actor, d, { pii }) => {
         const fixed = checkTarget(db, actor.user!, d);
         const { password: plain, ...rest } = d;
+        ownIdentifiers(db, pii, plain, { username: d.username, workerId: d.workerId ?? null });
         if (db.select({ id: users.id }).from(users).where(eq(users.username, d.username)).get()) {
           throw badRequest('用户名已存在', { username: '用户名已存在' });
         }
@@ -156,9 +170,10 @@ export const userRoutes = () => {
     permission: 'resetPassword',
     summary: "Set a new initial password: the user's sessions end, and it must be changed at sign-in",
     // Hashed while the body is validated: the slow scrypt stays outside the write transaction.
-    body: z.object({ password }).transform((b) => ({ hash: hashPassword(b.password) })),
-    run: ({ db, actor, user: me, row: target, body }) => {
+    body: z.object({ password }).transform((b) => ({ plain: b.password, hash: hashPassword(b.password) })),
+    run: ({ db, actor, deps, user: me, row: target, body }) => {
       if (!mayManage(me, target)) throw forbidden('无权重置该账号的密码');
+      ownIdentifiers(db, deps.pii, body.plain, target);
       db.update(users)
         .set({ passwordHash: body.hash, mustChangePassword: true, failedLogins: 0, lockedUntil: null })
         .where(eq(users.id, target.id))
