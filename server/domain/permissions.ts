@@ -35,7 +35,14 @@ export const PERMISSIONS: Table = {
     institution: [...R, 'edit'],
     worker: R,
   },
-  rounds: { city_admin: ALL, org_admin: R, unit_admin: R, agent: R, institution: R, worker: R },
+  rounds: {
+    city_admin: [...ALL, 'raisePlan'],
+    org_admin: R,
+    unit_admin: R,
+    agent: R,
+    institution: R,
+    worker: R,
+  },
   quotas: { city_admin: [...RW, 'adjust'], org_admin: R, unit_admin: R },
   applications: {
     city_admin: [...R, 'review', 'verifyGraduation', 'verifyEnrollment', 'allowLateProcess', 'dropout'],
@@ -78,7 +85,8 @@ export const PERMISSIONS: Table = {
     unit_admin: [...R, 'create'],
   },
   balances: { city_admin: R, org_admin: R },
-  'matching-policies': { city_admin: R, org_admin: [...ALL] },
+  // R8: the policy is public to the union's workers.
+  'matching-policies': { city_admin: R, org_admin: [...ALL], worker: R },
   'agency-agreements': { city_admin: [...ALL], org_admin: R, agent: R },
   appeals: {
     city_admin: [...R, 'respond', 'close'],
@@ -86,8 +94,19 @@ export const PERMISSIONS: Table = {
     unit_admin: [...R, 'respond', 'close'],
     worker: [...R, 'create'],
   },
+  // R15: the institution (its own students) or the unit union (its own workers) records the term's check.
+  'study-checks': {
+    city_admin: R,
+    org_admin: R,
+    unit_admin: [...R, 'create'],
+    agent: R,
+    institution: [...R, 'create'],
+    worker: R,
+  },
   'audit-log': { city_admin: R, org_admin: R },
   stats: { city_admin: ['show'], org_admin: ['show'], unit_admin: ['show'] },
+  // R15: an institution's own students' figures.
+  'institution-stats': { institution: ['show'] },
   integrity: { city_admin: ['show'] },
 };
 
@@ -98,5 +117,5 @@ export function canAccess(role: Role | undefined, params: { resource: string; ac
 }
 
 export const RESOURCES = Object.keys(PERMISSIONS).filter(
-  (r) => r !== 'stats' && r !== 'integrity' && r !== 'balances',
+  (r) => r !== 'stats' && r !== 'institution-stats' && r !== 'integrity' && r !== 'balances',
 );

@@ -1,3 +1,5 @@
+import type { Problem } from './problem';
+
 /** R7: places go first come, first served by submission time; the waitlist is promoted in that order. */
 export interface Candidate {
   id: number;
@@ -47,3 +49,25 @@ export function adjustProblem(places: number, used: number, delta: number): stri
   if (places + delta < used) return `调整后名额（${places + delta}）不能少于已使用的 ${used} 个`;
   return null;
 }
+
+/**
+ * R18: the quotas of a round never add up to more than its planned places. `change` is what the
+ * quotas' sum would move by (a new quota's places, an adjustment's delta); taking places back is
+ * always allowed. With `field` `plannedPlaces`, `plannedPlaces` is a new plan against today's sum.
+ */
+export function planProblem(
+  plannedPlaces: number,
+  quotaSum: number,
+  change: number,
+  field: 'places' | 'delta' | 'plannedPlaces' = 'places',
+): Problem | null {
+  if (change < 0 || quotaSum + change <= plannedPlaces) return null;
+  const message =
+    field === 'plannedPlaces'
+      ? `计划名额（${plannedPlaces}）不能少于已分配的名额合计 ${quotaSum} 个`
+      : `本批次计划 ${plannedPlaces} 个名额，已分配 ${quotaSum} 个，再分配 ${change} 个将超出计划；请先增加计划`;
+  return { rule: 'R18', message, field };
+}
+
+/** R18: the most one raise of the plan may add. */
+export const MAX_PLAN_RAISE = 100_000;

@@ -117,4 +117,5 @@ export const performanceEn: typeof performanceZhCN = {
   day_unit: ' d',
   union_level2: 'Level-2 union',
   union_grassroots: 'Grassroots union',
+  plan: { planned: 'Plan', quotas: 'Places allocated', used: 'Used', waitlisted: 'Waitlisted' },
 };

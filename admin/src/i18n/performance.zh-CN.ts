@@ -110,4 +110,5 @@ export const performanceZhCN = {
   day_unit: ' 天',
   union_level2: '二级工会',
   union_grassroots: '基层工会',
+  plan: { planned: '计划', quotas: '已分配名额', used: '已用', waitlisted: '候补' },
 };

@@ -76,6 +76,16 @@ export const workEn: typeof workZhCN = {
     csv: 'Export CSV',
     done: 'Exported %{smart_count} record |||| Exported %{smart_count} records',
   },
+  plan: {
+    raise: 'Raise plan',
+    raise_title: 'Raise the planned places (R18)',
+    delta: 'Places to add',
+    delta_hint: 'Plan now %{places}; a positive whole number',
+    reason: 'Reason',
+    reason_hint: 'At least 4 characters; kept in the audit log',
+    preview: 'The plan goes from %{before} to %{after} places.',
+    raised: 'The plan is now %{places} places',
+  },
   quotas: {
     use: 'Use of places',
     bar: '%{used} used of %{places} places, %{free} free, %{waitlisted} waitlisted',

@@ -69,6 +69,16 @@ export const workZhCN = {
     dues_unpaid: '未缴会费',
   },
   export: { xlsx: '导出 Excel（.xlsx）', csv: '导出 CSV', done: '已导出 %{smart_count} 条记录' },
+  plan: {
+    raise: '增加计划',
+    raise_title: '增加计划名额（R18）',
+    delta: '增加名额数',
+    delta_hint: '当前计划 %{places} 个；须为正整数',
+    reason: '增加原因',
+    reason_hint: '至少 4 个字，记入操作日志',
+    preview: '计划名额将由 %{before} 增加到 %{after}。',
+    raised: '计划名额已增加到 %{places}',
+  },
   quotas: {
     use: '名额使用',
     bar: '已用 %{used} / 名额 %{places}，剩余 %{free}，候补 %{waitlisted}',

@@ -358,6 +358,22 @@ const Headline = ({ s }: { s: StatsOverview }) => {
   );
 };
 
+/** R18: the plan, the quotas allocated under it, the places used and the waitlist, side by side. */
+const PlanLine = ({ plan }: { plan: NonNullable<StatsOverview['plan']> }) => {
+  const t = useTranslate();
+  const items: [keyof typeof plan, string][] = [
+    ['plannedPlaces', t('app.performance.plan.planned')],
+    ['quotaSum', t('app.performance.plan.quotas')],
+    ['used', t('app.performance.plan.used')],
+    ['waitlisted', t('app.performance.plan.waitlisted')],
+  ];
+  return (
+    <Typography variant="body2" data-figure="plan" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+      {items.map(([key, label]) => `${label} ${plan[key]}`).join(' / ')}
+    </Typography>
+  );
+};
+
 /** R15: the program's performance for a round (or all rounds), scoped like everything else. */
 export const PerformancePage = () => {
   const t = useTranslate();
@@ -435,6 +451,7 @@ export const PerformancePage = () => {
         data && (
           <Stack spacing={2}>
             <Headline s={data} />
+            {data.plan && <PlanLine plan={data.plan} />}
             <Sections s={data} />
           </Stack>
         )

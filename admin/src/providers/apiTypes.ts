@@ -145,6 +145,8 @@ export interface StatsOverview {
     frontline: number | null;
   };
   overdueAppeals: number;
+  /** R18: the city's plan beside its quotas and what fills them; null for a union's staff. */
+  plan?: { plannedPlaces: number; quotaSum: number; used: number; waitlisted: number } | null;
 }
 
 export interface Integrity {

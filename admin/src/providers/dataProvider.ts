@@ -105,6 +105,8 @@ export const dataProvider = {
   // plan
   adjustQuota: (id: Identifier, body: { delta: number; reason: string }) =>
     action<RaRecord & { promoted: number[] }>('quotas', id, 'adjust', body),
+  raisePlan: (id: Identifier, body: { delta: number; reason: string }) =>
+    action<RaRecord & { plannedPlaces: number }>('rounds', id, 'raise-plan', body),
   // money (each with its Idempotency-Key)
   allocationPreview: (p: { roundId: Identifier; organizationId: Identifier; stage: Stage }) =>
     getJson<AllocationPreview>(`allocations/due?${query(p)}`),

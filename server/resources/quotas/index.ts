@@ -4,7 +4,7 @@ import { recordSchema } from '../../lib/openapi';
 import type { ListSpec } from '../../lib/ra-list';
 import { recordActions } from '../../lib/record-action';
 import { crud, findScoped } from '../../lib/resource';
-import { adjustQuota, placesUsed } from './service';
+import { adjustQuota, assertWithinPlan, placesUsed } from './service';
 import { badRequest, conflict } from '../../lib/errors';
 import { eq, and } from 'drizzle-orm';
 
@@ -59,6 +59,7 @@ export const quotaRoutes = () => {
         ) {
           throw conflict('该工会在本批次已有名额，请用“调整”');
         }
+        assertWithinPlan(db, d.roundId, d.places, 'places');
         return db.insert(quotas).values(d).returning({ id: quotas.id }).get().id;
       },
     },
@@ -78,6 +79,7 @@ export const quotaRoutes = () => {
         .refine((n) => n !== 0, '调整数量不能为 0'),
       reason: z.string().trim().min(2, '请说明调整原因').max(500),
     }),
+    // 422 R7 below the places used, R18 beyond the round's plan.
     refusals: [409, 422],
     run: ({ db, actor, row, body }) => adjustQuota(db, actor, row.id, body.delta, body.reason),
     // The quota with its use, and the applications promoted from the waitlist.

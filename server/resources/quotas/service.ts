@@ -5,10 +5,26 @@ import { chinaDate } from '../../domain/eligibility';
 import { waitlistClosed } from '../../domain/rounds';
 import { PLACE_HOLDING_SQL } from '../../domain/lifecycle';
 import { moveApplication } from '../applications/transition';
-import { adjustProblem, promotions, type Candidate } from '../../domain/quota';
+import { adjustProblem, planProblem, promotions, type Candidate } from '../../domain/quota';
 import { audit } from '../../lib/audit';
 import type { Actor } from '../../lib/context';
-import { DomainError } from '../../lib/errors';
+import { DomainError, problemError } from '../../lib/errors';
+
+/** R18: the round's planned places and the sum of its quotas. */
+export function roundPlan(db: Db, roundId: number): { plannedPlaces: number; quotaSum: number } | undefined {
+  return db.$client
+    .prepare(
+      'select planned_places plannedPlaces, (select coalesce(sum(places), 0) from quotas where round_id = r.id) quotaSum from rounds r where id = ?',
+    )
+    .get(roundId) as { plannedPlaces: number; quotaSum: number } | undefined;
+}
+
+/** R18: refuses (422) quotas that would add up to more than the round's planned places. */
+export function assertWithinPlan(db: Db, roundId: number, change: number, field: 'places' | 'delta'): void {
+  const plan = roundPlan(db, roundId);
+  const problem = plan && planProblem(plan.plannedPlaces, plan.quotaSum, change, field);
+  if (problem) throw problemError(problem);
+}
 
 export function quotaOf(db: Db, roundId: number, level2Id: number) {
   return db
@@ -98,6 +114,7 @@ export function adjustQuota(db: Db, actor: Actor, quotaId: number, delta: number
   const used = placesUsed(db, q.roundId, q.organizationId);
   const problem = adjustProblem(q.places, used, delta);
   if (problem) throw new DomainError('R7', problem, { delta: problem });
+  assertWithinPlan(db, q.roundId, delta, 'delta');
   const after = q.places + delta;
   db.update(quotas).set({ places: after }).where(eq(quotas.id, q.id)).run();
   db.insert(quotaAdjustments)

@@ -2,8 +2,11 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { rounds } from '../../../db/schema';
 import { conflict } from '../../lib/errors';
-import { createRound, updateRound } from './service';
-import { crud } from '../../lib/resource';
+import { createRound, raisePlan, updateRound } from './service';
+import { crud, findScoped } from '../../lib/resource';
+import { recordSchema } from '../../lib/openapi';
+import { recordActions } from '../../lib/record-action';
+import { MAX_PLAN_RAISE } from '../../domain/quota';
 import type { ListSpec } from '../../lib/ra-list';
 
 export const roundList: ListSpec = {
@@ -37,7 +40,7 @@ const roundFields = z.object({
   closesOn: date,
   intakeFrom: date,
   intakeTo: date,
-  // §3a: left out, these take the defaults (a year after the intake starts; 30 months).
+  // Left out, these take the defaults (a year after the intake starts; 30 months).
   processPayBy: date.nullish(),
   waitlistClosesOn: date.nullish(),
   minStudyMonths: z.number().int().min(1).max(72).nullish(),
@@ -46,8 +49,10 @@ const roundFields = z.object({
   plannedPlaces: z.number().int().min(0).max(1_000_000),
 });
 
-export const roundRoutes = () =>
-  crud({
+type RoundRow = typeof rounds.$inferSelect;
+
+export const roundRoutes = () => {
+  const app = crud({
     list: roundList,
     create: { schema: roundFields, run: (db, actor, data) => createRound(db, actor, data) },
     update: {
@@ -67,3 +72,25 @@ export const roundRoutes = () =>
       db.delete(rounds).where(eq(rounds.id, before.id)).run();
     },
   });
+
+  const action = recordActions(app, {
+    resource: 'rounds',
+    find: (t, u, id) => findScoped<RoundRow>(t, roundList, u, id),
+    record: recordSchema('rounds', rounds),
+  });
+  action('raise-plan', {
+    permission: 'raisePlan',
+    summary: 'R18: 增加计划 — raise the planned places, with the reason; audited',
+    body: z.object({
+      delta: z
+        .number()
+        .int('增加数量须为整数')
+        .positive('增加数量须为正数')
+        .max(MAX_PLAN_RAISE, `一次最多增加 ${MAX_PLAN_RAISE} 个`),
+      reason: z.string().trim().min(4, '请说明增加计划的原因（至少 4 个字）').max(500),
+    }),
+    refusals: [422],
+    run: ({ db, actor, row, body }) => raisePlan(db, actor, row, body.delta, body.reason),
+  });
+  return app;
+};

@@ -61,9 +61,33 @@ const FUNNEL = [
  * thousand rows for a round of a province), a grassroots clerk's small subtree from its rows.
  */
 export function overview(db: Db, u: SessionUser, roundId: number | null, now: Date) {
-  return u.orgLevel === 1 || u.role !== 'unit_admin'
-    ? overviewFromCells(db, u, roundId, now)
-    : overviewFromRows(db, u, roundId, now);
+  const view =
+    u.orgLevel === 1 || u.role !== 'unit_admin'
+      ? overviewFromCells(db, u, roundId, now)
+      : overviewFromRows(db, u, roundId, now);
+  return { ...view, plan: u.orgLevel === 1 ? planOf(db, roundId, view.unions) : null };
+}
+
+/**
+ * R18: the plan beside its quotas, the places used and the waitlist, for the city (the round's, or
+ * every round's summed): plannedPlaces ≥ quotaSum is the rule, used and waitlisted what fill them.
+ */
+function planOf(
+  db: Db,
+  roundId: number | null,
+  unions: { approved: number; droppedOut: number; waitlisted: number }[],
+) {
+  const where = roundId ? 'where id = ?' : '';
+  const row = prepared(
+    db,
+    `select coalesce(sum(planned_places), 0) plannedPlaces,
+      (select coalesce(sum(places), 0) from quotas ${roundId ? 'where round_id = ?' : ''}) quotaSum from rounds ${where}`,
+  ).get(...(roundId ? [roundId, roundId] : [])) as { plannedPlaces: number; quotaSum: number };
+  return {
+    ...row,
+    used: unions.reduce((t, r) => t + r.approved - r.droppedOut, 0),
+    waitlisted: unions.reduce((t, r) => t + r.waitlisted, 0),
+  };
 }
 
 const rate = (num: number, den: number) => (den ? Math.round((num / den) * 1000) / 10 : null);
