@@ -107,6 +107,12 @@ export function scopeFor(resource: string, u: SessionUser): SQL | undefined {
       return isStaff(u) ? eq(quotas.organizationId, u.level2Id!) : NONE;
     case 'matching-policies':
       if (u.orgLevel === 1) return undefined;
+      // R8: a union's own subsidy is public to its workers.
+      if (u.role === 'worker')
+        return eq(
+          matchingPolicies.organizationId,
+          sql`(select level2_id from workers where id = ${u.workerId})`,
+        );
       return isStaff(u) ? eq(matchingPolicies.organizationId, u.level2Id!) : NONE;
     // Money between the city and a level-2 union: a grassroots clerk under a district has none of its own.
     case 'allocations':

@@ -88,3 +88,30 @@ describe('R4: ineligible at payout', () => {
     expect(list.body).toEqual([]);
   });
 });
+
+describe('R8: the matching policy is public to the union’s workers', () => {
+  it('R8: worker1 reads its union’s matching policy, and no other union’s', async () => {
+    const made = await wuhua.post('/api/matching-policies', {
+      roundId: f.open.id,
+      mode: 'two_stage',
+      processAmountFen: 30_000,
+      resultAmountFen: 20_000,
+      note: '五华区总工会配套资助',
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const panlong = await as('panlong');
+    const other = await panlong.post('/api/matching-policies', {
+      roundId: f.open.id,
+      mode: 'process_only',
+      processAmountFen: 10_000,
+      resultAmountFen: 0,
+    });
+    expect(other.status).toBe(201);
+    const worker1 = await as('worker1');
+    const mine = await worker1.get('/api/matching-policies');
+    expect(mine.status).toBe(200);
+    expect(mine.body.map((p: { id: number }) => p.id)).toEqual([made.body.id]);
+    expect((await worker1.get(`/api/matching-policies/${other.body.id}`)).status).toBe(404);
+    expect((await worker1.put(`/api/matching-policies/${made.body.id}`, { note: 'x' })).status).toBe(403);
+  });
+});

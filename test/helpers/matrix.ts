@@ -16,7 +16,7 @@ export const LIST: Record<string, string> = {
   payments: 'YYYYNY',
   refunds: 'YYNNYN',
   'fund-returns': 'YYYNNN',
-  'matching-policies': 'YYNNNN',
+  'matching-policies': 'YYNNNY', // R8: public to the union's workers
   'agency-agreements': 'YYNYNN',
   appeals: 'YYYNNY',
   'audit-log': 'YYNNNN',

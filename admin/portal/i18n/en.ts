@@ -59,6 +59,7 @@ export const en: Record<MessageKey, string> = {
   'home.window': 'Apply from {opens} to {closes}, ',
   'home.daysLeft': '{n} days left',
   'home.amounts': 'Subsidy of {total}: process subsidy {process} + result subsidy {result}',
+  'home.matching': 'Your union adds its own subsidy: {process} during studies and {result} on graduation.',
   'home.start': 'Start an application',
   'home.continue': 'Continue the application',
   'home.mine': 'My applications',

@@ -56,6 +56,7 @@ export const zhCN = {
   'home.window': '申请时间：{opens} 至 {closes}，',
   'home.daysLeft': '还剩 {n} 天',
   'home.amounts': '资助共 {total}：过程资助 {process} + 结果资助 {result}',
+  'home.matching': '您所在工会另有配套资助：过程资助 {process}，结果资助 {result}。',
   'home.start': '开始申请',
   'home.continue': '继续填写申请',
   'home.mine': '我的申请',

@@ -8,11 +8,22 @@ import type { Application } from '../lib/types';
 import { ErrorNotice, Loading, Page, useLoad } from '../ui/kit';
 import { StatusChip } from '../ui/StatusChip';
 
+/** R8: a union's own subsidy, as the portal reads it. */
+interface MatchingPolicy {
+  id: number;
+  roundId: number;
+  processAmountFen: number;
+  resultAmountFen: number;
+  note: string;
+}
+
 /** The worker's start page: the open round (R11) and every application with its status (R14). */
 export function HomePage() {
   const { t, tn, lang } = useI18n();
   const { worker, rounds, institutions } = useBasics();
   const { data: apps, error } = useLoad(() => api.list<Application>('applications'), []);
+  // R8: the union's own subsidy on top of the city's, public to its workers.
+  const { data: policies } = useLoad(() => api.list<MatchingPolicy>('matching-policies'), []);
   const today = chinaToday();
   const open = rounds.filter((r) => isOpen(r, today));
 
@@ -39,6 +50,17 @@ export function HomePage() {
                 total: yuan(r.processAmountFen + r.resultAmountFen, lang),
               })}
             </p>
+            {policies
+              ?.filter((m) => m.roundId === r.id)
+              .map((m) => (
+                <p className="amounts" key={m.id} data-testid="matching-policy">
+                  {t('home.matching', {
+                    process: yuan(m.processAmountFen, lang),
+                    result: yuan(m.resultAmountFen, lang),
+                  })}
+                  {m.note ? ` ${m.note}` : ''}
+                </p>
+              ))}
             {draft ? (
               <Link className="btn btn-primary btn-block" to={`/apply/${draft.id}`}>
                 {t('home.continue')}
