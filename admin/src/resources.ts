@@ -15,6 +15,7 @@ import { quotas } from './quotas';
 import { refunds } from './refunds';
 import { reviews } from './reviews';
 import { rounds } from './rounds';
+import { studyChecks } from './study-checks';
 import { users } from './users';
 import { workers } from './workers';
 
@@ -31,6 +32,7 @@ export const RESOURCE_CONFIGS: [name: string, config: ResourceConfig][] = [
   ['allocations', allocations],
   ['payments', payments],
   ['refunds', refunds],
+  ['study-checks', studyChecks],
   ['fund-returns', fundReturns],
   ['balances', balances],
   ['rounds', rounds],

@@ -21,6 +21,7 @@ import { refundRoutes } from './refunds';
 import { reviewRoutes } from './reviews';
 import { roundRoutes } from './rounds';
 import { statsRoutes } from './stats';
+import { studyCheckRoutes } from './study-checks';
 import { userRoutes } from './users';
 import { workerRoutes } from './workers';
 
@@ -44,6 +45,7 @@ export function apiRoutes(): Hono<AppEnv> {
     .route('/matching-policies', matchingRoutes())
     .route('/agency-agreements', agencyRoutes())
     .route('/appeals', appealRoutes())
+    .route('/study-checks', studyCheckRoutes())
     .route('/audit-log', auditRoutes())
     .route('/stats', statsRoutes())
     .route('/', integrityRoutes())

@@ -41,6 +41,7 @@ describe('role × resource matrix', () => {
     'matching-policies': 'NBNNNN',
     'agency-agreements': 'BNNNNN',
     appeals: 'NNNNNB',
+    'study-checks': 'NNBNBN',
     reviews: 'XXXXXX',
     payments: 'XXXXXX',
     'audit-log': 'XXXXXX',

@@ -15,6 +15,7 @@ import {
   ROLES,
   STAGES,
   STUDY_MODES,
+  STUDY_STATES,
 } from '../../../db/schema/common';
 import type { enumsZhCN } from '../i18n/enums.zh-CN';
 
@@ -47,6 +48,7 @@ export const CHOICES = {
   role: enumChoices('role', ROLES),
   educationLevel: enumChoices('educationLevel', EDUCATION_LEVELS),
   studyMode: enumChoices('studyMode', STUDY_MODES),
+  studyState: enumChoices('studyState', STUDY_STATES),
   documentKind: enumChoices('documentKind', DOCUMENT_KINDS),
   decision: enumChoices('decision', DECISIONS),
   reviewStep: enumChoices('reviewStep', [1, 2, 3]),

@@ -2,6 +2,7 @@ import { Alert, Button, Grid, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Title, useCanAccess, useGetIdentity, useRedirect, useTranslate } from 'react-admin';
 import type { AppUser } from '../providers/authProvider';
+import { InstitutionFigures } from './InstitutionFigures';
 import { IntegrityBadge } from './IntegrityBadge';
 import { KeyFigures } from './KeyFigures';
 import { PileCard } from './PileCard';
@@ -18,6 +19,7 @@ export const Dashboard = () => {
   const [now] = useState(() => new Date(Math.floor(Date.now() / 60_000) * 60_000)); // stable query keys
   const stats = useCanAccess({ resource: 'stats', action: 'show' });
   const integrity = useCanAccess({ resource: 'integrity', action: 'show' });
+  const institution = useCanAccess({ resource: 'institution-stats', action: 'show' });
   if (isPending || !identity) return null;
   const user = identity as unknown as AppUser;
   const piles = pilesFor(user, now);
@@ -62,6 +64,7 @@ export const Dashboard = () => {
         </Typography>
       )}
       {stats.canAccess && <KeyFigures />}
+      {institution.canAccess && <InstitutionFigures />}
     </Stack>
   );
 };

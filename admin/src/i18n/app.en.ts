@@ -51,6 +51,16 @@ export const appEn: typeof appZhCN = {
     phone_invalid: 'Must be an 11-digit mobile number',
     card_invalid: 'Card numbers have 16–19 digits and a valid check digit',
   },
+  study_checks: {
+    figures: 'Our funded students (term %{term})',
+    funded: 'Funded and studying',
+    checks_due: 'Checks due this term',
+    dropouts: 'Dropped out',
+    refunds: 'Refunds (count / amount)',
+    dropout: 'Record dropout',
+    dropout_hint:
+      'Withdrawal recorded: record the dropout on the application (R5); the check alone changes nothing',
+  },
   validation: {
     window: 'Closing date cannot precede the opening date',
     code: 'Lower-case letters, digits and hyphens (2–40)',

@@ -51,5 +51,14 @@ export const appZhCN = {
     phone_invalid: '手机号应为 11 位手机号码',
     card_invalid: '卡号应为 16–19 位数字且校验位正确',
   },
+  study_checks: {
+    figures: '本校受资助学员（%{term} 学期）',
+    funded: '在读受资助',
+    checks_due: '本学期待检查',
+    dropouts: '退学',
+    refunds: '退款（笔数 / 金额）',
+    dropout: '办理退学',
+    dropout_hint: '已记录退学检查：请在申请页办理退学（R5），退学检查本身不改变申请状态',
+  },
   validation: { window: '截止日期不能早于开始日期', code: '编码只能含小写字母、数字和连字符（2–40 位）' },
 };

@@ -25,6 +25,12 @@ export const enumsEn: typeof enumsZhCN = {
   fundReturnStatus: { filed: 'Filed', confirmed: 'Confirmed' },
   appealStatus: { open: 'Open', answered: 'Answered', upheld: 'Upheld', closed: 'Closed' },
   appealSubject: { review: 'Review result', payment: 'Payment result' },
+  studyState: {
+    studying: 'Studying',
+    suspended: 'Suspended',
+    warning: 'Academic warning',
+    withdrawn: 'Withdrawn',
+  },
   stage: { process: 'Process subsidy', result: 'Result subsidy' },
   paymentSource: { city: 'City union', matching: 'Matching subsidy' },
   paymentChannel: { direct: 'Paid by the union', agency: "Paid by the workers' school" },

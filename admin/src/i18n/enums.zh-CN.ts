@@ -24,6 +24,7 @@ export const enumsZhCN = {
   fundReturnStatus: { filed: '已报送', confirmed: '已确认' },
   appealStatus: { open: '待处理', answered: '已答复', upheld: '申诉成立', closed: '已关闭' },
   appealSubject: { review: '审核结果', payment: '发放结果' },
+  studyState: { studying: '在读', suspended: '休学', warning: '学业预警', withdrawn: '退学' },
   stage: { process: '过程资助', result: '结果资助' },
   paymentSource: { city: '市总资助', matching: '配套资助' },
   paymentChannel: { direct: '工会直接发放', agency: '职工学校代发' },

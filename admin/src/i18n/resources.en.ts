@@ -289,6 +289,18 @@ export const resourcesEn: typeof resourcesZhCN = {
       overdue: 'Overdue',
     },
   },
+  'study-checks': {
+    name: 'Study check |||| Study checks',
+    fields: {
+      ...common,
+      applicationId: 'Application',
+      term: 'Term',
+      state: 'Study state',
+      note: 'Note',
+      userId: 'Recorded by',
+      next: 'Next step',
+    },
+  },
   'audit-log': {
     name: 'Audit log |||| Audit log',
     fields: {

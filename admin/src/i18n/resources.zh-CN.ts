@@ -288,6 +288,18 @@ export const resourcesZhCN = {
       overdue: '逾期未答复',
     },
   },
+  'study-checks': {
+    name: '学业检查',
+    fields: {
+      ...common,
+      applicationId: '申请',
+      term: '学期',
+      state: '学业状态',
+      note: '说明',
+      userId: '记录人',
+      next: '下一步',
+    },
+  },
   'audit-log': {
     name: '操作日志',
     fields: {
