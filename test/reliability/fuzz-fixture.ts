@@ -223,7 +223,8 @@ export function instance(w: FuzzWorld): FuzzInstance {
 
 /**
  * The database's content as one digest, minus what a refused request may legitimately touch: the
- * sessions (last seen), a login's counters, and the audit rows of refusals and failed logins.
+ * sessions (last seen), a login's counters, and the audit rows of refusals, failed logins and wrong
+ * current passwords.
  */
 export function fingerprint(i: FuzzInstance): string {
   const sqlite = i.db.$client;
@@ -236,7 +237,10 @@ export function fingerprint(i: FuzzInstance): string {
       .all() as { name: string }[]
   ).map((t) => t.name);
   for (const t of tables) {
-    const where = t === 'audit_log' ? `where action not like 'refused%' and action not like 'login:%'` : '';
+    const where =
+      t === 'audit_log'
+        ? `where action not like 'refused%' and action not like 'login:%' and action <> 'password:failed'`
+        : '';
     for (const row of sqlite
       .prepare(`select * from "${t}" ${where} ${orderOf(sqlite, t)}`)
       .iterate() as Iterable<Record<string, unknown>>) {
