@@ -14,6 +14,7 @@ import {
   quotas,
   refunds,
   reviews,
+  studyChecks,
   users,
   workers,
 } from '../../db/schema';
@@ -143,6 +144,9 @@ export function scopeFor(resource: string, u: SessionUser): SQL | undefined {
       return viaApplication(u, documents.applicationId);
     case 'appeals':
       return viaApplication(u, appeals.applicationId);
+    // R15: a study check is seen wherever its application is (an institution: its own students).
+    case 'study-checks':
+      return viaApplication(u, studyChecks.applicationId);
     case 'audit-log':
       if (u.role === 'city_admin') return undefined;
       if (u.role === 'org_admin')

@@ -19,6 +19,7 @@ export const LIST: Record<string, string> = {
   'matching-policies': 'YYNNNY', // R8: public to the union's workers
   'agency-agreements': 'YYNYNN',
   appeals: 'YYYNNY',
+  'study-checks': 'YYYYYY',
   'audit-log': 'YYNNNN',
 };
 
@@ -39,5 +40,6 @@ export const UPDATE: Record<string, string> = {
   'matching-policies': 'NYNNNN',
   'agency-agreements': 'YNNNNN',
   appeals: 'XXXXXX',
+  'study-checks': 'XXXXXX',
   'audit-log': 'XXXXXX',
 };
