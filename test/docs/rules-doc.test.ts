@@ -27,7 +27,12 @@ interface Section {
   tested: (Cite & { name: string })[];
   open: string[];
   malformed: { line: number; text: string }[];
+  /** Lines out of the order prose, implemented by, tested by, open/note. */
+  misplaced: { line: number; text: string }[];
 }
+
+/** The order of a section: its prose, then the citations by kind. */
+const RANK: Record<string, number> = { 'implemented by': 1, 'tested by': 2, open: 3, note: 3 };
 
 /** `## R7 Oversubscription` → R7; `## Lifecycle` → Lifecycle. */
 const sectionId = (heading: string) => heading.trim().split(/\s+/)[0];
@@ -35,16 +40,30 @@ const sectionId = (heading: string) => heading.trim().split(/\s+/)[0];
 function parse(text: string): Section[] {
   const sections: Section[] = [];
   let cur: Section | null = null;
+  let rank = 0;
   text.split('\n').forEach((raw, i) => {
     const line = i + 1;
     const h = /^## (.+)$/.exec(raw);
     if (h) {
-      cur = { id: sectionId(h[1]), line, implemented: [], tested: [], open: [], malformed: [] };
+      cur = {
+        id: sectionId(h[1]),
+        line,
+        implemented: [],
+        tested: [],
+        open: [],
+        malformed: [],
+        misplaced: [],
+      };
       sections.push(cur);
+      rank = 0;
       return;
     }
     if (!cur) return;
     const s: Section = cur;
+    const kind = /^- (implemented by|tested by|open|note):/.exec(raw)?.[1];
+    const r = kind ? RANK[kind] : raw.trim() ? 0 : rank;
+    if (r < rank) s.misplaced.push({ line, text: raw });
+    else rank = r;
     const impl = /^- implemented by: (.*)$/.exec(raw);
     if (impl) {
       const ticks = [...impl[1].matchAll(/`([^`]+)`/g)].map((m) => m[1]);
@@ -109,13 +128,17 @@ describe('docs/rules.md', () => {
     expect(twice, `sections given twice: ${twice.join(', ')}`).toEqual([]);
   });
 
-  it('gives every section at least one implementation and one test, in the checked format', () => {
+  it('gives every section at least one implementation and one test, in the checked format and order', () => {
     const problems: string[] = [];
     for (const id of SECTIONS) {
       const s = byId.get(id);
       if (!s) continue;
       if (!s.implemented.length) problems.push(`${where(s)}: no "- implemented by:" line`);
       if (!s.tested.length) problems.push(`${where(s)}: no "- tested by:" line`);
+      for (const m of s.misplaced)
+        problems.push(
+          `${where(s, m.line)}: out of order (prose, then implemented by, tested by, open): ${m.text}`,
+        );
       for (const m of s.malformed)
         problems.push(
           `${where(s, m.line)}: malformed line, expected \`file\` \`name\` or \`file\` "test name": ${m.text}`,
@@ -178,13 +201,19 @@ describe('the checker itself', () => {
         '- tested by: `test/a.test.ts` "R7: it\'s "quoted" fine"',
         '- open: later',
         '- tested by: `test/a.test.ts` no quotes',
+        'prose after the citations',
+        '- implemented by: `b.ts` `h`',
       ].join('\n'),
     );
     expect(s.id).toBe('R7');
-    expect(s.implemented).toEqual([{ line: 2, file: 'a.ts', names: ['f', 'g'] }]);
+    expect(s.implemented).toEqual([
+      { line: 2, file: 'a.ts', names: ['f', 'g'] },
+      { line: 7, file: 'b.ts', names: ['h'] },
+    ]);
     expect(s.tested).toEqual([{ line: 3, file: 'test/a.test.ts', name: 'R7: it\'s "quoted" fine' }]);
     expect(s.open).toEqual(['later']);
     expect(s.malformed.map((m) => m.line)).toEqual([5]);
+    expect(s.misplaced.map((m) => m.line)).toEqual([5, 6, 7]);
   });
 
   it('finds definitions and test names, and nothing else', () => {
