@@ -23,7 +23,7 @@ export default defineConfig({
     pool: 'forks',
     // Generous: a loaded two-core machine runs the same work several times slower; a timeout is not a
     // performance check (those are latency.test.ts).
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
   },
 });
