@@ -188,17 +188,17 @@ describe('allocations refuse what the rules forbid', () => {
     expect(env.db.$client.prepare('select count(*) n from payments').get()).toEqual({ n: 1 });
   });
 
-  it('R3: receiving 1,000 payments takes well under a second', async () => {
+  // Its time is held in test/reliability/latency.test.ts (npm run test:reliability), not here.
+  it('R3: receiving 1,000 payments creates all of them in one answer', async () => {
     approvedInBulk(env.db, env.pii, { n: 1000, roundId: f.open.id, unit: f.unit1 });
     const al = (await city.post('/api/allocations', process())).body;
     expect(al).toMatchObject({ applicationCount: 1000, amountFen: 50_000_000 });
     await city.post(`/api/allocations/${al.id}/transfer`);
-    const started = performance.now();
     const res = await wuhua.post(`/api/allocations/${al.id}/receive`);
-    const ms = performance.now() - started;
     expect(res.body.result.payments).toBe(1000);
-    console.log(`receive 1,000 payments: ${ms.toFixed(1)} ms`);
-    expect(ms).toBeLessThan(1000);
+    expect(env.db.$client.prepare("select count(*) n from payments where status = 'pending'").get()).toEqual({
+      n: 1000,
+    });
     integrityOk();
   });
 });

@@ -18,7 +18,6 @@ const A_OR_BEYOND = "('approved','process_paid','graduated','completed','dropped
 let db: Db;
 let pii: Pii;
 let summary: SeedSummary;
-let ms: number;
 
 const all = <T = Record<string, unknown>>(sql: string, ...p: unknown[]) =>
   db.$client.prepare(sql).all(...p) as T[];
@@ -30,14 +29,12 @@ beforeAll(() => {
   db = openDb(':memory:');
   migrateDb(db);
   pii = new Pii(Buffer.alloc(32, 7));
-  const t0 = performance.now();
   summary = seedDemo(db, pii, NOW);
-  ms = performance.now() - t0;
 });
 
 describe('demo seed', () => {
-  it('finishes well inside 20 s and reports its counts', () => {
-    expect(ms).toBeLessThan(20_000);
+  // Its time is held in test/reliability/latency.test.ts (npm run test:reliability), not here.
+  it('reports its counts', () => {
     expect(summary.counts.workers).toBe(n('select count(*) from workers'));
     expect(Object.values(summary.applicationsByStatus).reduce((s, x) => s + x, 0)).toBe(
       n('select count(*) from applications'),
