@@ -183,6 +183,11 @@ describe('the admin panel, clerk by clerk', () => {
     const before = (
       await api<{ id: number; places: number }[]>(city, `/quotas?${q({ roundId, organizationId: wuhuaId })}`)
     ).body[0];
+    // R18: the quotas already use the whole plan; the city raises it first (its own audited action).
+    const raised = await city.page.request.post(`${server.url}/api/rounds/${roundId}/raise-plan`, {
+      data: { delta: 5, reason: '五华区申报踊跃，增加计划 5 个名额' },
+    });
+    expect(raised.status()).toBe(200);
     await open(city, `/quotas?${q({ roundId, organizationId: wuhuaId })}`);
     await city.page
       .getByRole('img', { name: /已用 \d+ \/ 名额/ })

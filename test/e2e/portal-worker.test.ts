@@ -292,6 +292,8 @@ describe('the workers’ portal on a phone', () => {
 
   it('shows the payment with amount, date and reference, and counts down to the R6 deadline', async () => {
     const wuhua = await staff(server.url, 'wuhua');
+    // R2/R12: the union accepts the enrollment report the worker uploaded; money waits for it.
+    await wuhua.call('POST', `/applications/${appId}/verify-enrollment`, { decision: 'approve' });
     const alloc = await city.call<{ id: number }>('POST', '/allocations', {
       roundId: round.id,
       organizationId: worker.level2Id,
@@ -333,7 +335,7 @@ describe('the workers’ portal on a phone', () => {
     await page.getByRole('heading', { name: '申请进度' }).waitFor();
   });
 
-  it('reports the graduation with the 学信网 record, for the result subsidy (R2)', async () => {
+  it('R2: a graduation reported sooner than the shortest study after enrolment is refused, naming the earliest day', async () => {
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     await page.getByTestId('file-graduation_record').setInputFiles({
       name: '教育部学历证书电子注册备案表.pdf',
@@ -343,11 +345,15 @@ describe('the workers’ portal on a phone', () => {
     await page.locator('[data-testid=doc-graduation_record][data-state=received]').waitFor();
     await page.getByLabel('毕业日期').fill(today);
     await page.getByRole('button', { name: '上报毕业' }).click();
-    await page.getByText(`已上报毕业（${today}）`).waitFor();
+    await page
+      .getByText(/毕业日期不能早于/)
+      .first()
+      .waitFor();
     await expect(
       page.locator('[data-testid=status-summary] .chip').getAttribute('data-status'),
-    ).resolves.toBe('graduated');
-    await expect(page.locator('[data-stage=graduation]').getAttribute('data-state')).resolves.toBe('current');
+    ).resolves.toBe('process_paid');
+    // The one refusal this step expects (422 R2) is the browser's console line, not a fault of the page.
+    for (let i = errors.length - 1; i >= 0; i--) if (/status of 422/.test(errors[i])) errors.splice(i, 1);
   });
 
   it('appeals a rejected application and reads the union’s answer', async () => {
