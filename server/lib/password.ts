@@ -1,5 +1,6 @@
 import { randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 
 /** scrypt, salted, parameters stored with the hash: `scrypt$N$r$p$salt$hash`. */
 const N = 1 << 15,
@@ -14,10 +15,11 @@ const scryptAsync = (password: string, salt: Buffer, length: number, options: Sc
 
 /**
  * Hashes run in libuv's thread pool, never on the event loop (a hash is ~0.1 s of CPU: on the loop,
- * every login stalled every other request). At most two at a time: the pool's other threads stay
- * free for files and DNS, and a morning rush of logins queues here, 32 MB each, instead of in memory.
+ * every login stalled every other request). At most one fewer than the cores at a time (one on two
+ * cores, at most two): a hash takes a whole core, and the event loop keeps one to itself, so a morning
+ * rush of logins queues here, 32 MB each, instead of slowing every page of the panel.
  */
-const MAX_PARALLEL = 2;
+const MAX_PARALLEL = Math.min(2, Math.max(1, os.availableParallelism() - 1));
 let running = 0;
 const queue: (() => void)[] = [];
 async function gated<T>(work: () => Promise<T>): Promise<T> {
