@@ -1,3 +1,4 @@
+import { STUDYING } from '../../../server/domain/lifecycle';
 import type { MessageKey } from '../i18n';
 import type { Application, Round, Status } from './types';
 
@@ -26,7 +27,7 @@ export const explainKey = (s: Status) => `explain.${s}` as MessageKey;
 
 export { EDITABLE, WITHDRAWABLE } from '../../../server/domain/lifecycle';
 /** R6: the result subsidy is still to be earned by graduating before the round's deadline. */
-export const COUNTDOWN: readonly Status[] = ['approved', 'process_paid', 'graduated'];
+export const COUNTDOWN: readonly Status[] = [...STUDYING, 'graduated'];
 /** R9e: statuses that do not take the education level. */
 export { LEVEL_FREEING as LEVEL_FREE } from '../../../server/domain/lifecycle';
 
