@@ -2,7 +2,6 @@ import { and, eq, ne, notInArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { applications, institutions, organizations, reviews, rounds, workers } from '../../../db/schema';
 import { attestationProblems, chinaDate, submitProblems } from '../../domain/eligibility';
-import { waitlistClosed } from '../../domain/rounds';
 import { audit } from '../../lib/audit';
 import {
   EDITABLE,
@@ -19,7 +18,7 @@ import type { Actor, SessionUser } from '../../lib/context';
 import { badRequest, conflict, DomainError, forbidden, problemError } from '../../lib/errors';
 import { findScoped } from '../../lib/resource';
 import { scopeFor } from '../../lib/scope';
-import { displaceable, placesUsed, promoteWaitlist, quotaOf } from '../quotas/service';
+import { displaceable, placesUsed, promoteWaitlist, quotaOf, waitlistClosedFor } from '../quotas/service';
 import { workerList } from '../workers';
 import { applicationList } from './list';
 import { moveApplication } from './transition';
@@ -315,12 +314,6 @@ function attestAtRecommendation(db: Db, actor: Actor, app: AppRow, attest: Attes
     },
   });
 }
-
-const waitlistClosedFor = (db: Db, roundId: number, actor: Actor) =>
-  waitlistClosed(
-    db.select({ on: rounds.waitlistClosesOn }).from(rounds).where(eq(rounds.id, roundId)).get()!.on,
-    chinaDate(actor.now()),
-  );
 
 export function scopedApplication(db: Db, user: SessionUser, id: number): AppRow {
   return findScoped<AppRow>(db, applicationList, user, id);

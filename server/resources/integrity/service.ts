@@ -122,7 +122,7 @@ export function checkIntegrity(db: Db, now: Date = new Date()): { ok: boolean; p
     problems.push({ invariant: 5, detail: `结果资助发放 #${r.id} 没有期限内已核验的毕业` });
   }
 
-  clockInvariants(db, swept, problems);
+  clockInvariants(q, swept, problems);
 
   for (const r of q<{ round_id: number; level2_id: number; n: number; places: number | null }>(`
     select a.round_id, a.level2_id, count(*) n, q.places from applications a
@@ -174,8 +174,11 @@ const addDays = (day: string, n: number) =>
  * application still waitlisted after its round's waitlist closed; no result paid for a study shorter
  * than the round's minimum.
  */
-function clockInvariants(db: Db, swept: string, problems: Problem[]): void {
-  const q = <T>(sqlText: string, ...params: unknown[]) => db.$client.prepare(sqlText).all(...params) as T[];
+function clockInvariants(
+  q: <T>(sqlText: string, ...params: unknown[]) => T[],
+  swept: string,
+  problems: Problem[],
+): void {
   for (const r of q<{
     id: number;
   }>(`select p.id from payments p join applications a on a.id = p.application_id

@@ -65,6 +65,12 @@ function waitlist(db: Db, roundId: number, level2Id: number): Candidate[] {
     .all(roundId, level2Id) as Candidate[];
 }
 
+/** R7: whether the round's waitlist has closed on the actor's day (China time). */
+export function waitlistClosedFor(db: Db, roundId: number, actor: Actor): boolean {
+  const closes = db.select({ on: rounds.waitlistClosesOn }).from(rounds).where(eq(rounds.id, roundId)).get();
+  return !!closes && waitlistClosed(closes.on, chinaDate(actor.now()));
+}
+
 /** R7: fill free places from the waitlist, earliest submission first; each promotion audited. */
 export function promoteWaitlist(
   db: Db,
@@ -74,8 +80,7 @@ export function promoteWaitlist(
   why: string,
 ): number[] {
   // R7: once the round's waitlist has closed, a freed place promotes nobody.
-  const closes = db.select({ on: rounds.waitlistClosesOn }).from(rounds).where(eq(rounds.id, roundId)).get();
-  if (closes && waitlistClosed(closes.on, chinaDate(actor.now()))) return [];
+  if (waitlistClosedFor(db, roundId, actor)) return [];
   const places = quotaOf(db, roundId, level2Id)?.places ?? 0;
   const ids = promotions(placesUsed(db, roundId, level2Id), places, waitlist(db, roundId, level2Id));
   const now = actor.now().toISOString();
