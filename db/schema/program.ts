@@ -108,6 +108,8 @@ export const matchingPolicies = sqliteTable(
     mode: text('mode', { enum: MATCHING_MODES }).notNull(),
     processAmountFen: integer('process_amount_fen').notNull().default(0),
     resultAmountFen: integer('result_amount_fen').notNull().default(0),
+    /** R8 增加资助人数: places the union funds itself beyond its city quota (union's subsidy only). */
+    extraPlaces: integer('extra_places').notNull().default(0),
     note: text('note').notNull().default(''),
     createdAt: createdAt(),
   },
@@ -115,6 +117,7 @@ export const matchingPolicies = sqliteTable(
     uniqueIndex('matching_round_org_uq').on(t.roundId, t.organizationId),
     check('matching_mode_ck', inList('mode', MATCHING_MODES)),
     check('matching_money_ck', sql`process_amount_fen >= 0 and result_amount_fen >= 0`),
+    check('matching_extra_places_ck', sql`extra_places >= 0`),
   ],
 );
 

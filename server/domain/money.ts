@@ -182,23 +182,51 @@ export function allocationProblem(action: 'transfer' | 'receive', status: Alloca
 export interface PayFacts {
   stage: Stage;
   source: Source;
-  app: { status: string; graduationVerifiedAt: string | null; graduatedOn: string | null };
+  app: {
+    status: string;
+    graduationVerifiedAt: string | null;
+    graduatedOn: string | null;
+    /** R8: whose place it holds; `city` when absent. */
+    fundedBy?: 'city' | 'union';
+  };
   deadline: string;
 }
 
 /**
+ * R8: the money that moves the application along — the city's on a city place, the union's own on
+ * a place the union funds itself. The other source only adds to it.
+ */
+export const mainSource = (fundedBy: 'city' | 'union' | undefined): Source =>
+  fundedBy === 'union' ? 'matching' : 'city';
+
+/** R8: an application on a union-funded place gets the union's subsidy only, so such a union pays in both stages. */
+export function unionPlacesPolicyProblem(p: { mode: MatchingMode; extraPlaces: number }): Problem | null {
+  if (p.extraPlaces > 0 && p.mode !== 'two_stage')
+    return {
+      rule: 'R8',
+      field: 'extraPlaces',
+      message: '本会出资的名额须像市总工会资助一样分过程、结果两阶段发放：请选择“两阶段”方式',
+    };
+  return null;
+}
+
+/**
  * Whether a payment may be paid (or created, or re-issued) now, and the application status it moves
- * to. City process money moves approved → process_paid (R2); city result money graduated → completed.
+ * to. The main money (city's, or the union's own on a union-funded place, R8) moves approved →
+ * process_paid (R2) and graduated → completed; the other only adds to it.
  */
 export function payOutcome(f: PayFacts): { problem: Problem } | { to: string | null } {
   const s = f.app.status;
   if (s === 'dropped_out') return { problem: { rule: 'R5', message: '职工已退学，不能再发放资助' } };
+  if (f.source === 'city' && f.app.fundedBy === 'union')
+    return { problem: { rule: 'R8', message: '本会出资名额只享受本会资助，不发放市总工会资助' } };
+  const main = f.source === mainSource(f.app.fundedBy);
   if (f.stage === 'result') {
     if (s === 'lapsed') return { problem: { rule: 'R6', message: '超过三年未毕业，结果资助已失效' } };
     if (f.app.graduatedOn && f.app.graduatedOn > f.deadline)
       return { problem: { rule: 'R6', message: `毕业时间晚于 ${f.deadline}，不发结果资助` } };
     const verified = !!f.app.graduationVerifiedAt && !!f.app.graduatedOn;
-    if (f.source === 'city')
+    if (main)
       return resultDue(f.app, f.deadline)
         ? { to: 'completed' }
         : { problem: { rule: 'R2', message: '毕业证明经市总工会核验后才能发放结果资助' } };
@@ -208,7 +236,7 @@ export function payOutcome(f: PayFacts): { problem: Problem } | { to: string | n
   }
   // R6: at lapse every unpaid payment of the application is cancelled, of either stage.
   if (s === 'lapsed') return { problem: { rule: 'R6', message: '超过三年未毕业，资助已失效' } };
-  if (f.source === 'city') {
+  if (main) {
     if (s === 'approved') return { to: 'process_paid' };
     return { problem: { rule: 'R2', message: `申请状态为「${s}」，不能发放过程资助` } };
   }

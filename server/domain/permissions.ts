@@ -69,8 +69,8 @@ export const PERMISSIONS: Table = {
   },
   payments: {
     city_admin: R,
-    org_admin: [...R, 'pay', 'fail', 'reissue', 'export', 'import'],
-    unit_admin: [...R, 'pay', 'fail', 'reissue', 'export', 'import'],
+    org_admin: [...R, 'pay', 'fail', 'reissue', 'export', 'import', 'own'],
+    unit_admin: [...R, 'pay', 'fail', 'reissue', 'export', 'import', 'own'],
     agent: [...R, 'pay', 'fail', 'export', 'import'],
     worker: R,
   },

@@ -9,30 +9,60 @@ export interface Candidate {
 export const bySubmission = (a: Candidate, b: Candidate) =>
   a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : a.id - b.id;
 
+/** R8: whose money a place is — the city's quota, or a union's own extra places (增加资助人数). */
+export type FundedBy = 'city' | 'union';
+
+/** Places of one kind: how many there are and how many are taken. */
+export interface Places {
+  places: number;
+  used: number;
+}
+
 /**
- * The city approves `app` while `used` of `places` are taken. `displaceable` are approvals that
- * no money has touched yet: if the quota is full and one of them was submitted later than `app`,
- * the latest of them yields its place (R7 first come, first served).
+ * The city approves `app` with `city` places of the union's quota. `displaceable` are city approvals
+ * that no money has touched yet: if the quota is full and one of them was submitted later than `app`,
+ * the latest of them yields its place (R7 first come, first served). Failing that, a free place the
+ * union funds itself (R8, `union`) takes it; otherwise it waits.
  */
 export function settleApproval(
   app: Candidate,
-  used: number,
-  places: number,
+  city: Places,
   displaceable: Candidate[],
-): { result: 'approved' | 'waitlisted'; displace?: number } {
-  if (used < places) return { result: 'approved' };
+  union: Places = { places: 0, used: 0 },
+): { result: 'approved' | 'waitlisted'; fundedBy?: FundedBy; displace?: number } {
+  if (city.used < city.places) return { result: 'approved', fundedBy: 'city' };
   const latest = [...displaceable].sort(bySubmission).at(-1);
-  if (latest && bySubmission(latest, app) > 0) return { result: 'approved', displace: latest.id };
+  if (latest && bySubmission(latest, app) > 0)
+    return { result: 'approved', fundedBy: 'city', displace: latest.id };
+  if (union.used < union.places) return { result: 'approved', fundedBy: 'union' };
   return { result: 'waitlisted' };
 }
 
-/** How many of the waitlist to promote, earliest first. */
-export function promotions(used: number, places: number, waitlist: Candidate[]): number[] {
-  const free = Math.max(0, places - used);
+/**
+ * R7/R8: whom to promote, earliest submission first: free city places first, then free places the
+ * union funds itself.
+ */
+export function promotions(
+  city: Places,
+  waitlist: Candidate[],
+  union: Places = { places: 0, used: 0 },
+): { id: number; fundedBy: FundedBy }[] {
+  const freeCity = Math.max(0, city.places - city.used);
+  const freeUnion = Math.max(0, union.places - union.used);
   return [...waitlist]
     .sort(bySubmission)
-    .slice(0, free)
-    .map((c) => c.id);
+    .slice(0, freeCity + freeUnion)
+    .map((c, i) => ({ id: c.id, fundedBy: i < freeCity ? 'city' : 'union' }));
+}
+
+/** R8: a union lowers its own extra places never below those already taken. */
+export function extraPlacesProblem(extraPlaces: number, used: number): Problem | null {
+  if (extraPlaces >= used) return null;
+  return {
+    rule: 'R8',
+    field: 'extraPlaces',
+    message: `本会出资名额（${extraPlaces}）不能少于已使用的 ${used} 个`,
+  };
 }
 
 /** R7: a quota can be raised freely, lowered never below the places already used. */

@@ -9,6 +9,7 @@ import {
   matchingFen,
   parseYuan,
   payOutcome,
+  unionPlacesPolicyProblem,
   paymentProblem,
   payoutRoute,
   refundProblem,
@@ -23,7 +24,12 @@ import {
 
 const round = { processAmountFen: 50_000, resultAmountFen: 100_000 };
 const grad = (
-  over: Partial<{ status: string; graduationVerifiedAt: string | null; graduatedOn: string | null }> = {},
+  over: Partial<{
+    status: string;
+    graduationVerifiedAt: string | null;
+    graduatedOn: string | null;
+    fundedBy: 'city' | 'union';
+  }> = {},
 ) => ({
   status: 'graduated',
   graduationVerifiedAt: '2022-07-10T00:00:00Z',
@@ -138,6 +144,27 @@ describe('moves of money', () => {
     expect(paymentProblem('fail', 'cancelled')).not.toBeNull();
     expect(paymentProblem('reissue', 'failed')).toBeNull();
     expect(paymentProblem('reissue', 'pending')).not.toBeNull();
+  });
+  it('R8: on a place the union funds itself the union’s money moves the application, and the city’s is refused', () => {
+    const own = (status: string) => grad({ status, fundedBy: 'union' as const });
+    expect(
+      payOutcome({ stage: 'process', source: 'matching', app: own('approved'), deadline: '2022-12-31' }),
+    ).toEqual({ to: 'process_paid' });
+    expect(
+      payOutcome({ stage: 'result', source: 'matching', app: own('graduated'), deadline: '2022-12-31' }),
+    ).toEqual({ to: 'completed' });
+    const city = payOutcome({
+      stage: 'process',
+      source: 'city',
+      app: own('approved'),
+      deadline: '2022-12-31',
+    });
+    expect('problem' in city && city.problem.rule).toBe('R8');
+  });
+  it('R8: places a union funds itself are paid in two stages', () => {
+    expect(unionPlacesPolicyProblem({ mode: 'process_only', extraPlaces: 1 })?.rule).toBe('R8');
+    expect(unionPlacesPolicyProblem({ mode: 'process_only', extraPlaces: 0 })).toBeNull();
+    expect(unionPlacesPolicyProblem({ mode: 'two_stage', extraPlaces: 5 })).toBeNull();
   });
   it('R2: city process money moves approved → process_paid, city result money graduated → completed', () => {
     expect(

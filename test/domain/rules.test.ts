@@ -21,7 +21,7 @@ import {
   waitingStep,
   type Status,
 } from '../../server/domain/lifecycle';
-import { adjustProblem, promotions, settleApproval } from '../../server/domain/quota';
+import { adjustProblem, extraPlacesProblem, promotions, settleApproval } from '../../server/domain/quota';
 
 const facts = (over: Partial<SubmitFacts> = {}): SubmitFacts => ({
   today: '2019-11-20',
@@ -142,22 +142,46 @@ describe('lifecycle', () => {
 
 describe('R7 quotas', () => {
   const c = (id: number, submittedAt: string) => ({ id, submittedAt });
+  const p = (used: number, places: number) => ({ used, places });
   it('R7: approves while places are free, waitlists when full', () => {
-    expect(settleApproval(c(1, 'b'), 1, 2, [])).toEqual({ result: 'approved' });
-    expect(settleApproval(c(1, 'b'), 2, 2, [])).toEqual({ result: 'waitlisted' });
+    expect(settleApproval(c(1, 'b'), p(1, 2), [])).toEqual({ result: 'approved', fundedBy: 'city' });
+    expect(settleApproval(c(1, 'b'), p(2, 2), [])).toEqual({ result: 'waitlisted' });
   });
   it('R7: an earlier submission takes the place of the latest untouched approval', () => {
-    expect(settleApproval(c(5, '2019-11-12'), 2, 2, [c(1, '2019-11-13'), c(2, '2019-11-20')])).toEqual({
+    expect(settleApproval(c(5, '2019-11-12'), p(2, 2), [c(1, '2019-11-13'), c(2, '2019-11-20')])).toEqual({
       result: 'approved',
+      fundedBy: 'city',
       displace: 2,
     });
-    expect(settleApproval(c(5, '2019-11-25'), 2, 2, [c(1, '2019-11-13'), c(2, '2019-11-20')])).toEqual({
+    expect(settleApproval(c(5, '2019-11-25'), p(2, 2), [c(1, '2019-11-13'), c(2, '2019-11-20')])).toEqual({
       result: 'waitlisted',
     });
   });
+  it('R8: a full city quota approves on a place the union funds itself, while one is free', () => {
+    expect(settleApproval(c(5, 'b'), p(2, 2), [], p(0, 1))).toEqual({
+      result: 'approved',
+      fundedBy: 'union',
+    });
+    expect(settleApproval(c(5, 'b'), p(2, 2), [], p(1, 1))).toEqual({ result: 'waitlisted' });
+    // a free city place always comes first
+    expect(settleApproval(c(5, 'b'), p(1, 2), [], p(0, 1))).toEqual({ result: 'approved', fundedBy: 'city' });
+  });
   it('R7: promotes the waitlist in submission order, as many as are free', () => {
-    expect(promotions(3, 5, [c(9, '2019-11-20'), c(4, '2019-11-12'), c(7, '2019-11-15')])).toEqual([4, 7]);
-    expect(promotions(5, 5, [c(9, 'a')])).toEqual([]);
+    expect(promotions(p(3, 5), [c(9, '2019-11-20'), c(4, '2019-11-12'), c(7, '2019-11-15')])).toEqual([
+      { id: 4, fundedBy: 'city' },
+      { id: 7, fundedBy: 'city' },
+    ]);
+    expect(promotions(p(5, 5), [c(9, 'a')])).toEqual([]);
+  });
+  it('R8: promotion fills free city places first, then the union’s own', () => {
+    expect(promotions(p(4, 5), [c(9, '3'), c(4, '1'), c(7, '2')], p(0, 1))).toEqual([
+      { id: 4, fundedBy: 'city' },
+      { id: 7, fundedBy: 'union' },
+    ]);
+  });
+  it('R8: a union never lowers its own places below those taken', () => {
+    expect(extraPlacesProblem(2, 3)?.rule).toBe('R8');
+    expect(extraPlacesProblem(3, 3)).toBeNull();
   });
   it('R7: a quota is never lowered below the places used', () => {
     expect(adjustProblem(10, 8, -3)).toContain('不能少于');

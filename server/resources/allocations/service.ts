@@ -57,7 +57,10 @@ export function agreementsOf(db: Db, level2Id: number): Agreement[] {
   ).map((g) => ({ ...g, active: !!g.active }));
 }
 
-/** R2/R6: applications of the union due for the stage and not yet covered by an allocation of that stage. */
+/**
+ * R2/R6: applications on the union's city places due for the stage and not yet covered by an
+ * allocation of that stage (a place the union funds itself is paid from its own money, R8).
+ */
 export function dueApplications(
   db: Db,
   round: RoundRow,
@@ -70,6 +73,7 @@ export function dueApplications(
       `select a.id, a.status, a.graduation_verified_at graduationVerifiedAt, a.graduated_on graduatedOn,
       a.enrollment_verified_at enrollmentVerifiedAt, a.late_process_approved_at lateProcessApprovedAt
     from applications a where a.round_id = ? and a.level2_id = ? and a.status in ('approved','graduated')
+      and a.funded_by = 'city'
       and not exists (select 1 from allocation_items i where i.application_id = a.id and i.stage = ?) order by a.id`,
     )
     .all(round.id, level2Id, stage) as {

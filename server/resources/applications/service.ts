@@ -13,12 +13,12 @@ import {
   type Decision,
   type Status,
 } from '../../domain/lifecycle';
-import { settleApproval } from '../../domain/quota';
+import { settleApproval, type FundedBy } from '../../domain/quota';
 import type { Actor, SessionUser } from '../../lib/context';
 import { badRequest, conflict, DomainError, forbidden, problemError } from '../../lib/errors';
 import { findScoped } from '../../lib/resource';
 import { scopeFor } from '../../lib/scope';
-import { displaceable, placesUsed, promoteWaitlist, quotaOf, waitlistClosedFor } from '../quotas/service';
+import { cityPlaces, displaceable, promoteWaitlist, unionPlaces, waitlistClosedFor } from '../quotas/service';
 import { workerList } from '../workers';
 import { applicationList } from './list';
 import { moveApplication } from './transition';
@@ -223,23 +223,34 @@ export function review(
   if (step === 1 && decision === 'approve') attestAtRecommendation(db, actor, app, attest);
   let to: Status;
   let why: string | undefined;
+  let fundedBy: FundedBy | undefined;
+  let displaced: AppRow | undefined;
   if (outcome.status === 'quota') {
-    const places = quotaOf(db, app.roundId, app.level2Id)?.places ?? 0;
-    const used = placesUsed(db, app.roundId, app.level2Id);
+    const city = cityPlaces(db, app.roundId, app.level2Id);
     // R7: once the round's waitlist has closed, nobody waits and nobody is displaced onto it.
     const closed = waitlistClosedFor(db, app.roundId, actor);
     const settled = settleApproval(
       { id: app.id, submittedAt: app.submittedAt! },
-      used,
-      places,
+      city,
       closed ? [] : displaceable(db, app.roundId, app.level2Id),
+      unionPlaces(db, app.roundId, app.level2Id),
     );
     if (closed && settled.result === 'waitlisted')
-      throw new DomainError('R7', `候补已截止，名额已满（${used}/${places}）：请增加名额，或不予通过`, {
-        decision: '名额已满且候补已截止',
-      });
+      throw new DomainError(
+        'R7',
+        `候补已截止，名额已满（${city.used}/${city.places}）：请增加名额，或不予通过`,
+        {
+          decision: '名额已满且候补已截止',
+        },
+      );
     to = settled.result;
-    why = to === 'waitlisted' ? `名额已满（${used}/${places}），按提交时间候补` : undefined;
+    fundedBy = settled.fundedBy;
+    why =
+      to === 'waitlisted'
+        ? `名额已满（${city.used}/${city.places}），按提交时间候补`
+        : fundedBy === 'union'
+          ? `市总工会名额已满（${city.used}/${city.places}），使用本会出资名额，只享受本会资助`
+          : undefined;
     if (settled.displace) {
       const other = db.select().from(applications).where(eq(applications.id, settled.displace)).get()!;
       move(
@@ -251,6 +262,8 @@ export function review(
         'displace',
         `R7: 名额让给提交更早的申请 #${app.id}`,
       );
+      // R8: the displaced one may still find a place its union funds itself.
+      displaced = other;
     }
   } else {
     to = outcome.status;
@@ -275,10 +288,12 @@ export function review(
     {
       currentStep: outcome.currentStep,
       ...(to === 'approved' || to === 'rejected' || to === 'waitlisted' ? { decidedAt: nowIso(actor) } : {}),
+      ...(fundedBy ? { fundedBy } : {}),
     },
     `review:${decision}`,
     why,
   );
+  if (displaced) promoteWaitlist(db, actor, app.roundId, app.level2Id, '名额让给提交更早的申请');
   return to;
 }
 

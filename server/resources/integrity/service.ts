@@ -127,11 +127,26 @@ export function checkIntegrity(db: Db, now: Date = new Date()): { ok: boolean; p
   for (const r of q<{ round_id: number; level2_id: number; n: number; places: number | null }>(`
     select a.round_id, a.level2_id, count(*) n, q.places from applications a
     left join quotas q on q.round_id = a.round_id and q.organization_id = a.level2_id
-    where a.status in ${PLACE_HOLDING_SQL} group by 1, 2 having n > coalesce(q.places, 0)`)) {
+    where a.status in ${PLACE_HOLDING_SQL} and a.funded_by = 'city' group by 1, 2 having n > coalesce(q.places, 0)`)) {
     problems.push({
       invariant: 6,
       detail: `工会 #${r.level2_id} 批次 #${r.round_id}: 通过 ${r.n} 人，名额 ${r.places ?? 0}`,
     });
+  }
+  // R8: the places a union funds itself never exceed its policy's, and the city's money never reaches them.
+  for (const r of q<{ round_id: number; level2_id: number; n: number; places: number | null }>(`
+    select a.round_id, a.level2_id, count(*) n, m.extra_places places from applications a
+    left join matching_policies m on m.round_id = a.round_id and m.organization_id = a.level2_id
+    where a.status in ${PLACE_HOLDING_SQL} and a.funded_by = 'union' group by 1, 2 having n > coalesce(m.extra_places, 0)`)) {
+    problems.push({
+      invariant: 6,
+      detail: `工会 #${r.level2_id} 批次 #${r.round_id}: 本会出资名额通过 ${r.n} 人，政策名额 ${r.places ?? 0}`,
+    });
+  }
+  for (const r of q<{ id: number }>(`select a.id from applications a where a.funded_by = 'union' and (
+      exists (select 1 from allocation_items i where i.application_id = a.id)
+      or exists (select 1 from payments p where p.application_id = a.id and p.source = 'city' and p.status <> 'cancelled'))`)) {
+    problems.push({ invariant: 3, detail: `申请 #${r.id} 使用本会出资名额，却有市总工会的拨付或发放` });
   }
 
   const chain = verifyAuditChain(db);

@@ -2,8 +2,10 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { matchingPolicies } from '../../../db/schema';
 import { MATCHING_MODES } from '../../../db/schema/common';
-import { matchingAmounts } from '../../domain/money';
-import { badRequest, conflict, forbidden } from '../../lib/errors';
+import { matchingAmounts, unionPlacesPolicyProblem } from '../../domain/money';
+import { extraPlacesProblem, MAX_PLACES } from '../../domain/quota';
+import { placesUsed } from '../quotas/service';
+import { badRequest, conflict, forbidden, problemError } from '../../lib/errors';
 import { crud } from '../../lib/resource';
 import type { ListSpec } from '../../lib/ra-list';
 
@@ -23,17 +25,24 @@ const fields = {
   mode: z.enum(MATCHING_MODES),
   processAmountFen: fen,
   resultAmountFen: fen,
+  extraPlaces: z.number().int('名额须为整数').min(0, '名额不能为负').max(MAX_PLACES).default(0),
   note: z.string().trim().max(2000).default(''),
 };
 
-/** R8: the shape of the amounts must fit the mode (process only → no result amount, …). */
+/**
+ * R8: the shape of the amounts must fit the mode (process only → no result amount, …), and places
+ * the union funds itself are paid in two stages.
+ */
 function checkShape(d: {
   mode: (typeof MATCHING_MODES)[number];
   processAmountFen: number;
   resultAmountFen: number;
+  extraPlaces: number;
 }) {
   const problem = matchingAmounts(d.mode, d.processAmountFen, d.resultAmountFen);
   if (problem) throw badRequest(problem.message, { [problem.field]: problem.message });
+  const places = unionPlacesPolicyProblem(d);
+  if (places) throw problemError(places);
 }
 
 const hasPayments = (
@@ -69,6 +78,11 @@ export const matchingRoutes = () =>
       run: (db, _a, before: typeof matchingPolicies.$inferSelect, d) => {
         const merged = { ...before, ...d };
         checkShape(merged);
+        const fewer = extraPlacesProblem(
+          merged.extraPlaces,
+          placesUsed(db, before.roundId, before.organizationId, 'union'),
+        );
+        if (fewer) throw problemError(fewer);
         if (
           hasPayments(db, before.roundId, before.organizationId) &&
           (merged.processAmountFen !== before.processAmountFen ||
@@ -83,6 +97,8 @@ export const matchingRoutes = () =>
     remove: (db, _a, before) => {
       if (hasPayments(db, before.roundId, before.organizationId))
         throw conflict('R8: 已按该政策发放配套资助，不能删除');
+      const used = placesUsed(db, before.roundId, before.organizationId, 'union');
+      if (used) throw conflict(`R8: 已有 ${used} 个申请使用本会出资名额，不能删除该政策`);
       db.delete(matchingPolicies).where(eq(matchingPolicies.id, before.id)).run();
     },
   });

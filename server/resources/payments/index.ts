@@ -12,7 +12,7 @@ import type { ListSpec } from '../../lib/ra-list';
 import { recordActions } from '../../lib/record-action';
 import { crud, findScoped, requireAccess } from '../../lib/resource';
 import { applyResultSheet, bankFile, bankFileRows, readResultSheet } from './bank-file';
-import { fail, pay, reissue, type PaymentRow } from './service';
+import { fail, pay, payOwnPlaces, reissue, type PaymentRow } from './service';
 
 export const paymentList: ListSpec = {
   resource: 'payments',
@@ -166,6 +166,30 @@ export const paymentRoutes = () => {
         return result;
       });
     },
+  );
+
+  app.post(
+    '/own-places',
+    describe({
+      tags: ['payments'],
+      summary:
+        "R8: the union's own payments for the places it funds itself (one pending payment per application due for the stage)",
+      parameters: [idempotencyKey],
+      responses: {
+        200: json('The payments created', {
+          type: 'object',
+          properties: {
+            payments: { type: 'integer' },
+            amountFen: { type: 'integer' },
+            applicationIds: { type: 'array', items: { type: 'integer' } },
+          },
+        }),
+      },
+      refusals: [400, 422],
+    }),
+    moneyGate('payments', 'own'),
+    validated('json', z.object({ roundId: z.number().int().positive(), stage: z.enum(STAGES) })),
+    (c) => moneyAction(c, (t) => payOwnPlaces(t, c.get('actor'), c.req.valid('json'))),
   );
 
   app.route('/', crud<PaymentRow>({ list: paymentList }));

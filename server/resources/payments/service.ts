@@ -3,19 +3,22 @@ import type { Db } from '../../../db/client';
 import { chinaDate } from '../../domain/eligibility';
 import type { Status } from '../../domain/lifecycle';
 import {
+  dueFor,
   heldBack,
+  matchingFen,
   payOutcome,
   paymentProblem,
   payoutRoute,
   type Channel,
+  type HoldFacts,
   type PaymentStatus,
   type Source,
   type Stage,
 } from '../../domain/money';
 import { audit } from '../../lib/audit';
 import type { Actor, SessionUser } from '../../lib/context';
-import { conflict, DomainError, forbidden, problemError } from '../../lib/errors';
-import { actsForUnion, agreementsOf } from '../allocations/service';
+import { badRequest, conflict, DomainError, forbidden, problemError } from '../../lib/errors';
+import { actsForUnion, agreementsOf, roundOf } from '../allocations/service';
 import { moveApplication } from '../applications/transition';
 
 export type PaymentRow = {
@@ -44,6 +47,7 @@ interface AppFacts {
   workerId: number;
   graduationVerifiedAt: string | null;
   graduatedOn: string | null;
+  fundedBy: 'city' | 'union';
   deadline: string;
   processPayBy: string;
   enrollmentVerifiedAt: string | null;
@@ -56,7 +60,8 @@ function appFacts(db: Db, applicationId: number): AppFacts {
   return db.$client
     .prepare(
       `select a.id, a.status, a.round_id roundId, a.level2_id level2Id, a.worker_id workerId,
-      a.graduation_verified_at graduationVerifiedAt, a.graduated_on graduatedOn, r.graduation_deadline deadline,
+      a.graduation_verified_at graduationVerifiedAt, a.graduated_on graduatedOn, a.funded_by fundedBy,
+      r.graduation_deadline deadline,
       r.process_pay_by processPayBy, a.enrollment_verified_at enrollmentVerifiedAt,
       a.late_process_approved_at lateProcessApprovedAt,
       w.bank_card_hash bankCardHash, w.benefit_card_hash benefitCardHash
@@ -282,4 +287,90 @@ export function cancelPending(
     });
   }
   return rows.map((r) => r.id);
+}
+
+/**
+ * R8: a union pays the applications on the places it funds itself, stage by stage, from its own
+ * money — no city allocation covers them. One pending payment of the union's subsidy per such
+ * application due for the stage (R2/R6, held back until the enrolment is verified) that has none yet.
+ */
+export function payOwnPlaces(
+  db: Db,
+  actor: Actor,
+  d: { roundId: number; stage: Stage },
+): { payments: number; amountFen: number; applicationIds: number[] } {
+  const u = actor.user!;
+  const level2Id = u.level2Id;
+  if (!level2Id || !actsForUnion(u, level2Id))
+    throw forbidden('只有二级工会的工作人员可以发放本会出资名额的资助');
+  const round = roundOf(db, d.roundId);
+  if (!round) throw badRequest('批次不存在', { roundId: '批次不存在' });
+  const policy = db.$client
+    .prepare(
+      `select mode, process_amount_fen processAmountFen, result_amount_fen resultAmountFen
+    from matching_policies where round_id = ? and organization_id = ?`,
+    )
+    .get(d.roundId, level2Id) as Parameters<typeof matchingFen>[0] | undefined;
+  const amount = matchingFen(policy, d.stage);
+  const today = chinaDate(actor.now());
+  const rows = db.$client
+    .prepare(
+      `select a.id, a.status, a.funded_by fundedBy, a.graduation_verified_at graduationVerifiedAt, a.graduated_on graduatedOn,
+      a.enrollment_verified_at enrollmentVerifiedAt, a.late_process_approved_at lateProcessApprovedAt
+    from applications a where a.round_id = ? and a.level2_id = ? and a.funded_by = 'union' and a.status in ('approved','graduated')
+      and not exists (select 1 from payments p where p.application_id = a.id and p.stage = ? and p.source = 'matching'
+        and p.status in ('pending','paid'))
+      and not exists (select 1 from fund_return_items i join fund_returns f on f.id = i.fund_return_id
+        where i.application_id = a.id and f.stage = ?)
+    order by a.id`,
+    )
+    .all(d.roundId, level2Id, d.stage, d.stage) as (Pick<
+    HoldFacts,
+    'enrollmentVerifiedAt' | 'lateProcessApprovedAt'
+  > & {
+    id: number;
+    status: Status;
+    fundedBy: 'union';
+    graduationVerifiedAt: string | null;
+    graduatedOn: string | null;
+  })[];
+  const due = rows.filter(
+    (a) =>
+      dueFor(d.stage, a, round.graduationDeadline) &&
+      !heldBack(d.stage, { ...a, today, processPayBy: round.processPayBy }),
+  );
+  if (!due.length || amount <= 0)
+    throw new DomainError(
+      'R8',
+      amount <= 0
+        ? '本会的配套资助政策在这一阶段没有金额'
+        : d.stage === 'process'
+          ? '本会出资名额中没有待发放过程资助的申请'
+          : '本会出资名额中没有毕业已核验、待发放结果资助的申请',
+      { stage: '没有待发放的申请' },
+    );
+  const now = actor.now().toISOString();
+  const insert = db.$client.prepare(
+    `insert into payments (application_id, allocation_id, organization_id, stage, source, amount_fen, channel,
+    payer_organization_id, status, created_at) values (?, null, ?, ?, 'matching', ?, 'direct', ?, 'pending', ?)`,
+  );
+  const ids = due.map((a) => {
+    const id = Number(insert.run(a.id, level2Id, d.stage, amount, level2Id, now).lastInsertRowid);
+    audit(db, actor, {
+      action: 'create',
+      resource: 'payments',
+      recordId: id,
+      after: {
+        applicationId: a.id,
+        stage: d.stage,
+        source: 'matching',
+        fundedBy: 'union',
+        amountFen: amount,
+        channel: 'direct',
+        status: 'pending',
+      },
+    });
+    return a.id;
+  });
+  return { payments: ids.length, amountFen: amount * ids.length, applicationIds: ids };
 }

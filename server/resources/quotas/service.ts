@@ -5,7 +5,14 @@ import { chinaDate } from '../../domain/eligibility';
 import { waitlistClosed } from '../../domain/rounds';
 import { PLACE_HOLDING_SQL } from '../../domain/lifecycle';
 import { moveApplication } from '../applications/transition';
-import { adjustProblem, planProblem, promotions, type Candidate } from '../../domain/quota';
+import {
+  adjustProblem,
+  planProblem,
+  promotions,
+  type Candidate,
+  type FundedBy,
+  type Places,
+} from '../../domain/quota';
 import { audit } from '../../lib/audit';
 import type { Actor } from '../../lib/context';
 import { DomainError, problemError } from '../../lib/errors';
@@ -34,22 +41,39 @@ export function quotaOf(db: Db, roundId: number, level2Id: number) {
     .get();
 }
 
-/** Places taken in a union's quota for a round (R7): approved and everything after it, bar dropouts. */
-export function placesUsed(db: Db, roundId: number, level2Id: number): number {
+/**
+ * Places taken in a union's city quota for a round (R7): city-funded approvals and everything after
+ * them, bar dropouts; with `union`, the places the union funds itself (R8).
+ */
+export function placesUsed(db: Db, roundId: number, level2Id: number, fundedBy: FundedBy = 'city'): number {
   return (
     db.$client
       .prepare(
-        `select count(*) n from applications where round_id = ? and level2_id = ? and status in ${PLACE_HOLDING_SQL}`,
+        `select count(*) n from applications where round_id = ? and level2_id = ? and funded_by = ? and status in ${PLACE_HOLDING_SQL}`,
       )
-      .get(roundId, level2Id) as { n: number }
+      .get(roundId, level2Id, fundedBy) as { n: number }
   ).n;
 }
 
-/** Approvals that no allocation or payment has touched: they may yield a place to an earlier submission (R7). */
+/** R8: the places a union funds itself in a round (its matching policy's extra places) and those taken. */
+export function unionPlaces(db: Db, roundId: number, level2Id: number): Places {
+  const policy = db.$client
+    .prepare('select extra_places places from matching_policies where round_id = ? and organization_id = ?')
+    .get(roundId, level2Id) as { places: number } | undefined;
+  return { places: policy?.places ?? 0, used: placesUsed(db, roundId, level2Id, 'union') };
+}
+
+/** R7: the union's city quota for a round and the places taken in it. */
+export function cityPlaces(db: Db, roundId: number, level2Id: number): Places {
+  return { places: quotaOf(db, roundId, level2Id)?.places ?? 0, used: placesUsed(db, roundId, level2Id) };
+}
+
+/** City approvals that no allocation or payment has touched: they may yield a place to an earlier submission (R7). */
 export function displaceable(db: Db, roundId: number, level2Id: number): Candidate[] {
   return db.$client
     .prepare(
       `select id, submitted_at submittedAt from applications a where round_id = ? and level2_id = ? and status = 'approved'
+    and funded_by = 'city'
     and not exists (select 1 from allocation_items i where i.application_id = a.id)
     and not exists (select 1 from payments p where p.application_id = a.id)`,
     )
@@ -71,7 +95,7 @@ export function waitlistClosedFor(db: Db, roundId: number, actor: Actor): boolea
   return !!closes && waitlistClosed(closes.on, chinaDate(actor.now()));
 }
 
-/** R7: fill free places from the waitlist, earliest submission first; each promotion audited. */
+/** R7/R8: fill free city places, then the union's own, from the waitlist, earliest submission first; each promotion audited. */
 export function promoteWaitlist(
   db: Db,
   actor: Actor,
@@ -81,17 +105,20 @@ export function promoteWaitlist(
 ): number[] {
   // R7: once the round's waitlist has closed, a freed place promotes nobody.
   if (waitlistClosedFor(db, roundId, actor)) return [];
-  const places = quotaOf(db, roundId, level2Id)?.places ?? 0;
-  const ids = promotions(placesUsed(db, roundId, level2Id), places, waitlist(db, roundId, level2Id));
+  const picks = promotions(
+    cityPlaces(db, roundId, level2Id),
+    waitlist(db, roundId, level2Id),
+    unionPlaces(db, roundId, level2Id),
+  );
   const now = actor.now().toISOString();
-  for (const id of ids) {
+  for (const { id, fundedBy } of picks) {
     moveApplication(db, actor, { id, status: 'waitlisted' }, 'approved', {
       action: 'promote',
-      set: { decidedAt: now },
-      after: { why },
+      set: { decidedAt: now, fundedBy },
+      after: { why, fundedBy },
     });
   }
-  return ids;
+  return picks.map((p) => p.id);
 }
 
 /**
