@@ -58,7 +58,9 @@ export function seedTerms(ctx: Ctx, orgs: Orgs): Terms {
       mode: 'two_stage',
       processAmountFen: 30000,
       resultAmountFen: 30000,
-      note: '五华区总工会配套资助延续执行：过程资助 300 元、结果资助 300 元。',
+      // R8 增加资助人数: once its city quota is used up, 五华区 funds five more places itself.
+      extraPlaces: 5,
+      note: '五华区总工会配套资助延续执行：过程资助 300 元、结果资助 300 元；市总工会名额用完后，本会另出资增加 5 个资助名额。',
     },
     {
       round: 1,
@@ -78,6 +80,7 @@ export function seedTerms(ctx: Ctx, orgs: Orgs): Terms {
     },
   ].map((p, i) => ({
     id: i + 1,
+    extraPlaces: 0,
     ...p,
     createdAt: iso(
       ctx.timeOfDay(

@@ -18,7 +18,8 @@ const COLUMNS = {
     'id username displayName passwordHash role organizationId institutionId workerId active mustChangePassword createdAt',
   quotas: 'id roundId organizationId places createdAt',
   quota_adjustments: 'id quotaId delta placesBefore placesAfter reason userId createdAt',
-  matching_policies: 'id roundId organizationId mode processAmountFen resultAmountFen note createdAt',
+  matching_policies:
+    'id roundId organizationId mode processAmountFen resultAmountFen extraPlaces note createdAt',
   agency_agreements:
     'id organizationId agentOrganizationId agreementNo startsOn endsOn stages active createdAt',
   applications: `id roundId workerId organizationId level2Id institutionId educationLevel major studyMode

@@ -110,6 +110,8 @@ export interface MatchingPolicy {
   mode: string;
   processAmountFen: number;
   resultAmountFen: number;
+  /** R8: places the union funds itself beyond its city quota. */
+  extraPlaces: number;
   note: string;
   createdAt: string;
 }

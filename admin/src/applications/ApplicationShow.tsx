@@ -74,6 +74,7 @@ export const ApplicationShow = () => {
             <FieldGrid>
               <TextField source="id" />
               <StatusChip source="status" enumName="applicationStatus" />
+              <EnumField source="fundedBy" enumName="fundedBy" />
               <EnumField source="currentStep" enumName="reviewStep" />
               <ReferenceField source="roundId" reference="rounds" link={false} />
               <ReferenceField source="organizationId" reference="organizations" link="show" />

@@ -37,6 +37,7 @@ export const applicationFilters = [
   </ReferenceInput>,
   <SelectInput key="status" source="status" choices={CHOICES.applicationStatus} alwaysOn />,
   <SelectInput key="waitingStep" source="waitingStep" choices={CHOICES.reviewStep} />,
+  <SelectInput key="fundedBy" source="fundedBy" choices={CHOICES.fundedBy} />,
   <ReferenceInput key="level2Id" source="level2Id" reference="organizations" filter={{ level: 2 }}>
     <AutocompleteInput />
   </ReferenceInput>,

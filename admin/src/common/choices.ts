@@ -42,6 +42,7 @@ export const CHOICES = {
   appealSubject: enumChoices('appealSubject', ['review', 'payment']),
   stage: enumChoices('stage', STAGES),
   paymentSource: enumChoices('paymentSource', PAYMENT_SOURCES),
+  fundedBy: enumChoices('fundedBy', ['city', 'union'] as const),
   paymentChannel: enumChoices('paymentChannel', PAYMENT_CHANNELS),
   orgKind: enumChoices('orgKind', ORG_KINDS),
   orgLevel: enumChoices('orgLevel', [1, 2, 3]),

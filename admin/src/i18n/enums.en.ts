@@ -33,6 +33,7 @@ export const enumsEn: typeof enumsZhCN = {
   },
   stage: { process: 'Process subsidy', result: 'Result subsidy' },
   paymentSource: { city: 'City union', matching: 'Matching subsidy' },
+  fundedBy: { city: "City union's place", union: "Union's own place" },
   paymentChannel: { direct: 'Paid by the union', agency: "Paid by the workers' school" },
   orgKind: {
     city: 'City union',

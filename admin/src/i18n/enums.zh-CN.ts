@@ -27,6 +27,7 @@ export const enumsZhCN = {
   studyState: { studying: '在读', suspended: '休学', warning: '学业预警', withdrawn: '退学' },
   stage: { process: '过程资助', result: '结果资助' },
   paymentSource: { city: '市总资助', matching: '配套资助' },
+  fundedBy: { city: '市总工会名额', union: '本会出资名额' },
   paymentChannel: { direct: '工会直接发放', agency: '职工学校代发' },
   orgKind: {
     city: '市总工会',

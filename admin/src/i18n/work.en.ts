@@ -179,6 +179,14 @@ export const workEn: typeof workZhCN = {
   matching: {
     no_result: 'With “all as process subsidy” the result amount must be 0',
     no_process: 'With “all as result subsidy” the process amount must be 0',
+    extra_places_help:
+      'Places the union funds itself once the city quota is used up; these workers get the union’s subsidy only',
+    places_two_stage: 'Places the union funds itself are paid in two stages: choose “two stages”',
+    own_button: 'Pay own places',
+    own_confirm: 'Create payments',
+    own_hint:
+      'Creates one pending payment for each application on the union’s own places that is due for the stage, at the union’s policy amounts, paid from the union’s own money — not from a city allocation.',
+    own_created: '%{count} payments created, ¥%{amount} in all',
   },
   appeals: {
     respond: 'Answer',

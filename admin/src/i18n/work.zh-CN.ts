@@ -167,6 +167,13 @@ export const workZhCN = {
   matching: {
     no_result: '“全部作为过程资助”时结果资助配套金额应为 0',
     no_process: '“全部作为结果资助”时过程资助配套金额应为 0',
+    extra_places_help: '市总工会名额用完后，由本会出资增加的资助人数；这些职工只享受本会资助',
+    places_two_stage: '本会出资的名额须分过程、结果两阶段资助，请选择“两阶段”方式',
+    own_button: '发放本会出资名额',
+    own_confirm: '生成发放记录',
+    own_hint:
+      '为本会出资名额（增加资助人数）中到期的申请各生成一笔待发放记录，金额按本会配套资助政策，由本会自有资金发放，不使用市总工会拨款。',
+    own_created: '已生成 %{count} 笔发放记录，共 ¥%{amount}',
   },
   appeals: {
     respond: '答复',

@@ -2,6 +2,7 @@ import { Box } from '@mui/material';
 import {
   maxLength,
   minValue,
+  NumberInput,
   ReferenceInput,
   required,
   SelectInput,
@@ -18,6 +19,10 @@ const fitsMode =
     if (values.mode === 'result_only' && stage === 'process' && fen) return 'app.matching.no_process';
     return undefined;
   };
+
+/** R8: places the union funds itself are paid in two stages, like the city's. */
+const twoStagesForPlaces: Validator = (places, values) =>
+  places > 0 && values.mode !== 'two_stage' ? 'app.matching.places_two_stage' : undefined;
 
 /** A level-2 union's own subsidy on top of the city's, per round. */
 export const MatchingPolicyInputs = ({ creating = false }: { creating?: boolean }) => (
@@ -50,6 +55,14 @@ export const MatchingPolicyInputs = ({ creating = false }: { creating?: boolean 
       source="resultAmountFen"
       defaultValue={0}
       validate={[required(), minValue(0), fitsMode('result')]}
+    />
+    <NumberInput
+      source="extraPlaces"
+      defaultValue={0}
+      min={0}
+      step={1}
+      validate={[required(), minValue(0), twoStagesForPlaces]}
+      helperText="app.matching.extra_places_help"
     />
     <TextInput source="note" multiline minRows={3} validate={maxLength(2000)} sx={{ gridColumn: '1 / -1' }} />
   </Box>

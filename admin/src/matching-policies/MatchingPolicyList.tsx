@@ -26,6 +26,7 @@ export const MatchingPolicyList = () => (
       </DataTable.Col>
       <DataTable.Col source="processAmountFen" field={MoneyField} align="right" disableSort />
       <DataTable.Col source="resultAmountFen" field={MoneyField} align="right" disableSort />
+      <DataTable.NumberCol source="extraPlaces" disableSort />
       <DataTable.Col source="note" disableSort sx={ellipsisSx} />
     </DataTable>
   </AppList>

@@ -7,6 +7,7 @@ import { ActionDialog, CHOICES, downloadBlob, newIdempotencyKey, today } from '.
 import type { BankImportResult, Stage } from '../providers/apiTypes';
 import { fieldErrorsOf } from '../providers/http';
 import { useAppDataProvider } from '../providers/useAppDataProvider';
+import { OwnPlacesButton } from './OwnPlacesButton';
 
 /** 代发明细: the payer's pending payments as the bank's .xlsx sheet (full card numbers; audited). */
 const BankFileExport = () => {
@@ -188,6 +189,7 @@ export const BankFileButtons = () => {
     <>
       {exportable.canAccess && <BankFileExport />}
       {importable.canAccess && <BankFileImport />}
+      <OwnPlacesButton />
     </>
   );
 };

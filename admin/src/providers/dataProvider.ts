@@ -120,6 +120,12 @@ export const dataProvider = {
     action('payments', id, 'fail', body, opts),
   reissuePayment: (id: Identifier, body: { cardUnchanged: boolean; note?: string }, opts?: CallOptions) =>
     action('payments', id, 'reissue', body, opts),
+  payOwnPlaces: (body: { roundId: Identifier; stage: Stage }, opts?: CallOptions) =>
+    postJson<{ payments: number; amountFen: number; applicationIds: number[] }>(
+      'payments/own-places',
+      body,
+      opts,
+    ),
   bankFile: (p: { roundId?: Identifier; stage?: Stage }) => getFile(`payments/bank-file?${query(p)}`),
   importBankFile: (file: File, opts?: CallOptions) => {
     const form = new FormData();

@@ -30,6 +30,8 @@ export const QuotaList = () => {
         <DataTable.NumberCol source="used" disableSort />
         <DataTable.NumberCol source="waitlisted" disableSort />
         <DataTable.NumberCol source="free" disableSort />
+        <DataTable.NumberCol source="unionPlaces" disableSort />
+        <DataTable.NumberCol source="unionUsed" disableSort />
         {adjust.canAccess && (
           <DataTable.Col label="app.actions" disableSort align="right">
             <AdjustQuotaButton />

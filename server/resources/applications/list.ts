@@ -36,6 +36,7 @@ export const applicationList: ListSpec = {
     decidedAt: applications.decidedAt,
     enrolledOn: applications.enrolledOn,
     studyMode: applications.studyMode,
+    fundedBy: applications.fundedBy,
     createdAt: applications.createdAt,
     updatedAt: applications.updatedAt,
   },

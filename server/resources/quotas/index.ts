@@ -4,7 +4,7 @@ import { recordSchema } from '../../lib/openapi';
 import type { ListSpec } from '../../lib/ra-list';
 import { recordActions } from '../../lib/record-action';
 import { crud, findScoped } from '../../lib/resource';
-import { adjustQuota, assertWithinPlan, placesUsed } from './service';
+import { adjustQuota, assertWithinPlan, placesUsed, unionPlaces } from './service';
 import { badRequest, conflict } from '../../lib/errors';
 import { eq, and } from 'drizzle-orm';
 
@@ -31,7 +31,16 @@ function withUse(db: Parameters<typeof placesUsed>[0], row: QuotaRow) {
       )
       .get(row.roundId, row.organizationId) as { n: number }
   ).n;
-  return { ...row, used, waitlisted, free: Math.max(0, row.places - used) };
+  // R8: beside the city's places, those the union funds itself.
+  const own = unionPlaces(db, row.roundId, row.organizationId);
+  return {
+    ...row,
+    used,
+    waitlisted,
+    free: Math.max(0, row.places - used),
+    unionPlaces: own.places,
+    unionUsed: own.used,
+  };
 }
 
 export const quotaRoutes = () => {
