@@ -23,6 +23,7 @@ import { seedOrganizations } from './organizations';
 import { seedUsers, seedWorkers } from './people';
 import { planApplications } from './plan';
 import { auditAdjustments, institutions, seedQuotas, seedRounds } from './rounds';
+import { seedStudyChecks } from './study';
 import { summarize, type SeedSummary } from './summary';
 import { numberInTimeOrder, writeRows, type Rows } from './write';
 
@@ -83,7 +84,10 @@ export function seedDemo(db: Db, pii: Pii, now: Date, opts: SeedOptions = {}): S
     cityUserId: accounts.cityUserId,
   };
   numberInTimeOrder(rows);
-  tx(db, (t) => writeRows(t, pii, passwordHash, rows));
+  tx(db, (t) => {
+    writeRows(t, pii, passwordHash, rows);
+    seedStudyChecks(t, now);
+  });
 
   return summarize(
     db,

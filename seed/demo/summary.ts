@@ -30,6 +30,7 @@ const TABLES = [
   'refunds',
   'fund_returns',
   'fund_return_items',
+  'study_checks',
   'audit_log',
 ];
 

@@ -115,10 +115,15 @@ export const isSeniorTitle = (jobTitle: string | null | undefined): boolean =>
   !!jobTitle && SENIOR_TITLE_WORDS.some((w) => jobTitle.includes(w));
 
 export interface AttestFacts {
-  /** What the unit union attested before, if ever (R9a/b). */
-  worker: { attestedAt: string | null; isUnionMember: boolean; isFrontline: boolean };
+  /** What the unit union attested before, if ever (R9a/b), and the post it attests for. */
+  worker: {
+    attestedAt: string | null;
+    isUnionMember: boolean;
+    isFrontline: boolean;
+    jobTitle?: string | null;
+  };
   /** What the unit union attests with this recommendation. */
-  attest?: { member: boolean; frontline: boolean };
+  attest?: { member: boolean; frontline: boolean; comment?: string | null };
 }
 
 /**
@@ -135,6 +140,13 @@ export function attestationProblems(f: AttestFacts): Problem[] {
       rule: 'R9b',
       field: 'attest.frontline',
       message: '基层工会须核实申请人是一线职工（科室主任及以下）',
+    });
+  // R9b: a post above 科室主任 may still be attested front-line, but only with the unit's reason.
+  if (f.attest?.frontline && isSeniorTitle(f.worker.jobTitle) && !f.attest.comment?.trim())
+    p.push({
+      rule: 'R9b',
+      field: 'attest.comment',
+      message: `职务「${f.worker.jobTitle}」高于科室主任：确认其为一线职工须说明理由`,
     });
   return p;
 }

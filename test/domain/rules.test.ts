@@ -82,6 +82,22 @@ describe('eligibility at submit', () => {
     for (const t of ['车间主任', '工段长', '科室主任', '焊工', '护士', '教师', '', null])
       expect(isSeniorTitle(t), String(t)).toBe(false);
   });
+  it('R9b: a post above 科室主任 is attested front-line only with the unit’s reason', () => {
+    const senior = { ...unattested, jobTitle: '项目经理' };
+    expect(attest({ worker: senior, attest: { member: true, frontline: true } })).toEqual(['R9b']);
+    expect(attest({ worker: senior, attest: { member: true, frontline: true, comment: '  ' } })).toEqual([
+      'R9b',
+    ]);
+    expect(
+      attest({
+        worker: senior,
+        attest: { member: true, frontline: true, comment: '实为一线班组长，名称沿用旧称' },
+      }),
+    ).toEqual([]);
+    expect(
+      attest({ worker: { ...unattested, jobTitle: '焊工' }, attest: { member: true, frontline: true } }),
+    ).toEqual([]);
+  });
   it('R9c: an associate or bachelor programme with institution and enrolment date', () => {
     expect(
       rules(

@@ -1,9 +1,9 @@
 import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
 import UndoIcon from '@mui/icons-material/Undo';
-import { Button, TextField } from '@mui/material';
-import { useState } from 'react';
-import { useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { Alert, Box, Button, Checkbox, FormControlLabel, TextField, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { useGetOne, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
 import { ActionDialog, useApiAction } from '../common';
 import type { Decision } from '../providers/apiTypes';
 import { commentRequired } from './reviewRules';
@@ -23,8 +23,30 @@ export const ReviewButton = ({ decision }: { decision: Decision }) => {
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
   const [comment, setComment] = useState('');
+  // R9a/b: the unit's recommendation (step 1) carries its attestation of membership and post.
+  const attesting = decision === 'approve' && record?.currentStep === 1;
+  const { data: worker } = useGetOne(
+    'workers',
+    { id: record?.workerId },
+    { enabled: attesting && open && record?.workerId != null },
+  );
+  const [member, setMember] = useState(false);
+  const [frontline, setFrontline] = useState(false);
+  const [attestComment, setAttestComment] = useState('');
+  useEffect(() => {
+    if (!worker) return;
+    setMember(!!worker.attestedAt && !!worker.isUnionMember);
+    setFrontline(!!worker.attestedAt && !!worker.isFrontline);
+    setAttestComment(worker.attestationComment ?? '');
+  }, [worker]);
+  const senior = attesting && worker?.seniorTitle === true;
   const { mutate, isPending, fieldErrors } = useApiAction(
-    (dp, args: { comment: string }) => dp.review(record!.id, { decision, comment: args.comment }),
+    (dp, args: { comment: string }) =>
+      dp.review(record!.id, {
+        decision,
+        comment: args.comment,
+        ...(attesting ? { attest: { member, frontline, comment: attestComment.trim() || undefined } } : {}),
+      }),
     {
       success: (r) => [
         'app.review.done',
@@ -38,7 +60,8 @@ export const ReviewButton = ({ decision }: { decision: Decision }) => {
   );
   if (!record) return null;
   const look = LOOK[decision];
-  const missing = commentRequired(decision) && !comment.trim();
+  const unattested = attesting && (!member || !frontline || (senior && !attestComment.trim()));
+  const missing = (commentRequired(decision) && !comment.trim()) || unattested;
   return (
     <>
       <Button
@@ -62,6 +85,61 @@ export const ReviewButton = ({ decision }: { decision: Decision }) => {
         confirmLabel={`app.review.${decision}`}
         confirmColor={look.color}
       >
+        {attesting && (
+          <Box sx={{ mb: 1 }}>
+            <Typography variant="subtitle2">{translate('app.review.attest_title')}</Typography>
+            {worker?.attestedAt && (
+              <Typography variant="caption" color="text.secondary">
+                {translate('app.review.attested_before', { date: String(worker.attestedAt).slice(0, 10) })}
+              </Typography>
+            )}
+            <FormControlLabel
+              sx={{ display: 'flex' }}
+              control={
+                <Checkbox
+                  name="attest.member"
+                  checked={member}
+                  onChange={(e) => setMember(e.target.checked)}
+                />
+              }
+              label={translate('app.review.attest_member')}
+            />
+            <FormControlLabel
+              sx={{ display: 'flex' }}
+              control={
+                <Checkbox
+                  name="attest.frontline"
+                  checked={frontline}
+                  onChange={(e) => setFrontline(e.target.checked)}
+                />
+              }
+              label={translate('app.review.attest_frontline')}
+            />
+            {senior && (
+              <>
+                <Alert severity="warning" sx={{ my: 1 }}>
+                  {translate('app.review.attest_senior', { title: worker?.jobTitle ?? '' })}
+                </Alert>
+                <TextField
+                  fullWidth
+                  margin="dense"
+                  name="attest.comment"
+                  label={translate('app.review.attest_comment')}
+                  value={attestComment}
+                  onChange={(e) => setAttestComment(e.target.value)}
+                  slotProps={{ htmlInput: { maxLength: 500 } }}
+                  error={!!fieldErrors['attest.comment']}
+                  helperText={fieldErrors['attest.comment'] ?? ' '}
+                />
+              </>
+            )}
+            {(!member || !frontline) && (
+              <Alert severity="info" sx={{ mt: 1 }}>
+                {translate('app.review.attest_missing')}
+              </Alert>
+            )}
+          </Box>
+        )}
         <TextField
           autoFocus
           fullWidth

@@ -1,5 +1,5 @@
 import { BooleanField, ReferenceField, TextField } from 'react-admin';
-import { FieldGrid, Section } from '../common';
+import { DateTimeField, FieldGrid, Section } from '../common';
 import { WorkerFlags } from '../workers/WorkerFlags';
 
 /** The applicant as the reviewer needs them: R9a/b facts and the R10 priority flags. */
@@ -14,6 +14,8 @@ export const WorkerCard = () => (
         <TextField source="phone" />
         <BooleanField source="isUnionMember" />
         <BooleanField source="isFrontline" />
+        <DateTimeField source="attestedAt" emptyText="—" />
+        <TextField source="attestationComment" emptyText="—" />
         <WorkerFlags source="flags" label="resources.workers.fields.flags" />
       </FieldGrid>
     </ReferenceField>

@@ -44,7 +44,12 @@ export const appEn: typeof appZhCN = {
     derived: 'From the intake: three years after it starts',
     min_study: '%{months} months after enrolment',
   },
-  worker_flags: { not_frontline: 'Not front-line', not_member: 'Not a member' },
+  worker_flags: {
+    not_frontline: 'Not front-line',
+    not_member: 'Not a member',
+    senior_title: 'Post above section head',
+    unattested: 'Membership and post not yet confirmed',
+  },
   worker_form: {
     keep_blank: 'Leave blank to keep',
     id_invalid: 'Invalid ID number (18 characters, valid check digit)',
@@ -58,6 +63,10 @@ export const appEn: typeof appZhCN = {
     dropouts: 'Dropped out',
     refunds: 'Refunds (count / amount)',
     dropout: 'Record dropout',
+    behind_title: 'Funded students not yet checked in term %{term}: %{total}',
+    behind_unions: 'By level-2 union',
+    behind_institutions: 'By institution',
+    none_behind: 'All checked',
     dropout_hint:
       'Withdrawal recorded: record the dropout on the application (R5); the check alone changes nothing',
   },

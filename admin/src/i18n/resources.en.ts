@@ -54,6 +54,8 @@ export const resourcesEn: typeof resourcesZhCN = {
       jobTitle: 'Job title',
       isUnionMember: 'Union member',
       isFrontline: 'Front-line',
+      attestedAt: 'Confirmed by the unit on',
+      attestationComment: 'Unit’s note on the post',
       isMigrant: 'Migrant worker',
       isHardship: 'In hardship',
       isKeyIndustry: 'Key industry/post',

@@ -53,6 +53,8 @@ export const resourcesZhCN = {
       jobTitle: '岗位职务',
       isUnionMember: '工会会员',
       isFrontline: '一线职工',
+      attestedAt: '基层工会核实时间',
+      attestationComment: '核实说明',
       isMigrant: '农民工',
       isHardship: '困难职工',
       isKeyIndustry: '重点行业岗位',

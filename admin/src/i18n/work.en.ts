@@ -4,6 +4,15 @@ export const workEn: typeof workZhCN = {
   actions: 'Actions',
   action: { done: 'Done' },
   review: {
+    attest_title: 'The unit confirms before recommending',
+    attest_member: 'The applicant is a union member; the unit has a union and pays its dues',
+    attest_frontline: 'The applicant works on the front line (workshop, section or office head or below)',
+    attest_senior:
+      'The applicant’s post is “%{title}”, above a section head: if the work is front-line all the same, say why (the reviewers above will see it)',
+    attest_comment: 'Reason',
+    attest_missing:
+      'Confirm membership and the front-line post first; otherwise return or reject the application',
+    attested_before: 'Confirmed on %{date}',
     approve: 'Approve',
     return: 'Return',
     reject: 'Reject',

@@ -13,6 +13,13 @@ export const workZhCN = {
     comment_required: '审核意见（必填，申请人会看到）',
     done: '已审核，申请状态：%{status}',
     waiting_for_you: '此申请正等待您审核（%{step}），请查看材料后作出决定。',
+    attest_title: '基层工会推荐时须核实',
+    attest_member: '申请人是工会会员，所在单位已建会并按时缴纳会费',
+    attest_frontline: '申请人是一线职工（车间、工段、科室主任及以下）',
+    attest_senior: '申请人职务为「%{title}」，高于科室主任：如确属一线职工，请说明理由（上级审核人可见）',
+    attest_comment: '核实说明',
+    attest_missing: '请先核实会员及一线职工身份；不符合的请退回或不予通过',
+    attested_before: '已于 %{date} 核实',
   },
   bulk: {
     approve: '批量通过',

@@ -89,8 +89,14 @@ export const dataProvider = {
   // applications
   submit: (id: Identifier) => action('applications', id, 'submit'),
   withdraw: (id: Identifier) => action('applications', id, 'withdraw'),
-  review: (id: Identifier, body: { decision: Decision; comment: string }) =>
-    action('applications', id, 'review', body),
+  review: (
+    id: Identifier,
+    body: {
+      decision: Decision;
+      comment: string;
+      attest?: { member: boolean; frontline: boolean; comment?: string };
+    },
+  ) => action('applications', id, 'review', body),
   bulkReview: (body: { ids: Identifier[]; decision: Decision; comment: string }) =>
     postJson<BulkReviewResult>('applications/review', body),
   dropout: (id: Identifier, body: { date: string; reason: string }, opts?: CallOptions) =>

@@ -2,6 +2,7 @@ import { Button } from '@mui/material';
 import { Link } from 'react-router';
 import { DataTable, ReferenceField, TextInput, useRecordContext, useTranslate } from 'react-admin';
 import { AppList, DateTimeField, enumFilter, StatusChip } from '../common';
+import { ChecksDue } from './ChecksDue';
 
 const filters = [
   enumFilter('state', 'studyState', true),
@@ -23,21 +24,24 @@ const NextStep = () => {
 
 /** R15: each term's study checks of the funded workers in the caller's scope. */
 export const StudyCheckList = () => (
-  <AppList filters={filters} sort={{ field: 'id', order: 'DESC' }}>
-    <DataTable bulkActionButtons={false} rowClick={false}>
-      <DataTable.Col source="id" />
-      <DataTable.Col source="applicationId">
-        <ReferenceField source="applicationId" reference="applications" link="show" />
-      </DataTable.Col>
-      <DataTable.Col source="term" />
-      <DataTable.Col source="state">
-        <StatusChip source="state" enumName="studyState" />
-      </DataTable.Col>
-      <DataTable.Col source="note" disableSort />
-      <DataTable.Col source="createdAt" field={DateTimeField} />
-      <DataTable.Col source="next" disableSort>
-        <NextStep />
-      </DataTable.Col>
-    </DataTable>
-  </AppList>
+  <>
+    <ChecksDue />
+    <AppList filters={filters} sort={{ field: 'id', order: 'DESC' }}>
+      <DataTable bulkActionButtons={false} rowClick={false}>
+        <DataTable.Col source="id" />
+        <DataTable.Col source="applicationId">
+          <ReferenceField source="applicationId" reference="applications" link="show" />
+        </DataTable.Col>
+        <DataTable.Col source="term" />
+        <DataTable.Col source="state">
+          <StatusChip source="state" enumName="studyState" />
+        </DataTable.Col>
+        <DataTable.Col source="note" disableSort />
+        <DataTable.Col source="createdAt" field={DateTimeField} />
+        <DataTable.Col source="next" disableSort>
+          <NextStep />
+        </DataTable.Col>
+      </DataTable>
+    </AppList>
+  </>
 );

@@ -11,8 +11,12 @@ const FLAGS: Flag[] = [
   ['resources.workers.fields.isMigrant', 'secondary', (r) => r.isMigrant === true],
   ['resources.workers.fields.isHardship', 'warning', (r) => r.isHardship === true],
   ['resources.workers.fields.isKeyIndustry', 'info', (r) => r.isKeyIndustry === true],
-  ['app.worker_flags.not_frontline', 'error', (r) => r.isFrontline === false],
-  ['app.worker_flags.not_member', 'error', (r) => r.isUnionMember === false],
+  // R9a/b: not yet confirmed by the unit union, or confirmed as not eligible.
+  ['app.worker_flags.unattested', 'warning', (r) => 'attestedAt' in r && !r.attestedAt],
+  ['app.worker_flags.not_frontline', 'error', (r) => !!r.attestedAt && r.isFrontline === false],
+  ['app.worker_flags.not_member', 'error', (r) => !!r.attestedAt && r.isUnionMember === false],
+  // R9b: a post above 科室主任, shown to every reviewer.
+  ['app.worker_flags.senior_title', 'error', (r) => r.seniorTitle === true],
 ];
 
 // Field props are accepted so Labeled and DataTable can name the column; the flags come from the record.

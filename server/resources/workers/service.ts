@@ -1,3 +1,4 @@
+import { isSeniorTitle } from '../../domain/eligibility';
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../db/client';
@@ -192,7 +193,9 @@ export function serializeWorker(row: WorkerRow, mode: 'list' | 'one', u: Session
   const { birthYear, phone, ...rest } = row;
   const full =
     mode === 'one' && (canAccess(u.role, { resource: 'workers', action: 'reveal' }) || u.workerId === row.id);
-  return full ? { ...rest, phone, birthYear } : { ...rest, phone: maskPhone(phone) };
+  // R9b: a post above 科室主任 is flagged to every reviewer.
+  const flagged = { ...rest, seniorTitle: isSeniorTitle(row.jobTitle) };
+  return full ? { ...flagged, phone, birthYear } : { ...flagged, phone: maskPhone(phone) };
 }
 
 export const REVEALABLE = {
