@@ -117,6 +117,15 @@ describe('applying', () => {
     expect(bare.status).toBe(422);
     expect(bare.body.rule).toBe('R9a');
     expect(Object.keys(bare.body.errors).sort()).toEqual(['attest.frontline', 'attest.member']);
+    expect(made.body.seniorTitle).toBe(true);
+    // R9b: a post above 科室主任 attested front-line needs the unit's reason
+    const noReason = await unit.post(`/api/applications/${id}/review`, {
+      decision: 'approve',
+      comment: '',
+      attest: { member: true, frontline: true },
+    });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body).toMatchObject({ rule: 'R9b', errors: { 'attest.comment': expect.any(String) } });
     const attested = await unit.post(`/api/applications/${id}/review`, {
       decision: 'approve',
       comment: '',
