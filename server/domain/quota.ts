@@ -19,22 +19,22 @@ export interface Places {
 }
 
 /**
- * The city approves `app` with `city` places of the union's quota. `displaceable` are city approvals
- * that no money has touched yet: if the quota is full and one of them was submitted later than `app`,
- * the latest of them yields its place (R7 first come, first served). Failing that, a free place the
- * union funds itself (R8, `union`) takes it; otherwise it waits.
+ * The city approves `app` with `city` places of the union's quota and `union` places the union funds
+ * itself (R8): a free city place first, then a free union place. When both are full, the latest of
+ * the `displaceable` approvals (those no money has touched yet) yields its place — city or union —
+ * if it was submitted later than `app` (R7 first come, first served); otherwise `app` waits.
  */
 export function settleApproval(
   app: Candidate,
   city: Places,
-  displaceable: Candidate[],
+  displaceable: (Candidate & { fundedBy?: FundedBy })[],
   union: Places = { places: 0, used: 0 },
 ): { result: 'approved' | 'waitlisted'; fundedBy?: FundedBy; displace?: number } {
   if (city.used < city.places) return { result: 'approved', fundedBy: 'city' };
+  if (union.used < union.places) return { result: 'approved', fundedBy: 'union' };
   const latest = [...displaceable].sort(bySubmission).at(-1);
   if (latest && bySubmission(latest, app) > 0)
-    return { result: 'approved', fundedBy: 'city', displace: latest.id };
-  if (union.used < union.places) return { result: 'approved', fundedBy: 'union' };
+    return { result: 'approved', fundedBy: latest.fundedBy ?? 'city', displace: latest.id };
   return { result: 'waitlisted' };
 }
 

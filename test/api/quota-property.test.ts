@@ -8,9 +8,10 @@ import { draftWithDocuments } from '../helpers/flow';
 import { signedIn } from '../helpers/sessions';
 
 /**
- * R7 under any interleaving: random submits, reviews at every level, withdrawals, quota
- * adjustments and bulk approvals keep approved ≤ quota for every union and round, and the
- * approved set is always the earliest submissions among approved ∪ waitlisted.
+ * R7/R8/R4 under any interleaving: random submits, reviews at every level, withdrawals, quota
+ * adjustments, bulk approvals and revocations at payout, with a union that funds 0–2 places itself,
+ * keep city-funded approvals ≤ the quota and union-funded ones ≤ the union's places, and the approved
+ * set is always the earliest submissions among approved ∪ waitlisted.
  */
 /**
  * Sized for `npm test` on a loaded two-core machine (each run builds a city and plays up to 40 steps, about 2 s a run there);
@@ -34,6 +35,8 @@ const op = fc.oneof(
     arbitrary: fc.record({ kind: fc.constant('bulk' as const), level: fc.constantFrom(1, 2, 3) }),
     weight: 4,
   },
+  // R4: the union finds an approved one ineligible at payout and returns its money: revoked.
+  fc.record({ kind: fc.constant('revoke' as const), pick: fc.nat(20) }),
 );
 
 describe('R7 property', () => {
@@ -41,9 +44,16 @@ describe('R7 property', () => {
     'keeps approved ≤ quota and promotes strictly in submittedAt order',
     async () => {
       await fc.assert(
-        fc.asyncProperty(fc.array(op, { minLength: 10, maxLength: 40 }), async (ops) => {
+        fc.asyncProperty(fc.array(op, { minLength: 10, maxLength: 40 }), fc.nat(2), async (ops, extra) => {
           const env = testEnv();
           const f = smallCity(env, { places: 1 });
+          // R8: the union funds `extra` places itself beyond its city quota
+          env.db.$client
+            .prepare(
+              `insert into matching_policies (round_id, organization_id, mode, process_amount_fen, result_amount_fen, extra_places)
+              values (?, ?, 'two_stage', 30000, 30000, ?)`,
+            )
+            .run(f.open.id, f.wuhua.id, extra);
           for (let i = 2; i < 6; i++) addUser(env.db, `pw${i}`, 'worker', { workerId: f.workers[i].id });
           const names = ['worker1', 'worker2', 'pw2', 'pw3', 'pw4', 'pw5'];
           const workers = names.map((n) => signedIn(env, n));
@@ -77,6 +87,37 @@ describe('R7 property', () => {
             } else if (o.kind === 'withdraw') {
               if (appOf[o.w] !== undefined)
                 await workers[o.w].post(`/api/applications/${appOf[o.w]}/withdraw`);
+            } else if (o.kind === 'revoke') {
+              const ids = (
+                env.db.$client
+                  .prepare(
+                    `select id from applications where status = 'approved' and funded_by = 'city' order by id`,
+                  )
+                  .all() as { id: number }[]
+              ).map((r) => r.id);
+              if (ids.length) {
+                // as the union's fund return would: the money was allocated and received, then returned
+                const id = ids[o.pick % ids.length];
+                env.db.$client
+                  .prepare('update applications set enrollment_verified_at = ? where id = ?')
+                  .run(env.clock.now().toISOString(), id);
+                const city = reviewers[2];
+                const al = await city.post('/api/allocations', {
+                  roundId: f.open.id,
+                  organizationId: f.wuhua.id,
+                  stage: 'process',
+                });
+                if (al.status === 201) {
+                  await city.post(`/api/allocations/${al.body.id}/transfer`);
+                  await reviewers[1].post(`/api/allocations/${al.body.id}/receive`);
+                }
+                await reviewers[1].post('/api/fund-returns', {
+                  roundId: f.open.id,
+                  stage: 'process',
+                  applicationIds: [id],
+                  report: '发放前核查发现该职工不属于一线职工，资金退还市总工会。',
+                });
+              }
             } else if (o.kind === 'adjust') {
               if (o.delta !== 0)
                 await reviewers[2].post(`/api/quotas/${quotaId}/adjust`, {
@@ -102,19 +143,22 @@ describe('R7 property', () => {
             ).places;
             const rows = env.db.$client
               .prepare(
-                `select id, status, submitted_at s from applications where level2_id = ? and status in ('approved','waitlisted', ${PLACE_HOLDING.map((x) => `'${x}'`).join(',')}) order by submitted_at, id`,
+                `select id, status, funded_by f, submitted_at s from applications where level2_id = ? and status in ('approved','waitlisted', ${PLACE_HOLDING.map((x) => `'${x}'`).join(',')}) order by submitted_at, id`,
               )
-              .all(f.wuhua.id) as { id: number; status: string; s: string }[];
+              .all(f.wuhua.id) as { id: number; status: string; f: string; s: string }[];
             const approved = rows.filter((r) => r.status !== 'waitlisted');
-            expect(approved.length).toBeLessThanOrEqual(places);
+            // R7: city-funded approvals within the quota; R8: union-funded within the union's places
+            expect(approved.filter((r) => r.f === 'city').length).toBeLessThanOrEqual(places);
+            expect(approved.filter((r) => r.f === 'union').length).toBeLessThanOrEqual(extra);
             // Strict FCFS: no waitlisted application was submitted before an approved one, and none waits while a place is free.
             const firstWaiting = rows.findIndex((r) => r.status === 'waitlisted');
             if (firstWaiting >= 0) {
               expect(rows.slice(firstWaiting).every((r) => r.status === 'waitlisted')).toBe(true);
-              expect(approved.length).toBe(places);
+              expect(approved.length).toBe(places + extra);
             }
           }
-          expect(checkIntegrity(env.db).ok).toBe(true);
+          const integrity = checkIntegrity(env.db, env.clock.now());
+          expect(integrity.problems).toEqual([]);
         }),
         { numRuns: RUNS },
       );

@@ -181,6 +181,10 @@ describe('R7 quotas', () => {
     expect(settleApproval(c(5, 'b'), p(2, 2), [], p(1, 1))).toEqual({ result: 'waitlisted' });
     // a free city place always comes first
     expect(settleApproval(c(5, 'b'), p(1, 2), [], p(0, 1))).toEqual({ result: 'approved', fundedBy: 'city' });
+    // both full: a later untouched approval on a union place yields it to an earlier submission (R7)
+    expect(
+      settleApproval(c(5, '2019-11-12'), p(2, 2), [{ ...c(3, '2019-11-20'), fundedBy: 'union' }], p(1, 1)),
+    ).toEqual({ result: 'approved', fundedBy: 'union', displace: 3 });
   });
   it('R7: promotes the waitlist in submission order, as many as are free', () => {
     expect(promotions(p(3, 5), [c(9, '2019-11-20'), c(4, '2019-11-12'), c(7, '2019-11-15')])).toEqual([

@@ -224,7 +224,6 @@ export function review(
   let to: Status;
   let why: string | undefined;
   let fundedBy: FundedBy | undefined;
-  let displaced: AppRow | undefined;
   if (outcome.status === 'quota') {
     const city = cityPlaces(db, app.roundId, app.level2Id);
     // R7: once the round's waitlist has closed, nobody waits and nobody is displaced onto it.
@@ -258,12 +257,10 @@ export function review(
         actor,
         other,
         'waitlisted',
-        { decidedAt: nowIso(actor) },
+        { decidedAt: nowIso(actor), fundedBy: 'city' },
         'displace',
         `R7: 名额让给提交更早的申请 #${app.id}`,
       );
-      // R8: the displaced one may still find a place its union funds itself.
-      displaced = other;
     }
   } else {
     to = outcome.status;
@@ -293,7 +290,6 @@ export function review(
     `review:${decision}`,
     why,
   );
-  if (displaced) promoteWaitlist(db, actor, app.roundId, app.level2Id, '名额让给提交更早的申请');
   return to;
 }
 

@@ -68,16 +68,22 @@ export function cityPlaces(db: Db, roundId: number, level2Id: number): Places {
   return { places: quotaOf(db, roundId, level2Id)?.places ?? 0, used: placesUsed(db, roundId, level2Id) };
 }
 
-/** City approvals that no allocation or payment has touched: they may yield a place to an earlier submission (R7). */
-export function displaceable(db: Db, roundId: number, level2Id: number): Candidate[] {
+/**
+ * Approvals that no allocation or payment has touched, on a city place or one the union funds itself:
+ * they may yield their place to an earlier submission (R7, R8).
+ */
+export function displaceable(
+  db: Db,
+  roundId: number,
+  level2Id: number,
+): (Candidate & { fundedBy: FundedBy })[] {
   return db.$client
     .prepare(
-      `select id, submitted_at submittedAt from applications a where round_id = ? and level2_id = ? and status = 'approved'
-    and funded_by = 'city'
+      `select id, submitted_at submittedAt, funded_by fundedBy from applications a where round_id = ? and level2_id = ? and status = 'approved'
     and not exists (select 1 from allocation_items i where i.application_id = a.id)
     and not exists (select 1 from payments p where p.application_id = a.id)`,
     )
-    .all(roundId, level2Id) as Candidate[];
+    .all(roundId, level2Id) as (Candidate & { fundedBy: FundedBy })[];
 }
 
 function waitlist(db: Db, roundId: number, level2Id: number): Candidate[] {
