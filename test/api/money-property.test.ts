@@ -12,7 +12,8 @@ import { approvedInBulk } from '../helpers/money';
 /**
  * I1–I7 under any interleaving: random sequences of every money action — allocations, transfers,
  * receipts, payments that succeed or fail, re-issues, card corrections, graduations and their
- * verification, dropouts, refunds, fund returns, matching policies, agency agreements, bank sheets,
+ * verification, dropouts, refunds, fund returns (revoking the ineligible, R4), matching policies with
+ * places the union funds itself and its own payments for them (R8), agency agreements, bank sheets,
  * retried Idempotency-Keys and time passing into lapses — keep every invariant after every step.
  */
 /**
@@ -90,6 +91,13 @@ const op = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('policy' as const),
       mode: fc.constantFrom('two_stage', 'process_only', 'result_only'),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('own' as const),
+      stage: fc.constantFrom('process', 'process', 'result'),
     }),
   },
   {
@@ -327,9 +335,14 @@ async function step(w: World, o: Op): Promise<number | undefined> {
           mode: o.mode,
           processAmountFen: amounts[0],
           resultAmountFen: amounts[1],
+          // R8: a two-stage policy also funds two places beyond the city quota (filled from the waitlist)
+          extraPlaces: o.mode === 'two_stage' ? 2 : 0,
         })
       ).status;
     }
+    case 'own':
+      // R8: the union's own payments for the places it funds itself
+      return (await c.wuhua.post('/api/payments/own-places', { roundId: f.open.id, stage: o.stage })).status;
     case 'bank': {
       const payer = [c.school, c.wuhua][o.payer];
       const res = await env.app.request('/api/payments/bank-file', { headers: { cookie: payer.cookie } });

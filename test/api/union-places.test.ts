@@ -179,6 +179,24 @@ describe('R8: places a union funds itself', () => {
     integrityOk();
   });
 
+  it('R8: places a union adds are filled from the waitlist at once, earliest first', async () => {
+    // the one city place is taken; two wait
+    approvedInBulk(env.db, env.pii, { n: 1, roundId: f.open.id, unit: f.unit1, quota: false, from: 9_000 });
+    const [early, late] = approvedInBulk(env.db, env.pii, {
+      n: 2,
+      roundId: f.open.id,
+      unit: f.unit1,
+      status: 'waitlisted',
+    });
+    const made = await policy(1);
+    expect(made.status).toBe(201);
+    expect([statusOf(env.db, early), fundedBy(early)]).toEqual(['approved', 'union']);
+    expect(statusOf(env.db, late)).toBe('waitlisted');
+    expect((await wuhua.put(`/api/matching-policies/${made.body.id}`, { extraPlaces: 2 })).status).toBe(200);
+    expect([statusOf(env.db, late), fundedBy(late)]).toEqual(['approved', 'union']);
+    integrityOk();
+  });
+
   it('R8: the integrity check notices city money on a union-funded place', async () => {
     await policy(1);
     await approvedViaApi(await as('worker1'), f.open.id, [unit, wuhua, city]);

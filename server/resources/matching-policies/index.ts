@@ -4,7 +4,7 @@ import { matchingPolicies } from '../../../db/schema';
 import { MATCHING_MODES } from '../../../db/schema/common';
 import { matchingAmounts, unionPlacesPolicyProblem } from '../../domain/money';
 import { extraPlacesProblem, MAX_PLACES } from '../../domain/quota';
-import { placesUsed } from '../quotas/service';
+import { placesUsed, promoteWaitlist } from '../quotas/service';
 import { badRequest, conflict, forbidden, problemError } from '../../lib/errors';
 import { crud } from '../../lib/resource';
 import type { ListSpec } from '../../lib/ra-list';
@@ -66,16 +66,19 @@ export const matchingRoutes = () =>
         checkShape(d);
         const organizationId = actor.user!.level2Id!;
         if (actor.user!.orgLevel !== 2) throw forbidden('配套资助政策由区县级工会制定');
-        return db
+        const id = db
           .insert(matchingPolicies)
           .values({ ...d, organizationId })
           .returning({ id: matchingPolicies.id })
           .get().id;
+        // R8/R7: places the union adds are filled from the waitlist, earliest first.
+        if (d.extraPlaces > 0) promoteWaitlist(db, actor, d.roundId, organizationId, '本会增加资助名额');
+        return id;
       },
     },
     update: {
       schema: z.object(fields).partial(),
-      run: (db, _a, before: typeof matchingPolicies.$inferSelect, d) => {
+      run: (db, actor, before: typeof matchingPolicies.$inferSelect, d) => {
         const merged = { ...before, ...d };
         checkShape(merged);
         const fewer = extraPlacesProblem(
@@ -92,6 +95,8 @@ export const matchingRoutes = () =>
           throw conflict('R8: 已按该政策发放配套资助，不能再修改金额或方式');
         }
         db.update(matchingPolicies).set(d).where(eq(matchingPolicies.id, before.id)).run();
+        if (merged.extraPlaces > before.extraPlaces)
+          promoteWaitlist(db, actor, before.roundId, before.organizationId, '本会增加资助名额');
       },
     },
     remove: (db, _a, before) => {
