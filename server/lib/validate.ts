@@ -26,3 +26,15 @@ export const valid = <T extends keyof ValidationTargets, S extends z.ZodType>(ta
     if (!result.success)
       throw badRequest('输入有误，请检查标出的字段', fieldErrors(result.error as unknown as z.ZodError));
   });
+
+/**
+ * The body of a partial update (PUT of some fields): every field optional and none defaulted. Zod
+ * applies a field's `.default()` even inside `.partial()`, so an update naming only `jobTitle` would
+ * otherwise write the defaults of every other field over what the record holds.
+ */
+export function patchSchema<T extends z.ZodRawShape>(shape: T) {
+  const bare = Object.fromEntries(
+    Object.entries(shape).map(([k, v]) => [k, v instanceof z.ZodDefault ? v.unwrap() : v]),
+  );
+  return z.object(bare).partial() as unknown as ReturnType<z.ZodObject<T>['partial']>;
+}

@@ -1,3 +1,4 @@
+import { patchSchema } from '../../lib/validate';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { agencyAgreements, organizations } from '../../../db/schema';
@@ -52,7 +53,7 @@ export const agencyRoutes = () =>
       },
     },
     update: {
-      schema: z.object(fields).partial(),
+      schema: patchSchema(fields),
       run: (db, _a, before: typeof agencyAgreements.$inferSelect, d) => {
         if ((d.startsOn ?? before.startsOn) > (d.endsOn ?? before.endsOn))
           throw badRequest('结束日期不能早于开始日期', { endsOn: '结束日期不能早于开始日期' });

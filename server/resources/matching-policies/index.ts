@@ -1,3 +1,4 @@
+import { patchSchema } from '../../lib/validate';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { matchingPolicies } from '../../../db/schema';
@@ -77,7 +78,7 @@ export const matchingRoutes = () =>
       },
     },
     update: {
-      schema: z.object(fields).partial(),
+      schema: patchSchema(fields),
       run: (db, actor, before: typeof matchingPolicies.$inferSelect, d) => {
         const merged = { ...before, ...d };
         checkShape(merged);

@@ -1,3 +1,4 @@
+import { patchSchema } from '../../lib/validate';
 import { isSeniorTitle } from '../../domain/eligibility';
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
@@ -53,7 +54,7 @@ export const workerFields = {
 };
 
 export const workerCreate = z.object(workerFields);
-export const workerUpdate = z.object(workerFields).partial();
+export const workerUpdate = patchSchema(workerFields);
 export type WorkerInput = z.infer<typeof workerCreate>;
 
 function cardColumns(pii: Pii, prefix: 'bankCard' | 'benefitCard', value: string | null | undefined) {
