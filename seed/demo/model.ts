@@ -4,6 +4,7 @@
  */
 import type { Status } from '../../server/domain/lifecycle';
 import type { InstitutionDef } from '../names';
+import type { Sector } from '../units';
 
 export type { Status };
 export type Level = 'associate' | 'bachelor';
@@ -22,7 +23,10 @@ export interface Org {
   duesPaid: boolean;
   contactPhone: string;
   createdAt: string;
+  /** Today's code of the place most of its local workers come from (area-codes.ts). */
   area: string;
+  /** What the unit does (units.ts): its workers' posts follow; null for a union office. */
+  sector: Sector | null;
 }
 export interface Inst {
   id: number;

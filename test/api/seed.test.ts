@@ -195,7 +195,8 @@ describe('demo seed', () => {
     let cards = 0;
     for (const w of workers) {
       const id = pii.decrypt(w.id_number_enc!);
-      expect(isValidIdNumber(id) && id.startsWith('5301')).toBe(true);
+      expect(isValidIdNumber(id)).toBe(true);
+      expect(id.startsWith('5301'), 'Kunming codes for locals only (R10)').toBe(!Number(w.is_migrant));
       expect(w.id_number_hash).toBe(pii.hash(id));
       expect(w.id_number_masked).toBe(maskIdNumber(id));
       expect(w.birth_year).toBe(Number(id.slice(6, 10)));
