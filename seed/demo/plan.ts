@@ -222,7 +222,13 @@ function followUps(ctx: Ctx, insts: Inst[], rounds: Round[], apps: App[]): void 
     )
     .slice(0, 4)) {
     apps.push(
-      newApp(ctx, insts, rounds, { round: 1, l2: a.l2, status: 'completed', level: a.educationLevel! }, a.worker),
+      newApp(
+        ctx,
+        insts,
+        rounds,
+        { round: 1, l2: a.l2, status: 'completed', level: a.educationLevel! },
+        a.worker,
+      ),
     );
   }
 }

@@ -39,7 +39,8 @@ const ageOn = (birth: string, day: string) => {
   return y - Number(birth.slice(0, 4)) - (md < birth.slice(4, 8) ? 1 : 0);
 };
 /** The calendar day in Kunming (UTC+8) of an ISO time. */
-const kunmingDay = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+const kunmingDay = (iso: string) =>
+  new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 beforeAll(() => {
   db = openDb(':memory:');
@@ -88,10 +89,7 @@ describe('demo people', () => {
     // the districts created late, read straight from the register's history
     const since = { '530113': 1998, '530114': 2011, '530115': 2016, '530181': 1995, '530129': 1998 };
     for (const [code, year] of Object.entries(since))
-      expect(
-        people.filter((p) => p.idNumber.startsWith(code) && p.birthYear < year).length,
-        code,
-      ).toBe(0);
+      expect(people.filter((p) => p.idNumber.startsWith(code) && p.birthYear < year).length, code).toBe(0);
     // …and their forerunners do appear, on the people born before
     expect(people.some((p) => p.idNumber.startsWith('530121') && p.birthYear < 2011)).toBe(true);
     expect(people.some((p) => p.idNumber.startsWith('530122') && p.birthYear < 2016)).toBe(true);
@@ -125,7 +123,9 @@ describe('demo people', () => {
   });
 
   it('R9b: a front-line worker holds no post above 科室主任, every other worker does', () => {
-    expect(people.filter((p) => p.isFrontline && isSeniorTitle(p.jobTitle)).map((p) => p.jobTitle)).toEqual([]);
+    expect(people.filter((p) => p.isFrontline && isSeniorTitle(p.jobTitle)).map((p) => p.jobTitle)).toEqual(
+      [],
+    );
     expect(people.filter((p) => !p.isFrontline && !isSeniorTitle(p.jobTitle)).map((p) => p.jobTitle)).toEqual(
       [],
     );
@@ -142,8 +142,12 @@ describe('demo people', () => {
     // the names the 2021 catalogue brought are not in 2019–2020, the ones it retired not in 2026
     const old = apps.filter((a) => a.term < '2021');
     const recent = apps.filter((a) => a.term > '2021' && a.level === 'associate');
-    expect(old.filter((a) => /大数据与会计|现代物流管理|酒店管理与数字化运营|钢铁智能冶金/.test(a.major))).toEqual([]);
-    expect(recent.filter((a) => ['会计', '物流管理', '酒店管理', '黑色冶金技术'].includes(a.major))).toEqual([]);
+    expect(
+      old.filter((a) => /大数据与会计|现代物流管理|酒店管理与数字化运营|钢铁智能冶金/.test(a.major)),
+    ).toEqual([]);
+    expect(recent.filter((a) => ['会计', '物流管理', '酒店管理', '黑色冶金技术'].includes(a.major))).toEqual(
+      [],
+    );
     // most applicants study for what their unit does (R9d)
     const nurses = all<{ major: string }>(
       `select a.major from applications a join workers w on w.id = a.worker_id
@@ -180,14 +184,16 @@ describe('demo reference tables', () => {
       expect(y[y.length - 1][1], p.codes[0].name).toBe(9999);
     }
     expect(Object.values(KUNMING).every((p) => p.codes.every((a) => a.code.startsWith('5301')))).toBe(true);
-    expect([...HOME_YUNNAN, ...HOME_OTHER].every((p) => p.codes.every((a) => !a.code.startsWith('5301')))).toBe(
-      true,
-    );
+    expect(
+      [...HOME_YUNNAN, ...HOME_OTHER].every((p) => p.codes.every((a) => !a.code.startsWith('5301'))),
+    ).toBe(true);
   });
 
   it('has one catalogue of majors in force per level on any day since 2016', () => {
     for (const level of ['associate', 'bachelor'] as const) {
-      const c = CATALOGUES.filter((x) => x.level === level).sort((a, b) => a.validFrom.localeCompare(b.validFrom));
+      const c = CATALOGUES.filter((x) => x.level === level).sort((a, b) =>
+        a.validFrom.localeCompare(b.validFrom),
+      );
       for (let i = 1; i < c.length; i++) {
         const dayAfter = new Date(new Date(`${c[i - 1].validTo}T00:00:00Z`).getTime() + 86_400_000);
         expect(c[i].validFrom).toBe(dayAfter.toISOString().slice(0, 10));
