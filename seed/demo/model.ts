@@ -149,6 +149,8 @@ export interface App {
   rejectStep?: number;
   appeal?: 'open';
   refund?: RefundStatus;
+  /** R2: its enrolment report was uploaded in time to be accepted by `now` (money can move). */
+  verified?: true;
   processPaid?: Payment;
 }
 export interface Review {
@@ -262,4 +264,5 @@ export interface Spec {
   level?: Level;
   inst?: string;
   refund?: RefundStatus;
+  verified?: true;
 }

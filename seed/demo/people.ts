@@ -29,8 +29,8 @@ export const hasCard = (w: Worker) => !!(w.bankCard || w.benefitCard);
 const SURNAMES = (N.SURNAMES_COMMON.repeat(4) + N.SURNAMES_OTHER).split('');
 const GIVEN_M = N.GIVEN_MALE.split('');
 const GIVEN_F = N.GIVEN_FEMALE.split('');
-/** The first day any demo application can be made: the 2019 autumn round opens (R11). */
-const FIRST_WINDOW = utc('2019-11-11');
+/** The first day a demo worker is registered (before any round opens, R11). */
+const FIRST_RECORD = '2019-06-01';
 /** Share of migrant workers (农民工, R10) and, of them, those from Yunnan's other prefectures. */
 const MIGRANT_SHARE = 0.3;
 const MIGRANT_FROM_YUNNAN = 0.7;
@@ -39,12 +39,12 @@ const yearsBefore = (d: Date, years: number, days = 0) =>
   Date.UTC(d.getUTCFullYear() - years, d.getUTCMonth(), d.getUTCDate() + days);
 
 /**
- * Birth dates that make every worker 18–55 whenever it applies: 18 by the first round's window,
- * at most 55 on `now` (the open round's applications are the latest).
+ * Birth dates that make every worker 18–55 whenever it applies: 18 when registered (before the
+ * first round), at most 55 on `now` (the open round's applications are the latest).
  */
 function birthWindow(now: Date): [number, number] {
   const from = yearsBefore(now, 55, 1);
-  const to = yearsBefore(FIRST_WINDOW, 18, -1);
+  const to = yearsBefore(utc(FIRST_RECORD), 18, -1);
   if (to - from < 10 * 365 * DAY)
     throw new Error('seedDemo: `now` is too late for workers who also applied in 2019 to be under 56');
   return [from, to];
@@ -120,7 +120,7 @@ function workerFactory(ctx: Ctx, orgs: Orgs) {
       bankName: hasBank ? bank.name : null,
       bankCard: hasBank ? cardNo(bank.bin) : null,
       benefitCard: rng.chance(0.3) ? cardNo(N.BENEFIT_BIN) : null,
-      createdAt: iso(ctx.workday('2019-06-01', '2019-11-05')),
+      createdAt: iso(ctx.workday(FIRST_RECORD, '2019-11-05')),
     };
     workers.push(w);
     return w;

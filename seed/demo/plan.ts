@@ -61,7 +61,8 @@ function forcedSpecs(orgs: Orgs): Spec[] {
   force(OPEN, 'wuhua-001', 'rejected', 1, { rejectStep: 1, appeal: 'open' });
   force(OPEN, 'wuhua', 'unit_approved', 3);
   force(OPEN, 'wuhua', 'org_approved', 2);
-  force(OPEN, 'wuhua', 'approved', 3, { tag: 'uncovered' });
+  // R2: their enrolment reports accepted, so the city has an allocation to create
+  force(OPEN, 'wuhua', 'approved', 3, { tag: 'uncovered', verified: true });
   force(OPEN, 'wuhua', 'rejected', 1, { rejectStep: 2, appeal: 'open' });
   force(OPEN, 'direct-001', 'submitted', 3);
   force(OPEN, 'direct-001', 'unit_approved', 2);
@@ -156,6 +157,7 @@ function newApp(ctx: Ctx, insts: Inst[], rounds: Round[], s: Spec, w: Worker): A
     rejectStep: s.rejectStep,
     appeal: s.appeal,
     refund: s.refund,
+    verified: s.verified,
   };
 }
 

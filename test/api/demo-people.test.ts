@@ -65,6 +65,11 @@ describe('demo people', () => {
       .map((a) => ({ ...a, age: ageOn(byId.get(a.workerId)!.idNumber.slice(6, 14), kunmingDay(a.at)) }))
       .filter((a) => a.age < 18 || a.age > 55);
     expect(out).toEqual([]);
+    // and already adults when their unit registered them
+    const registered = all<{ id: number; at: string }>('select id, created_at at from workers');
+    expect(
+      registered.filter((w) => ageOn(byId.get(w.id)!.idNumber.slice(6, 14), kunmingDay(w.at)) < 18),
+    ).toEqual([]);
     // a spread of ages, not one cohort
     const ages = apps.map((a) => ageOn(byId.get(a.workerId)!.idNumber.slice(6, 14), kunmingDay(a.at)));
     expect(Math.min(...ages)).toBeLessThan(23);

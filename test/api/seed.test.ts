@@ -509,6 +509,15 @@ describe('demo seed', () => {
         at('wuhua'),
       ),
     ).toBeGreaterThan(0);
+    // R2: of those, some with the enrolment report accepted: due to the city's allocation now
+    expect(
+      n(
+        `select count(*) from applications a where a.round_id = ? and a.level2_id = ? and a.status = 'approved'
+      and a.enrollment_verified_at is not null and not exists (select 1 from allocation_items i where i.application_id = a.id)`,
+        open,
+        at('wuhua'),
+      ),
+    ).toBeGreaterThan(0);
     expect(
       n(
         "select count(*) from payments where status = 'pending' and channel = 'agency' and payer_organization_id = ?",
