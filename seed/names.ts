@@ -13,7 +13,7 @@ export const GIVEN_MALE =
   '伟强磊军勇杰涛明超刚平辉鹏华飞波斌宇浩凯健俊峰建国文兵成东志海亮林云龙正昆春雄旭坤荣祥福德江永';
 export const GIVEN_FEMALE = '芳娜敏静丽艳娟霞秀英玲红梅莉燕婷雪琳慧倩颖洁萍琼兰凤丹蓉佳欣悦月琴瑶春菊仙';
 
-/** Kunming county-level area codes (GB/T 2260) used in resident IDs. */
+/** Kunming county-level area codes (GB/T 2260) of the scale seed's IDs (the demo's: area-codes.ts). */
 export const AREA_CODES = [
   '530102',
   '530103',
@@ -127,13 +127,13 @@ export const LEVEL2: Level2Def[] = [
     area: '530103',
     grassroots: 7,
     units: [
-      '昆明市第一人民医院',
       '昆明市第二人民医院',
       '昆明市第三人民医院',
       '昆明市延安医院',
       '昆明市儿童医院',
       '昆明市中医医院',
       '昆明市妇幼保健院',
+      '昆明市精神卫生防治医院',
     ],
   },
   {
@@ -163,12 +163,15 @@ export const LEVEL2: Level2Def[] = [
   },
 ];
 
-/** 市总直属基层工会 (kind `direct`, level 2). The workers' school is added separately. */
+/**
+ * 市总直属基层工会 (kind `direct`, level 2): large city-level enterprises and institutions whose unions
+ * report to the city union itself. The workers' school is added separately.
+ */
 export const DIRECT_UNIONS = [
   { code: 'direct-001', name: '昆明钢铁控股有限公司工会', unitName: '昆明钢铁控股有限公司', area: '530181' },
-  { code: 'direct-002', name: '云南白药集团工会', unitName: '云南白药集团股份有限公司', area: '530112' },
+  { code: 'direct-002', name: '昆明市第一人民医院工会', unitName: '昆明市第一人民医院', area: '530111' },
   { code: 'direct-003', name: '昆明公交集团工会', unitName: '昆明公交集团有限责任公司', area: '530103' },
-  { code: 'direct-004', name: '昆明供电局工会', unitName: '云南电网有限责任公司昆明供电局', area: '530102' },
+  { code: 'direct-004', name: '昆明自来水集团工会', unitName: '昆明自来水集团有限公司', area: '530102' },
   { code: 'direct-005', name: '昆明轨道交通集团工会', unitName: '昆明轨道交通集团有限公司', area: '530111' },
 ];
 
@@ -252,6 +255,7 @@ export const UNIT_TRADE = [
 ];
 export const UNIT_SUFFIX = ['有限公司', '有限公司', '有限责任公司', '股份有限公司', '集团有限公司'];
 
+/** Posts of the scale seed's workers (the demo's follow their unit: units.ts). */
 export const JOB_FRONTLINE = [
   '操作工',
   '操作工',
@@ -285,6 +289,7 @@ export const JOB_FRONTLINE = [
 /** Above 车间（工段、科室）主任: not front-line (R9b). */
 export const JOB_MANAGEMENT = ['副总经理', '总经理助理', '财务总监', '部门经理', '副厂长'];
 
+/** Majors of the scale seed (the demo's come from the catalogue of the intake: majors.ts). */
 export const MAJORS_ASSOCIATE = [
   '机电一体化技术',
   '建筑工程技术',

@@ -54,7 +54,10 @@ export function enrollmentReport(ctx: Ctx, a: App, hist: boolean): void {
     a.status !== 'withdrawn'
   ) {
     const money = APPROVED_OR_BEYOND.has(a.status);
-    if (hist ? (money ? rng.chance(0.92) : rng.chance(0.4)) : rng.chance(0.3)) {
+    if (a.verified && !hist) {
+      // early enough for the level-2 union to have accepted it (1–4 days later) by now
+      addDoc(ctx, a, 'enrollment_report', between(sub, addMs(latest, -4 * DAY)));
+    } else if (hist ? (money ? rng.chance(0.92) : rng.chance(0.4)) : rng.chance(0.3)) {
       addDoc(ctx, a, 'enrollment_report', hist ? addMs(sub, rng.int(20, 80) * DAY) : between(sub, latest));
     }
   } else if (!hist && rng.chance(0.2)) addDoc(ctx, a, 'enrollment_report', between(sub, latest));

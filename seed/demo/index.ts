@@ -52,7 +52,7 @@ export function seedDemo(db: Db, pii: Pii, now: Date, opts: SeedOptions = {}): S
   const accounts = seedUsers(ctx, orgs, insts, people);
   const terms = seedTerms(ctx, orgs);
 
-  const apps = planApplications(ctx, orgs, insts, people, quotas, terms);
+  const apps = planApplications(ctx, orgs, insts, rounds, people, quotas, terms);
   scheduleSubmissions(ctx, rounds, apps);
   fillOneOpenQuota(orgs, quotas, apps);
   waitlistOverQuota(orgs, quotas, apps);

@@ -4,6 +4,7 @@
  */
 import type { Status } from '../../server/domain/lifecycle';
 import type { InstitutionDef } from '../names';
+import type { Sector } from '../units';
 
 export type { Status };
 export type Level = 'associate' | 'bachelor';
@@ -22,7 +23,10 @@ export interface Org {
   duesPaid: boolean;
   contactPhone: string;
   createdAt: string;
+  /** Today's code of the place most of its local workers come from (area-codes.ts). */
   area: string;
+  /** What the unit does (units.ts): its workers' posts follow; null for a union office. */
+  sector: Sector | null;
 }
 export interface Inst {
   id: number;
@@ -147,6 +151,8 @@ export interface App {
   rejectStep?: number;
   appeal?: 'open';
   refund?: RefundStatus;
+  /** R2: its enrolment report was uploaded in time to be accepted by `now` (money can move). */
+  verified?: true;
   processPaid?: Payment;
 }
 export interface Review {
@@ -260,4 +266,5 @@ export interface Spec {
   level?: Level;
   inst?: string;
   refund?: RefundStatus;
+  verified?: true;
 }

@@ -1,5 +1,6 @@
 /** The union tree: 昆明市总工会, its level-2 unions (districts, zones, industries, direct units, the school) and the grassroots. */
 import * as N from '../names';
+import { sectorOf } from '../units';
 import type { Ctx } from './context';
 import type { Org } from './model';
 
@@ -47,6 +48,7 @@ function addOrg(ctx: Ctx, orgs: Org[], o: OrgDef, parent: Org | null): Org {
     contactPhone: `0871-6${ctx.rng.digits(7)}`,
     createdAt: ORG_CREATED,
     area: o.area ?? parent?.area ?? '530102',
+    sector: o.unitName ? sectorOf(o.unitName) : null,
   };
   orgs.push(org);
   return org;

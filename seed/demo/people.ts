@@ -1,7 +1,9 @@
 /** The workers (~5,000, two of them with demo accounts) and the demo accounts of every role. */
 import { idCheckChar, luhnCheckDigit } from '../../server/domain/id-number';
+import * as A from '../area-codes';
 import * as N from '../names';
-import { DEMO_SIZE, iso, utc, ymd, type Ctx } from './context';
+import { POSTS } from '../units';
+import { DAY, DEMO_SIZE, iso, utc, ymd, type Ctx } from './context';
 import type { Inst, Org, User, Worker } from './model';
 import type { Orgs } from './organizations';
 
@@ -27,22 +29,55 @@ export const hasCard = (w: Worker) => !!(w.bankCard || w.benefitCard);
 const SURNAMES = (N.SURNAMES_COMMON.repeat(4) + N.SURNAMES_OTHER).split('');
 const GIVEN_M = N.GIVEN_MALE.split('');
 const GIVEN_F = N.GIVEN_FEMALE.split('');
-const BIRTH_FROM = utc('1970-01-01').getTime();
-const BIRTH_TO = utc('2002-12-31').getTime();
+/** The first day a demo worker is registered (before any round opens, R11). */
+const FIRST_RECORD = '2019-06-01';
+/** Share of migrant workers (农民工, R10) and, of them, those from Yunnan's other prefectures. */
+const MIGRANT_SHARE = 0.3;
+const MIGRANT_FROM_YUNNAN = 0.7;
 
-type Fixed = { name: string; gender: 'M' | 'F'; jobTitle: string };
+const yearsBefore = (d: Date, years: number, days = 0) =>
+  Date.UTC(d.getUTCFullYear() - years, d.getUTCMonth(), d.getUTCDate() + days);
+
+/**
+ * Birth dates that make every worker 18–55 whenever it applies: 18 when registered (before the
+ * first round), at most 55 on `now` (the open round's applications are the latest).
+ */
+function birthWindow(now: Date): [number, number] {
+  const from = yearsBefore(now, 55, 1);
+  const to = yearsBefore(utc(FIRST_RECORD), 18, -1);
+  if (to - from < 10 * 365 * DAY)
+    throw new Error('seedDemo: `now` is too late for workers who also applied in 2019 to be under 56');
+  return [from, to];
+}
+
+type Fixed = { name: string; gender: 'M' | 'F' };
 
 function workerFactory(ctx: Ctx, orgs: Orgs) {
   const { rng } = ctx;
   const workers: Worker[] = [];
   const usedIds = new Set<string>();
+  const [birthFrom, birthTo] = birthWindow(ctx.now);
+  const kunming = Object.values(A.KUNMING);
   const cardNo = (bin: string) => {
     const p = bin + rng.digits(18 - bin.length);
     return p + luhnCheckDigit(p);
   };
-  const makeId = (area: string, gender: 'M' | 'F'): string => {
+  /** The ID's area code: the place's code in force in the birth year (GB/T 2260). */
+  const areaCode = (home: A.Place, year: number): string => {
+    const codes = A.codesIn(home, year);
+    return rng.pick(codes.length ? codes : A.KUNMING_CORE.flatMap((p) => A.codesIn(p, year))).code;
+  };
+  /** A migrant comes from another prefecture or province; a local mostly from the unit's district. */
+  const homeOf = (org: Org, migrant: boolean): A.Place =>
+    migrant
+      ? rng.pick(rng.chance(MIGRANT_FROM_YUNNAN) ? A.HOME_YUNNAN : A.HOME_OTHER)
+      : rng.chance(0.6)
+        ? A.KUNMING[org.area]
+        : rng.pick(kunming);
+  const makeId = (home: A.Place, gender: 'M' | 'F'): string => {
     for (;;) {
-      const birth = ymd(new Date(BIRTH_FROM + rng.next() * (BIRTH_TO - BIRTH_FROM))).replace(/-/g, '');
+      const birth = ymd(new Date(birthFrom + rng.next() * (birthTo - birthFrom))).replace(/-/g, '');
+      const area = areaCode(home, Number(birth.slice(0, 4)));
       const seq = rng.digits(2) + String(rng.int(0, 4) * 2 + (gender === 'M' ? 1 : 0)); // odd 17th digit: male
       const first17 = area + birth + seq;
       const id = first17 + idCheckChar(first17);
@@ -53,9 +88,11 @@ function workerFactory(ctx: Ctx, orgs: Orgs) {
     }
   };
   const add = (org: Org, fixed?: Fixed): Worker => {
+    if (!org.sector) throw new Error(`seedDemo: unit ${org.code} has no sector`);
+    const posts = POSTS[org.sector];
     const gender = fixed?.gender ?? (rng.chance(0.56) ? 'M' : 'F');
-    const area = rng.chance(0.6) ? org.area : rng.pick(N.AREA_CODES);
-    const idNumber = makeId(area, gender);
+    const isMigrant = !fixed && rng.chance(MIGRANT_SHARE);
+    const idNumber = makeId(homeOf(org, isMigrant), gender);
     const name =
       fixed?.name ??
       rng.pick(SURNAMES) +
@@ -73,16 +110,17 @@ function workerFactory(ctx: Ctx, orgs: Orgs) {
       phone: rng.pick(N.PHONE_PREFIXES) + rng.digits(8),
       org,
       l2: orgs.l2Of(org),
-      jobTitle: fixed?.jobTitle ?? (isFrontline ? rng.pick(N.JOB_FRONTLINE) : rng.pick(N.JOB_MANAGEMENT)),
+      // R9b: a post above 科室主任 is not front-line
+      jobTitle: rng.pick(isFrontline ? posts.frontline : posts.senior),
       isUnionMember: fixed ? true : rng.chance(0.96),
       isFrontline,
-      isMigrant: rng.chance(0.3),
+      isMigrant,
       isHardship: rng.chance(0.08),
       isKeyIndustry: rng.chance(0.25),
       bankName: hasBank ? bank.name : null,
       bankCard: hasBank ? cardNo(bank.bin) : null,
       benefitCard: rng.chance(0.3) ? cardNo(N.BENEFIT_BIN) : null,
-      createdAt: iso(ctx.workday('2019-06-01', '2019-11-05')),
+      createdAt: iso(ctx.workday(FIRST_RECORD, '2019-11-05')),
     };
     workers.push(w);
     return w;
@@ -94,8 +132,8 @@ export function seedWorkers(ctx: Ctx, orgs: Orgs): People {
   const { rng } = ctx;
   const f = workerFactory(ctx, orgs);
   const wuhua001 = orgs.byCode.get('wuhua-001')!;
-  const worker1 = f.add(wuhua001, { name: '张建华', gender: 'M', jobTitle: '班组长' });
-  const worker2 = f.add(wuhua001, { name: '李丽萍', gender: 'F', jobTitle: '质检员' });
+  const worker1 = f.add(wuhua001, { name: '张建华', gender: 'M' });
+  const worker2 = f.add(wuhua001, { name: '李丽萍', gender: 'F' });
   for (const g of orgs.grassroots) {
     const n = g === wuhua001 ? 38 : DEMO_SIZE.workersPerUnitMin + rng.int(0, DEMO_SIZE.workersPerUnitSpread);
     for (let i = 0; i < n; i++) f.add(g);

@@ -3,9 +3,10 @@
  * every staff account; the rest is a random spread per round, then R9e follow-ups and the money
  * sub-states (tags) the money phase plays out.
  */
-import * as N from '../names';
+import { catalogueOn } from '../majors';
+import { POST_MAJORS, POSTS } from '../units';
 import { APPROVED_OR_BEYOND, DEMO_SIZE, OPEN, type Ctx } from './context';
-import type { App, Inst, Level, Spec, Status, Worker } from './model';
+import type { App, Inst, Level, Round, Spec, Status, Worker } from './model';
 import type { Orgs } from './organizations';
 import { eligible, hasCard, type People } from './people';
 import type { Quotas } from './rounds';
@@ -60,7 +61,8 @@ function forcedSpecs(orgs: Orgs): Spec[] {
   force(OPEN, 'wuhua-001', 'rejected', 1, { rejectStep: 1, appeal: 'open' });
   force(OPEN, 'wuhua', 'unit_approved', 3);
   force(OPEN, 'wuhua', 'org_approved', 2);
-  force(OPEN, 'wuhua', 'approved', 3, { tag: 'uncovered' });
+  // R2: their enrolment reports accepted, so the city has an allocation to create
+  force(OPEN, 'wuhua', 'approved', 3, { tag: 'uncovered', verified: true });
   force(OPEN, 'wuhua', 'rejected', 1, { rejectStep: 2, appeal: 'open' });
   force(OPEN, 'direct-001', 'submitted', 3);
   force(OPEN, 'direct-001', 'unit_approved', 2);
@@ -107,13 +109,24 @@ function planSpecs(ctx: Ctx, orgs: Orgs, quotas: Quotas): Spec[] {
   return specs;
 }
 
-function newApp(ctx: Ctx, insts: Inst[], s: Spec, w: Worker): App {
+/**
+ * R9d: a major of the catalogue in force for the round's intake, most often one the worker's unit
+ * needs (a nurse studies 护理, a bus driver 汽车检测与维修技术).
+ */
+function majorFor(ctx: Ctx, round: Round, level: Level, w: Worker): string {
+  const { majors } = catalogueOn(level, round.intakeFrom);
+  const words = POST_MAJORS[w.jobTitle] ?? POSTS[w.org.sector!].majors;
+  const fitting = majors.filter((m) => words.some((k) => m.includes(k)));
+  return ctx.rng.pick(fitting.length && ctx.rng.chance(0.7) ? fitting : majors);
+}
+
+function newApp(ctx: Ctx, insts: Inst[], rounds: Round[], s: Spec, w: Worker): App {
   const { rng } = ctx;
   const level: Level = s.level ?? (rng.chance(0.4) ? 'bachelor' : 'associate');
   const inst = s.inst
     ? insts.find((x) => x.def.code === s.inst)!
     : rng.weighted(insts.filter((i) => i.def.levels.includes(level)).map((i) => [i, i.def.weight] as const));
-  const major = rng.pick(level === 'bachelor' ? N.MAJORS_BACHELOR : N.MAJORS_ASSOCIATE);
+  const major = majorFor(ctx, rounds[s.round], level, w);
   const isDraftEmpty = s.status === 'draft' && rng.chance(0.3); // a draft needs only the round
   let status = s.status;
   if (status === 'org_approved' && w.org.kind === 'direct') status = 'unit_approved'; // R13: direct units skip step 2
@@ -144,6 +157,7 @@ function newApp(ctx: Ctx, insts: Inst[], s: Spec, w: Worker): App {
     rejectStep: s.rejectStep,
     appeal: s.appeal,
     refund: s.refund,
+    verified: s.verified,
   };
 }
 
@@ -151,7 +165,14 @@ function newApp(ctx: Ctx, insts: Inst[], s: Spec, w: Worker): App {
  * A worker for each planned application, from the union's shuffled queues: an ineligible one for
  * some rejections, one with a card for those that will be paid.
  */
-function assignWorkers(ctx: Ctx, orgs: Orgs, insts: Inst[], people: People, specs: Spec[]): App[] {
+function assignWorkers(
+  ctx: Ctx,
+  orgs: Orgs,
+  insts: Inst[],
+  rounds: Round[],
+  people: People,
+  specs: Spec[],
+): App[] {
   const { rng } = ctx;
   const queues = new Map<number, { ok: Worker[]; ko: Worker[] }>();
   for (const o of orgs.payUnions) queues.set(o.id, { ok: [], ko: [] });
@@ -178,19 +199,19 @@ function assignWorkers(ctx: Ctx, orgs: Orgs, insts: Inst[], people: People, spec
     if (!w && needsMoney) w = take(q.ok, (x) => inOrg(x) && hasCard(x));
     if (!w) w = take(q.ok, inOrg);
     if (!w) continue; // union exhausted: skip (never happens at demo size)
-    apps.push(newApp(ctx, insts, s, w));
+    apps.push(newApp(ctx, insts, rounds, s, w));
   }
   return apps;
 }
 
 /** R9e: a level is freed only by rejection or withdrawal; a completed 大专 may go on to 本科. */
-function followUps(ctx: Ctx, insts: Inst[], apps: App[]): void {
+function followUps(ctx: Ctx, insts: Inst[], rounds: Round[], apps: App[]): void {
   const r1 = apps.filter((a) => a.round === 0);
   for (const a of r1
     .filter((x) => x.status === 'completed' && x.educationLevel === 'associate')
     .slice(0, 3)) {
     apps.push(
-      newApp(ctx, insts, { round: OPEN, l2: a.l2, status: 'submitted', level: 'bachelor' }, a.worker),
+      newApp(ctx, insts, rounds, { round: OPEN, l2: a.l2, status: 'submitted', level: 'bachelor' }, a.worker),
     );
   }
   for (const a of r1
@@ -203,7 +224,13 @@ function followUps(ctx: Ctx, insts: Inst[], apps: App[]): void {
     )
     .slice(0, 4)) {
     apps.push(
-      newApp(ctx, insts, { round: 1, l2: a.l2, status: 'completed', level: a.educationLevel! }, a.worker),
+      newApp(
+        ctx,
+        insts,
+        rounds,
+        { round: 1, l2: a.l2, status: 'completed', level: a.educationLevel! },
+        a.worker,
+      ),
     );
   }
 }
@@ -248,12 +275,13 @@ export function planApplications(
   ctx: Ctx,
   orgs: Orgs,
   insts: Inst[],
+  rounds: Round[],
   people: People,
   quotas: Quotas,
   terms: Terms,
 ): App[] {
-  const apps = assignWorkers(ctx, orgs, insts, people, planSpecs(ctx, orgs, quotas));
-  followUps(ctx, insts, apps);
+  const apps = assignWorkers(ctx, orgs, insts, rounds, people, planSpecs(ctx, orgs, quotas));
+  followUps(ctx, insts, rounds, apps);
   tagMoneyStates(ctx, terms, apps);
   return apps;
 }

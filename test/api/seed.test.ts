@@ -195,7 +195,8 @@ describe('demo seed', () => {
     let cards = 0;
     for (const w of workers) {
       const id = pii.decrypt(w.id_number_enc!);
-      expect(isValidIdNumber(id) && id.startsWith('5301')).toBe(true);
+      expect(isValidIdNumber(id)).toBe(true);
+      expect(id.startsWith('5301'), 'Kunming codes for locals only (R10)').toBe(!Number(w.is_migrant));
       expect(w.id_number_hash).toBe(pii.hash(id));
       expect(w.id_number_masked).toBe(maskIdNumber(id));
       expect(w.birth_year).toBe(Number(id.slice(6, 10)));
@@ -505,6 +506,15 @@ describe('demo seed', () => {
       n(
         `select count(*) from applications a where a.level2_id = ? and a.status = 'approved'
       and not exists (select 1 from allocation_items i where i.application_id = a.id)`,
+        at('wuhua'),
+      ),
+    ).toBeGreaterThan(0);
+    // R2: of those, some with the enrolment report accepted: due to the city's allocation now
+    expect(
+      n(
+        `select count(*) from applications a where a.round_id = ? and a.level2_id = ? and a.status = 'approved'
+      and a.enrollment_verified_at is not null and not exists (select 1 from allocation_items i where i.application_id = a.id)`,
+        open,
         at('wuhua'),
       ),
     ).toBeGreaterThan(0);
