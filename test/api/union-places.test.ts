@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clockSweep } from '../../server/resources/applications/progress';
 import { checkIntegrity } from '../../server/resources/integrity/service';
@@ -71,6 +72,14 @@ describe('R8: places a union funds itself', () => {
     const again = await wuhua.post('/api/payments/own-places', { roundId: f.open.id, stage: 'process' });
     expect(again.status).toBe(422);
     expect(again.body.rule).toBe('R8');
+    // the bank sheet says whose place it is
+    const sheet = await env.app.request('/api/payments/bank-file', { headers: { cookie: wuhua.cookie } });
+    expect(sheet.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await sheet.arrayBuffer());
+    const purposes = wb.worksheets[0].getColumn(8).values.map(String);
+    expect(purposes.some((v) => v.includes('本会名额过程资助'))).toBe(true);
+    expect(purposes.some((v) => v.includes('配套过程资助'))).toBe(true);
     const [p] = paymentsOf(env.db, own);
     expect(p).toMatchObject({ source: 'matching', amountFen: 60_000, channel: 'direct', payer: f.wuhua.id });
     const paid = await wuhua.post(`/api/payments/${p.id}/pay`, { reference: 'WH-OWN-1' });

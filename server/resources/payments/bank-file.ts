@@ -59,7 +59,7 @@ export function bankFileRows(db: Db, pii: Pii, actor: Actor, f: ExportFilter): S
   const u = actor.user as SessionUser;
   const rows = db.$client
     .prepare(
-      `select p.id, p.application_id applicationId, p.stage, p.source, p.amount_fen amountFen,
+      `select p.id, p.application_id applicationId, p.stage, p.source, p.amount_fen amountFen, a.funded_by fundedBy,
       w.name, w.id_number_masked idMasked, w.bank_name bankName, w.bank_card_enc bankCard, w.benefit_card_enc benefitCard, r.name roundName
     from payments p join applications a on a.id = p.application_id join workers w on w.id = a.worker_id join rounds r on r.id = a.round_id
     where p.status = 'pending' and p.payer_organization_id = ? and (? is null or a.round_id = ?) and (? is null or p.stage = ?)
@@ -70,6 +70,7 @@ export function bankFileRows(db: Db, pii: Pii, actor: Actor, f: ExportFilter): S
     applicationId: number;
     stage: Stage;
     source: string;
+    fundedBy: 'city' | 'union';
     amountFen: number;
     name: string;
     idMasked: string;
@@ -86,7 +87,8 @@ export function bankFileRows(db: Db, pii: Pii, actor: Actor, f: ExportFilter): S
     card: r.bankCard ? pii.decrypt(r.bankCard) : r.benefitCard ? pii.decrypt(r.benefitCard) : '',
     bankName: r.bankCard ? (r.bankName ?? '') : r.benefitCard ? '工惠卡' : '',
     amountFen: r.amountFen,
-    purpose: `${r.roundName}${r.source === 'matching' ? '配套' : ''}${STAGE_LABEL[r.stage]}`,
+    // R8: whose money it is — the city's, the union's matching share, or the union's own place
+    purpose: `${r.roundName}${r.fundedBy === 'union' ? '本会名额' : r.source === 'matching' ? '配套' : ''}${STAGE_LABEL[r.stage]}`,
     applicationId: r.applicationId,
   }));
   const totalFen = rows.reduce((s, r) => s + r.amountFen, 0);
