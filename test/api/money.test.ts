@@ -114,9 +114,19 @@ describe('the demo walk: approved → 500 paid → graduation verified → 1,000
       [50_000, 'paid'],
     ]);
     const timeline = (await worker.get(`/api/applications/${id}/timeline`)).body;
-    expect(timeline.entries.map((e: { what: string }) => e.what)).toEqual(
-      expect.arrayContaining(['上传毕业证明', '毕业核验']),
+    expect(timeline.entries.map((e: { event: string }) => e.event)).toEqual(
+      expect.arrayContaining(['graduate', 'verify-graduation', 'payment']),
     );
+    // R14: a payment names the union that paid it, the amount in fen
+    expect(timeline.entries.filter((e: { event: string }) => e.event === 'payment')).toEqual([
+      expect.objectContaining({
+        by: { role: 'union', id: f.wuhua.id, name: '五华区总工会' },
+        payment: { stage: 'process', source: 'city', amountFen: 50_000, status: 'paid' },
+      }),
+      expect.objectContaining({
+        payment: { stage: 'result', source: 'city', amountFen: 100_000, status: 'paid' },
+      }),
+    ]);
     integrityOk();
     const integrity = await city.get('/api/integrity');
     expect(integrity.body.ok).toBe(true);

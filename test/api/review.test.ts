@@ -28,18 +28,19 @@ describe('applying', () => {
     expect((await decide(city, id)).body.status).toBe('approved');
     const tl = (await worker1.get(`/api/applications/${id}/timeline`)).body;
     const steps = tl.entries.filter((e: { decision?: string }) => e.decision);
-    expect(steps.map((e: { what: string }) => e.what)).toEqual([
-      '基层工会推荐',
-      '区县级（产业）工会审查',
-      '市总工会审核',
+    expect(steps.map((e: { event: string; step: number }) => [e.event, e.step])).toEqual([
+      ['review', 1],
+      ['review', 2],
+      ['review', 3],
     ]);
-    expect(steps.map((e: { by: string }) => e.by)).toEqual([
-      '五华区一号公司工会',
-      '五华区总工会',
-      '昆明市总工会',
+    // R14: who decided, as a role and the organisation's name; a worker sees no clerk
+    expect(steps.map((e: { by: object }) => e.by)).toEqual([
+      { role: 'union', id: f.unit1.id, name: '五华区一号公司工会' },
+      { role: 'union', id: f.wuhua.id, name: '五华区总工会' },
+      { role: 'city', id: f.city.id, name: '昆明市总工会' },
     ]);
     // R2/R12: the money waits for the enrollment verification report, and the worker is told so
-    expect(tl.next).toContain('学籍在线验证报告');
+    expect(tl.next).toEqual({ code: 'uploadReport' });
   });
 
   it("R13: a direct union's application takes two steps", async () => {

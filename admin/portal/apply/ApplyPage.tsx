@@ -89,7 +89,7 @@ export function ApplyPage({ id }: { id: string }) {
           await loadDocs(a.id);
           if (a.status === 'returned') {
             const tl = await api.get<Timeline>(`/applications/${a.id}/timeline`);
-            setReturned([...tl.entries].reverse().find((e) => e.decision === '退回修改')?.comment);
+            setReturned([...tl.entries].reverse().find((e) => e.decision === 'return')?.comment);
           }
         }
       } catch (e) {

@@ -1,7 +1,14 @@
+import { GLOSSARY, keyed } from '../../../server/domain/glossary';
 import type { MessageKey } from './zh-CN';
 
 /** English for the workers' portal: every key of zh-CN.ts (the type makes a missing one an error). */
 export const en: Record<MessageKey, string> = {
+  // The names of codes come from the one glossary (server/domain/glossary.ts).
+  ...keyed('level', GLOSSARY['en'].educationLevel),
+  ...keyed('mode', GLOSSARY['en'].studyMode),
+  ...keyed('status', GLOSSARY['en'].status),
+  ...keyed('doc', GLOSSARY['en'].documentKind),
+  ...keyed('pay.status', GLOSSARY['en'].paymentStatus),
   'app.title': 'Education upgrade subsidy · Workers',
   'app.short': 'Education subsidy',
   'app.org': 'Kunming Federation of Trade Unions · subsidy for front-line workers',
@@ -68,29 +75,7 @@ export const en: Record<MessageKey, string> = {
   'home.instUnset': 'institution not chosen',
   'home.appNo': 'Application no. {id}',
 
-  'level.associate': 'Associate (大专)',
-  'level.bachelor': 'Bachelor (本科)',
-  'mode.part_time': 'Part-time',
-  'mode.distance': 'Correspondence / distance',
-  'mode.self_study': 'Self-study exams',
-  'mode.full_time': 'Full-time',
 
-  'status.draft': 'Draft',
-  'status.submitted': 'Waiting for your unit union',
-  'status.unit_approved': 'Recommended by your unit',
-  'status.org_approved': 'Checked by the district',
-  'status.waitlisted': 'On the waiting list',
-  'status.approved': 'Approved',
-  'status.returned': 'Returned for changes',
-  'status.rejected': 'Not approved',
-  'status.withdrawn': 'Withdrawn',
-  'status.process_paid': 'Process subsidy paid',
-  'status.graduated': 'Graduation reported',
-  'status.completed': 'Subsidy completed',
-  'status.dropped_out': 'Dropped out',
-  'status.lapsed': 'Result subsidy lapsed',
-  'status.not_funded': 'Not funded',
-  'status.revoked': 'Subsidy withdrawn',
 
   'explain.draft': 'Not submitted yet. Fill in the details, upload the documents, then submit.',
   'explain.submitted': 'Submitted. Your unit union will recommend it next.',
@@ -162,21 +147,14 @@ export const en: Record<MessageKey, string> = {
   'field.admissionNo': 'Admission or student number',
   'field.optional': 'Optional',
 
-  'doc.application_form': 'Application form (stamped by your unit union)',
   'doc.application_form.hint': 'Print the form from here, have your unit union stamp it, then photograph it',
-  'doc.id_card': 'Resident ID card',
   'doc.id_card.hint': 'Both sides in one photo, or a scan',
-  'doc.admission_notice': 'Admission notice',
   'doc.admission_notice.hint': 'The notice of admission from the institution',
-  'doc.tuition_receipt': 'Tuition receipt',
   'doc.tuition_receipt.hint': 'The invoice or receipt for your tuition',
-  'doc.enrollment_report': 'Online enrollment verification report',
   'doc.enrollment_report.hint':
     'Download it from CHSI (学信网) once published; it may follow after you submit',
-  'doc.graduation_record': 'Diploma registration record',
   'doc.graduation_record.hint':
     'After graduating, download the 教育部学历证书电子注册备案表 from CHSI (学信网)',
-  'doc.withdrawal_proof': 'Withdrawal proof',
   'doc.withdrawal_proof.hint': 'The institution’s proof of withdrawal',
   'doc.required': 'Required',
   'doc.later': 'Can follow later',
@@ -263,10 +241,6 @@ export const en: Record<MessageKey, string> = {
   'pay.city.result': 'Result subsidy',
   'pay.matching.process': 'District matching process subsidy',
   'pay.matching.result': 'District matching result subsidy',
-  'pay.status.pending': 'To be paid',
-  'pay.status.paid': 'Paid',
-  'pay.status.failed': 'Payment failed',
-  'pay.status.cancelled': 'Cancelled',
   'pay.paidOn': 'paid on {date}',
   'pay.since': 'due since {date}',
   'pay.reference': 'Bank reference: {ref}',

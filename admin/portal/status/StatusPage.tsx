@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { useI18n } from '../i18n';
+import { actorText, eventText, nextText } from '../../../server/domain/timeline-words';
+import { useI18n, type MessageKey } from '../i18n';
 import { api } from '../lib/api';
 import { chinaToday, dateTime, daysBetween } from '../lib/format';
 import { Link } from '../lib/router';
@@ -28,7 +29,7 @@ const CLOSED = ['withdrawn', 'rejected', 'completed', 'lapsed', 'dropped_out'];
 
 /** R14: where the application is, who has it since when, what comes next and what is missing; money; appeals. */
 export function StatusPage({ id }: { id: number }) {
-  const { t, tn, server, lang } = useI18n();
+  const { t, tn, g, lang } = useI18n();
   const { rounds, institutions, orgs, unit } = useBasics();
   const { data, error, reload } = useLoad<Data>(async () => {
     const f = { applicationId: id };
@@ -96,12 +97,12 @@ export function StatusPage({ id }: { id: number }) {
           {app.major ? ` · ${app.major}` : ''} ·{' '}
           <span className="nowrap">{t('home.appNo', { id: app.id })}</span>
         </p>
-        <p className="explain">{t(explainKey(app.status), { next: server(timeline.next) })}</p>
+        <p className="explain">{t(explainKey(app.status), { next: timeline.next ? nextText(lang, timeline.next, 'portal') : '' })}</p>
         {timeline.current && (
           <p className="now" data-testid="holder">
             {tn('status.holder', {
-              holder: server(timeline.current.holder),
-              step: server(timeline.current.label),
+              holder: actorText(lang, timeline.current.holder),
+              step: g.reviewStep[timeline.current.step],
               since: dateTime(timeline.current.since),
             })}
           </p>
@@ -109,7 +110,7 @@ export function StatusPage({ id }: { id: number }) {
         {timeline.missing.length > 0 && !CLOSED.includes(app.status) && (
           <p className="missing" data-testid="missing">
             <strong>{t('status.missing')}</strong>
-            {timeline.missing.map(server).join(lang === 'en' ? ', ' : '、')}
+            {timeline.missing.map((k) => t(`doc.${k}` as MessageKey)).join(lang === 'en' ? ', ' : '、')}
           </p>
         )}
       </section>
@@ -181,11 +182,14 @@ export function StatusPage({ id }: { id: number }) {
           <li key={i}>
             <span className="muted">{dateTime(e.at)}</span>
             <p>
-              <strong>{server(e.what)}</strong>
-              {e.decision ? ` · ${server(e.decision)}` : ''}
-              {e.status && !e.decision ? ` · ${server(e.status)}` : ''}
+              <strong>{eventText(lang, e, 'portal')}</strong>
+              {e.decision ? ` · ${g.decision[e.decision]}` : ''}
+              {e.payment ? ` · ${g.paymentStatus[e.payment.status]}` : ''}
+              {e.status && !e.decision ? ` · ${g.status[e.status]}` : ''}
             </p>
-            {e.by && <p className="muted">{server(e.by)}</p>}
+            <p className="muted" data-testid="history-by">
+              {actorText(lang, e.by)}
+            </p>
             {e.comment && <p className="comment">“{e.comment}”</p>}
           </li>
         ))}

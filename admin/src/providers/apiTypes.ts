@@ -13,23 +13,7 @@ export type DocumentKind =
   | 'graduation_record'
   | 'withdrawal_proof';
 
-export interface TimelineEntry {
-  at: string;
-  what: string;
-  by: string;
-  decision?: string;
-  comment?: string;
-  status?: string;
-}
-export interface Timeline {
-  applicationId: number;
-  status: string;
-  statusLabel: string;
-  entries: TimelineEntry[];
-  current: { step: number; label: string; holder: string; since: string } | null;
-  next: string | null;
-  missing: string[];
-}
+export type { Timeline, TimelineEntry } from '../../../server/domain/timeline-words';
 
 export interface OtherApplication {
   id: number;
