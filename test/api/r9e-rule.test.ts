@@ -66,7 +66,7 @@ const levelOf = (workerId: number) =>
 
 function expectR9e(res: { status: number; body: { message?: string; errors?: Record<string, string> } }) {
   expect(res.status, JSON.stringify(res.body)).toBe(422);
-  expect(res.body.message).toMatch(/^R9e/);
+  expect(res.body.rule).toBe('R9e');
   expect(res.body.errors?.educationLevel, JSON.stringify(res.body)).toBeTruthy();
 }
 

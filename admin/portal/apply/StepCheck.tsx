@@ -70,6 +70,7 @@ export function StepCheck({
             className={c.ok ? 'ok' : c.blocking ? 'bad' : 'later'}
             data-check={c.id}
             data-ok={c.ok}
+            data-rule={c.rule}
           >
             <span className="check-mark" aria-hidden="true">
               {c.ok ? '✓' : c.blocking ? '✗' : '…'}
@@ -83,7 +84,6 @@ export function StepCheck({
               )}
               {!c.ok && c.fix === 'union' && <span className="muted"> {t('check.askUnion')}</span>}
             </span>
-            <span className="rule">{c.rule}</span>
           </li>
         ))}
       </ul>
@@ -97,7 +97,7 @@ export function StepCheck({
           <p>{t('check.refused')}</p>
           <ul>
             {Object.entries(error.errors).map(([k, v]) => (
-              <li key={k}>{v.replace(/^R\w+:\s*/, '')}</li>
+              <li key={k}>{v}</li>
             ))}
           </ul>
         </Notice>

@@ -152,9 +152,9 @@ export const en: Record<MessageKey, string> = {
   'doc.admission_notice.hint': 'The notice of admission from the institution',
   'doc.tuition_receipt.hint': 'The invoice or receipt for your tuition',
   'doc.enrollment_report.hint':
-    'Download it from CHSI (学信网) once published; it may follow after you submit',
+    'Download it from CHSI (chsi.com.cn) once published; it may follow after you submit',
   'doc.graduation_record.hint':
-    'After graduating, download the 教育部学历证书电子注册备案表 from CHSI (学信网)',
+    'After graduating, download the Ministry of Education diploma registration record from CHSI (chsi.com.cn)',
   'doc.withdrawal_proof.hint': 'The institution’s proof of withdrawal',
   'doc.required': 'Required',
   'doc.later': 'Can follow later',
@@ -284,7 +284,7 @@ export const en: Record<MessageKey, string> = {
   'profile.phone': 'Phone number',
   'profile.bankName': 'Bank',
   'profile.bankCard': 'Bank card number',
-  'profile.benefitCard': '工惠卡 (union benefit card) number',
+  'profile.benefitCard': 'Union benefit card number',
   'profile.onFile': 'On file: {card}. To change it, type the new number.',
   'profile.none': 'None on file. The subsidy is paid to your own card: please add it.',
   'profile.save': 'Save',

@@ -55,5 +55,6 @@ export const CHOICES = {
   reviewStep: enumChoices('reviewStep', [1, 2, 3]),
   matchingMode: enumChoices('matchingMode', MATCHING_MODES),
   gender: enumChoices('gender', ['M', 'F']),
+  mime: enumChoices('mime', Object.keys(GLOSSARY['zh-CN'].mime)),
   auditAction: enumChoices('auditAction', Object.keys(GLOSSARY['zh-CN'].auditAction)),
 } satisfies Record<EnumName, Choice[]>;

@@ -42,6 +42,7 @@ export const enumsEn: typeof enumsZhCN = {
   decision: GLOSSARY['en'].decision,
   reviewStep: GLOSSARY['en'].reviewStep,
   auditAction: GLOSSARY['en'].auditAction,
+  mime: GLOSSARY['en'].mime,
   matchingMode: {
     two_stage: 'Two stages',
     process_only: 'All as process subsidy',

@@ -36,6 +36,7 @@ export const enumsZhCN = {
   decision: GLOSSARY['zh-CN'].decision,
   reviewStep: GLOSSARY['zh-CN'].reviewStep,
   auditAction: GLOSSARY['zh-CN'].auditAction,
+  mime: GLOSSARY['zh-CN'].mime,
   matchingMode: {
     two_stage: '分两阶段发放',
     process_only: '全部作为过程资助',

@@ -8,7 +8,7 @@ export const dashboardEn: typeof dashboardZhCN = {
   change_password_now: 'Change now',
   work: 'Your work',
   figures: '%{round} at a glance',
-  integrity_ok: 'Money integrity check passed (all §5 rules)',
+  integrity_ok: 'Money integrity check passed (all money rules)',
   integrity_problems:
     'The money integrity check found %{smart_count} problem |||| The money integrity check found %{smart_count} problems',
   piles: {
@@ -64,7 +64,7 @@ export const performanceEn: typeof performanceZhCN = {
     institutions: 'Dropout and completion per institution',
     turnaround: 'Review time per level (median)',
     money: 'Money',
-    priority: 'Priority groups (R10)',
+    priority: 'Priority groups',
     ranking: 'Union ranking (completion rate)',
   },
   funnel: {

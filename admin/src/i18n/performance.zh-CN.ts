@@ -7,7 +7,7 @@ export const dashboardZhCN = {
   change_password_now: '立即修改',
   work: '待办工作',
   figures: '%{round} 概况',
-  integrity_ok: '资金一致性检查通过（§5 全部规则）',
+  integrity_ok: '资金一致性检查通过（全部资金规则）',
   integrity_problems: '资金一致性检查发现 %{smart_count} 个问题',
   piles: {
     review_overdue: '超过 7 天未审核',
@@ -62,7 +62,7 @@ export const performanceZhCN = {
     institutions: '各院校退学率与完成率',
     turnaround: '各级审核用时（中位数）',
     money: '资金情况',
-    priority: '优先群体占比（R10）',
+    priority: '优先群体占比',
     ranking: '工会排名（按完成率）',
   },
   funnel: {

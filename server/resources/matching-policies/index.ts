@@ -75,14 +75,14 @@ export const matchingRoutes = () =>
             merged.resultAmountFen !== before.resultAmountFen ||
             merged.mode !== before.mode)
         ) {
-          throw conflict('R8: 已按该政策发放配套资助，不能再修改金额或方式');
+          throw conflict('已按该政策发放配套资助，不能再修改金额或方式');
         }
         db.update(matchingPolicies).set(d).where(eq(matchingPolicies.id, before.id)).run();
       },
     },
     remove: (db, _a, before) => {
       if (hasPayments(db, before.roundId, before.organizationId))
-        throw conflict('R8: 已按该政策发放配套资助，不能删除');
+        throw conflict('已按该政策发放配套资助，不能删除');
       db.delete(matchingPolicies).where(eq(matchingPolicies.id, before.id)).run();
     },
   });
