@@ -48,6 +48,7 @@ export function StepCheck({
   const blocking = checks.filter((c) => c.blocking && !c.ok);
 
   const submit = async () => {
+    if (!window.confirm(t('check.confirm'))) return;
     setBusy(true);
     setError(undefined);
     try {

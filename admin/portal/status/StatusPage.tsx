@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FINAL } from '../../../server/domain/lifecycle';
 import { actorText, eventText, nextText } from '../../../server/domain/timeline-words';
 import { useI18n, type MessageKey } from '../i18n';
 import { api } from '../lib/api';
@@ -14,7 +15,8 @@ import { Appeals } from './Appeals';
 import { Graduation } from './Graduation';
 import { Payments } from './Payments';
 import { Progress } from './Progress';
-import { stages } from './stages';
+import { ENDS, stages } from './stages';
+import { LEVEL_FREE } from '../lib/status';
 
 interface Data {
   app: Application;
@@ -25,7 +27,8 @@ interface Data {
   appeals: Appeal[];
 }
 
-const CLOSED = ['withdrawn', 'rejected', 'completed', 'lapsed', 'dropped_out'];
+/** Nothing is missing any more once the application has ended. */
+const CLOSED: readonly string[] = FINAL;
 
 /** R14: where the application is, who has it since when, what comes next and what is missing; money; appeals. */
 export function StatusPage({ id }: { id: number }) {
@@ -119,6 +122,17 @@ export function StatusPage({ id }: { id: number }) {
         <Link className="btn btn-primary btn-block" to={`/apply/${app.id}`}>
           {app.status === 'returned' ? t('status.fix') : t('home.continue')}
         </Link>
+      )}
+
+      {ENDS.includes(app.status) && (
+        <section className="card end-card" data-testid="end">
+          <h2>{t('end.title')}</h2>
+          {['rejected', 'revoked', 'lapsed'].includes(app.status) && <p>{t('end.appeal')}</p>}
+          {LEVEL_FREE.includes(app.status) && <p>{t('end.nextRound')}</p>}
+          <p className="hint">
+            {t('end.help')} <Link to="/help">{t('help.link')}</Link>
+          </p>
+        </section>
       )}
 
       <h2 className="section-title">{t('status.road')}</h2>
