@@ -75,6 +75,12 @@ export const performanceEn: typeof performanceZhCN = {
     graduated: 'Graduated',
     completed: 'Result subsidy paid',
   },
+  money_note:
+    'Held by the unions = received by the unions − paid to workers − returned to the city (the same as "held" on the level-2 rows of the Balances page). The upper chart shows the plan and the transfers, the lower one the money paid out and returned.',
+  ranking_note:
+    'By completion rate (result subsidies paid ÷ process subsidies paid), highest first; ties by approved applications, then by name. Unions with no completion rate yet come last, unranked.',
+  quota_note:
+    'Places used = city-funded applications still holding a place ÷ the places the city allotted; places a union funds on its own do not count.',
   money: {
     budgetedFen: 'Budgeted',
     allocatedFen: 'Allocated',
@@ -83,7 +89,7 @@ export const performanceEn: typeof performanceZhCN = {
     pendingFen: 'Pending',
     refundedFen: 'Refunded',
     returnedFen: 'Returned',
-    heldFen: 'Held',
+    heldFen: 'Held by the unions',
     matchingPaidFen: 'Matching paid',
   },
   priority: {

@@ -73,6 +73,10 @@ export const performanceZhCN = {
     graduated: '已毕业',
     completed: '已发结果资助',
   },
+  money_note:
+    '工会结存 = 各工会已到账 − 已发放给职工 − 已返还市总工会（与「资金结存」页二级工会行的结存同义）。上图为计划与拨付的规模，下图为发放给职工与退回的资金。',
+  ranking_note: '按完成率（已发结果资助 ÷ 已发过程资助）从高到低；相同时按审核通过人数、再按名称。尚无完成率的工会排在最后，不计名次。',
+  quota_note: '名额使用率 = 占用市总名额的申请（市总资助、仍在资助中）÷ 市总分配的名额；工会自筹资助的名额不计入。',
   money: {
     budgetedFen: '预算',
     allocatedFen: '已拨付',
@@ -81,7 +85,7 @@ export const performanceZhCN = {
     pendingFen: '待发放',
     refundedFen: '已退款',
     returnedFen: '已返还',
-    heldFen: '结存',
+    heldFen: '工会结存',
     matchingPaidFen: '配套资助已发放',
   },
   priority: { frontline: '一线职工', migrant: '农民工', hardship: '困难职工', keyIndustry: '重点行业岗位' },

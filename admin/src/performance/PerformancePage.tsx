@@ -90,6 +90,9 @@ const Sections = ({ s }: { s: StatsOverview }) => {
   ];
   const empty = t('app.performance.empty');
   const money = moneyRows(s, t);
+  const FLOW = ['budgetedFen', 'allocatedFen', 'receivedFen', 'paidFen'];
+  const moneyFlow = money.filter((m) => FLOW.includes(m.key));
+  const moneyOut = money.filter((m) => !FLOW.includes(m.key) && m.key !== 'budgetedFen');
   const priority = priorityRows(s, t);
   const turnaround = s.turnaround.map((r) => ({
     label: t(`enums.reviewStep.${r.step}`),
@@ -133,6 +136,7 @@ const Sections = ({ s }: { s: StatsOverview }) => {
       <PerformanceSection
         id="unions"
         title={t('app.performance.sections.unions')}
+        note={s.scope === 'city' ? t('app.performance.quota_note') : undefined}
         chartWidth={4}
         chart={
           s.unions.length ? (
@@ -264,14 +268,24 @@ const Sections = ({ s }: { s: StatsOverview }) => {
       <PerformanceSection
         id="money"
         title={t('app.performance.sections.money')}
+        note={t('app.performance.money_note')}
         chart={
-          <HorizontalBars
-            data={money.map((m) => ({ ...m, yuan: yuan(m.amountFen) }))}
-            category="label"
-            categoryWidth={120}
-            format={(v) => `¥${v.toLocaleString('zh-CN')}`}
-            bars={[{ key: 'yuan', name: t('app.performance.amount') }]}
-          />
+          <Stack spacing={1}>
+            {/* The plan's scale (budget → allocated → received → paid) and the workers' money, each
+                on its own axis: the budget would flatten everything else on one. */}
+            {[moneyFlow, moneyOut].map((rows, i) =>
+              rows.length ? (
+                <HorizontalBars
+                  key={i}
+                  data={rows.map((m) => ({ ...m, yuan: yuan(m.amountFen) }))}
+                  category="label"
+                  categoryWidth={120}
+                  format={(v) => `¥${v.toLocaleString('zh-CN')}`}
+                  bars={[{ key: 'yuan', name: t('app.performance.amount'), color: i ? '#2e7d32' : undefined }]}
+                />
+              ) : null,
+            )}
+          </Stack>
         }
         table={
           <FigureTable
@@ -292,12 +306,18 @@ const Sections = ({ s }: { s: StatsOverview }) => {
       <PerformanceSection
         id="ranking"
         title={t('app.performance.sections.ranking')}
+        note={t('app.performance.ranking_note')}
         table={
           <FigureTable
             rows={s.ranking}
             empty={empty}
             columns={[
-              { key: 'rank', label: t('app.performance.rank'), align: 'right' },
+              {
+                key: 'rank',
+                label: t('app.performance.rank'),
+                align: 'right',
+                render: (r) => r.rank ?? '—',
+              },
               { key: 'name', label: unionLabel },
               {
                 key: 'completionRate',

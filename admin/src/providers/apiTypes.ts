@@ -75,6 +75,7 @@ export interface UnionStats {
   processPaid: number;
   completed: number;
   places: number | null;
+  cityUsed: number;
   approvalRate: number | null;
   dropoutRate: number | null;
   completionRate: number | null;
@@ -104,7 +105,7 @@ export interface StatsOverview {
   byStatus: { status: string; n: number }[];
   unions: UnionStats[];
   institutions: InstitutionStats[];
-  ranking: { rank: number; id: number; name: string; completionRate: number | null; approved: number }[];
+  ranking: { rank: number | null; id: number; name: string; completionRate: number | null; approved: number }[];
   turnaround: { step: number; reviews: number; medianDays: number | null }[];
   money: {
     budgetedFen: number | null;
