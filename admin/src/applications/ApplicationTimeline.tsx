@@ -45,7 +45,12 @@ export const ApplicationTimeline = () => {
         <>
           <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }}>
             {data.entries.map((e, i) => (
-              <Box component="li" key={i} sx={{ display: 'flex', gap: 2, pb: 1.5, position: 'relative' }}>
+              <Box
+                component="li"
+                key={i}
+                data-event={e.event}
+                sx={{ display: 'flex', gap: 2, pb: 1.5, position: 'relative' }}
+              >
                 <Box
                   sx={{
                     width: 10,
@@ -58,7 +63,7 @@ export const ApplicationTimeline = () => {
                 />
                 <Box sx={{ minWidth: 0 }}>
                   <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-                    <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                    <Typography variant="body2" sx={{ fontWeight: 600 }} data-testid="timeline-what">
                       {eventText(lang, e)}
                     </Typography>
                     {e.decision && (
@@ -77,7 +82,7 @@ export const ApplicationTimeline = () => {
                       </Typography>
                     )}
                   </Stack>
-                  <Typography variant="caption" color="text.secondary">
+                  <Typography variant="caption" color="text.secondary" data-testid="timeline-by">
                     {formatDateTime(e.at)}
                     {` · ${actorText(lang, e.by)}`}
                   </Typography>
