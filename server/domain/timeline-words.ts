@@ -62,7 +62,8 @@ export function eventText(lang: Lang, e: TimelineEntry, surface: Surface = 'pane
   if (e.event === 'review' && e.step) return g.reviewStep[e.step];
   if (e.event === 'payment' && e.payment) {
     const p = e.payment;
-    const what = p.source === 'matching' ? `${g.paymentSource.matching} · ${g.stage[p.stage]}` : g.stage[p.stage];
+    const what =
+      p.source === 'matching' ? `${g.paymentSource.matching} · ${g.stage[p.stage]}` : g.stage[p.stage];
     return `${what} ${money(surface, lang, p.amountFen)}`;
   }
   return g.event[e.event];

@@ -58,4 +58,3 @@ describe('R15 performance view', () => {
     expect(all.ranking[0]).toMatchObject({ id: f.wuhua.id, rank: null, completionRate: null });
   });
 });
-

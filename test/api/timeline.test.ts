@@ -21,13 +21,17 @@ type Entry = { event: string; by: { role: string; id?: number; name?: string; cl
   unknown
 >;
 const timelineOf = async (c: Client, id: number) => (await c.get(`/api/applications/${id}/timeline`)).body;
-const entry = (tl: { entries: Entry[] }, event: string) => tl.entries.filter((e) => e.event === event).at(-1)!;
+const entry = (tl: { entries: Entry[] }, event: string) =>
+  tl.entries.filter((e) => e.event === event).at(-1)!;
 
 describe('R14: the timeline speaks codes with the right actor', () => {
   it('an institution’s dropout names the institution, not the applicant', async () => {
     const id = await approvedViaApi(await as('worker1'), f.open.id, [unit, wuhua, city]);
     const ynou = await as('ynou');
-    const res = await ynou.post(`/api/applications/${id}/dropout`, { date: '2026-11-01', reason: '工作调动' });
+    const res = await ynou.post(`/api/applications/${id}/dropout`, {
+      date: '2026-11-01',
+      reason: '工作调动',
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const tl = await timelineOf(await as('worker1'), id);
     expect(entry(tl, 'dropout')).toMatchObject({
@@ -43,7 +47,11 @@ describe('R14: the timeline speaks codes with the right actor', () => {
 
   it('the lapse is the system’s sweep; the union that paid is named on the payment, amounts in fen', async () => {
     const id = await approvedViaApi(await as('worker1'), f.open.id, [unit, wuhua, city]);
-    await allocateAndReceive(city, wuhua, { roundId: f.open.id, organizationId: f.wuhua.id, stage: 'process' });
+    await allocateAndReceive(city, wuhua, {
+      roundId: f.open.id,
+      organizationId: f.wuhua.id,
+      stage: 'process',
+    });
     let tl = await timelineOf(city, id);
     expect(tl.next).toEqual({ code: 'awaitPayment', stage: 'process', amountFen: 50_000 });
     env.clock.set(`${f.open.graduationDeadline}T16:30:00Z`);
@@ -61,9 +69,14 @@ describe('R14: the timeline speaks codes with the right actor', () => {
 
   it('a refused graduation check shows the decision, and no wait for the result subsidy after it', async () => {
     const id = await approvedViaApi(await as('worker1'), f.open.id, [unit, wuhua, city]);
-    await allocateAndReceive(city, wuhua, { roundId: f.open.id, organizationId: f.wuhua.id, stage: 'process' });
-    const pay = (await wuhua.get(`/api/payments?filter=${encodeURIComponent(JSON.stringify({ applicationId: id }))}`))
-      .body[0];
+    await allocateAndReceive(city, wuhua, {
+      roundId: f.open.id,
+      organizationId: f.wuhua.id,
+      stage: 'process',
+    });
+    const pay = (
+      await wuhua.get(`/api/payments?filter=${encodeURIComponent(JSON.stringify({ applicationId: id }))}`)
+    ).body[0];
     expect((await wuhua.post(`/api/payments/${pay.id}/pay`, { reference: 'WH-1' })).status).toBe(200);
     env.clock.set('2029-07-01T02:00:00Z');
     clockSweep(env.db, env.clock.now);
@@ -103,7 +116,11 @@ describe('R14: the timeline speaks codes with the right actor', () => {
       ).status,
     ).toBe(201);
     const id = await approvedViaApi(await as('worker1'), f.open.id, [unit, wuhua, city]);
-    await allocateAndReceive(city, wuhua, { roundId: f.open.id, organizationId: f.wuhua.id, stage: 'process' });
+    await allocateAndReceive(city, wuhua, {
+      roundId: f.open.id,
+      organizationId: f.wuhua.id,
+      stage: 'process',
+    });
     const tl = await timelineOf(await as('worker1'), id);
     expect(entry(tl, 'payment').by).toEqual({ role: 'school', id: f.school.id, name: f.school.name });
   });

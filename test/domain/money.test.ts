@@ -218,8 +218,12 @@ describe('moves of money', () => {
       amountFen: 50_000,
     };
     expect(refundProblem({ appStatus: 'dropped_out', payment, amountFen: 50_000 })).toBeNull();
-    expect(refundProblem({ appStatus: 'dropped_out', payment, amountFen: 50_001 })).toMatch(/^\p{Script=Han}/u);
-    expect(refundProblem({ appStatus: 'process_paid', payment, amountFen: 50_000 })).toMatch(/^\p{Script=Han}/u);
+    expect(refundProblem({ appStatus: 'dropped_out', payment, amountFen: 50_001 })).toMatch(
+      /^\p{Script=Han}/u,
+    );
+    expect(refundProblem({ appStatus: 'process_paid', payment, amountFen: 50_000 })).toMatch(
+      /^\p{Script=Han}/u,
+    );
     expect(
       refundProblem({
         appStatus: 'dropped_out',
@@ -234,7 +238,9 @@ describe('moves of money', () => {
         amountFen: 50_000,
       }),
     ).toMatch(/^\p{Script=Han}/u);
-    expect(refundProblem({ appStatus: 'dropped_out', payment: null, amountFen: 1 })).toMatch(/^\p{Script=Han}/u);
+    expect(refundProblem({ appStatus: 'dropped_out', payment: null, amountFen: 1 })).toMatch(
+      /^\p{Script=Han}/u,
+    );
   });
   it('R4: only received, unpaid, not yet returned money goes back', () => {
     const ok = { covered: true, received: true, paid: false, returned: false };

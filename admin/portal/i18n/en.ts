@@ -75,8 +75,6 @@ export const en: Record<MessageKey, string> = {
   'home.instUnset': 'institution not chosen',
   'home.appNo': 'Application no. {id}',
 
-
-
   'explain.draft': 'Not submitted yet. Fill in the details, upload the documents, then submit.',
   'explain.submitted': 'Submitted. Your unit union will recommend it next.',
   'explain.unit_approved': 'Your unit union recommended it. Next: {next}.',
@@ -296,15 +294,18 @@ export const en: Record<MessageKey, string> = {
   'help.tech': 'Technical service (accounts, using the system)',
   'help.techName': 'Contact: {name}',
   'help.cityDept': 'City union, education and network department',
-  'help.unit': 'If your registered details (membership, job, unit) are wrong or you forgot your password, contact your unit union.',
+  'help.unit':
+    'If your registered details (membership, job, unit) are wrong or you forgot your password, contact your unit union.',
   'home.view': 'See my application',
-  'home.already': 'You already have an application in this round ({status}); there is no need to start another.',
+  'home.already':
+    'You already have an application in this round ({status}); there is no need to start another.',
   'apply.required.institution': 'Choose your institution',
   'apply.required.level': 'Choose the education level',
   'apply.required.major': 'Enter your major',
   'apply.required.mode': 'Choose the mode of study',
   'apply.required.enrolledOn': 'Enter the enrolment date',
-  'check.confirm': 'Submit the application? Your unit union then starts the review, and it cannot be changed meanwhile.',
+  'check.confirm':
+    'Submit the application? Your unit union then starts the review, and it cannot be changed meanwhile.',
   'end.title': 'This application has ended',
   'end.appeal': 'If you disagree with the result, you can appeal below.',
   'end.nextRound': 'You may apply again at the same level in a later round.',

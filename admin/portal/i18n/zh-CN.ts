@@ -73,8 +73,6 @@ export const zhCN = {
   'home.instUnset': '院校未填',
   'home.appNo': '申请编号 {id}',
 
-
-
   'explain.draft': '还没有提交。填好信息、上传材料后即可提交。',
   'explain.submitted': '申请已提交，正在等待您所在单位工会推荐。',
   'explain.unit_approved': '单位工会已推荐，下一步：{next}。',

@@ -125,7 +125,12 @@ export function HomePage() {
         <Link className="btn btn-secondary btn-block" to="/help" data-testid="help-link">
           {t('help.link')}
         </Link>
-        <button type="button" className="btn btn-secondary btn-block" onClick={signOut} data-testid="sign-out">
+        <button
+          type="button"
+          className="btn btn-secondary btn-block"
+          onClick={signOut}
+          data-testid="sign-out"
+        >
           {t('nav.signOut')}
         </button>
       </div>

@@ -100,7 +100,9 @@ export function StatusPage({ id }: { id: number }) {
           {app.major ? ` · ${app.major}` : ''} ·{' '}
           <span className="nowrap">{t('home.appNo', { id: app.id })}</span>
         </p>
-        <p className="explain">{t(explainKey(app.status), { next: timeline.next ? nextText(lang, timeline.next, 'portal') : '' })}</p>
+        <p className="explain">
+          {t(explainKey(app.status), { next: timeline.next ? nextText(lang, timeline.next, 'portal') : '' })}
+        </p>
         {timeline.current && (
           <p className="now" data-testid="holder">
             {tn('status.holder', {

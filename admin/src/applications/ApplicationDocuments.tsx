@@ -7,7 +7,6 @@ import { DateTimeField, EnumField, Section } from '../common';
 import { DocumentPreview, type PreviewDoc } from './DocumentPreview';
 import { UploadDocumentButton } from './UploadDocumentButton';
 
-
 /** R12: the scans of the application, each previewed on demand (a PDF can be megabytes). */
 export const ApplicationDocuments = () => {
   const translate = useTranslate();

@@ -281,7 +281,9 @@ const Sections = ({ s }: { s: StatsOverview }) => {
                   category="label"
                   categoryWidth={120}
                   format={(v) => `¥${v.toLocaleString('zh-CN')}`}
-                  bars={[{ key: 'yuan', name: t('app.performance.amount'), color: i ? '#2e7d32' : undefined }]}
+                  bars={[
+                    { key: 'yuan', name: t('app.performance.amount'), color: i ? '#2e7d32' : undefined },
+                  ]}
                 />
               ) : null,
             )}

@@ -105,7 +105,13 @@ export interface StatsOverview {
   byStatus: { status: string; n: number }[];
   unions: UnionStats[];
   institutions: InstitutionStats[];
-  ranking: { rank: number | null; id: number; name: string; completionRate: number | null; approved: number }[];
+  ranking: {
+    rank: number | null;
+    id: number;
+    name: string;
+    completionRate: number | null;
+    approved: number;
+  }[];
   turnaround: { step: number; reviews: number; medianDays: number | null }[];
   money: {
     budgetedFen: number | null;

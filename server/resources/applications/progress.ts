@@ -45,13 +45,7 @@ export function dropout(db: Db, actor: Actor, app: AppRow, d: { date: string; re
   });
   const cancelled = cancelPending(db, actor, app.id, `职工已于 ${d.date} 退学`);
   const refundId = expectRefund(db, actor, app.id);
-  const promoted = promoteWaitlist(
-    db,
-    actor,
-    app.roundId,
-    app.level2Id,
-    `申请 #${app.id} 退学，名额递补`,
-  );
+  const promoted = promoteWaitlist(db, actor, app.roundId, app.level2Id, `申请 #${app.id} 退学，名额递补`);
   return { refundId, cancelled, promoted };
 }
 

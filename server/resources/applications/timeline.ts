@@ -39,8 +39,7 @@ export function timeline(db: Db, app: AppRow, viewer: SessionUser): Timeline {
   const org = (id: number | null) =>
     id
       ? (prepared(db, 'select id, name, kind from organizations where id = ?').get(id) as
-          | { id: number; name: string; kind: string }
-          | undefined)
+          { id: number; name: string; kind: string } | undefined)
       : undefined;
   const asActor = (id: number | null, role?: ActorRole): TimelineActor => {
     const o = org(id);
@@ -48,6 +47,10 @@ export function timeline(db: Db, app: AppRow, viewer: SessionUser): Timeline {
     return { role: role ?? (o.kind === 'city' ? 'city' : 'union'), id: o.id, name: o.name };
   };
   const staff = viewer.role !== 'worker';
+  const cityId = (
+    prepared(db, `select id from organizations where kind = 'city' limit 1`).get() as
+      { id: number } | undefined
+  )?.id;
   const entries: TimelineEntry[] = [];
 
   const reviewRows = prepared(
@@ -93,11 +96,25 @@ export function timeline(db: Db, app: AppRow, viewer: SessionUser): Timeline {
     institutionId: number | null;
     institutionName: string | null;
   }[];
+  // A row written without a signed-in user: the clock's sweeps, or the demo history the seed writes.
+  // Who such a step belongs to follows from the step itself.
+  const unattended = (action: string): TimelineActor => {
+    if (action === 'submit' || action === 'withdraw' || action === 'graduate') return { role: 'applicant' };
+    if (action === 'verify-enrollment' || action === 'revoke') return asActor(app.level2Id);
+    if (action === 'verify-graduation' || action === 'allow-late-process')
+      return asActor(cityId ?? null, 'city');
+    if (action === 'dropout' && app.institutionId) {
+      const i = prepared(db, 'select id, name from institutions where id = ?').get(app.institutionId) as
+        { id: number; name: string } | undefined;
+      if (i) return { role: 'institution', id: i.id, name: i.name };
+    }
+    return { role: 'system' };
+  };
   for (const e of events) {
     if (!EVENTS.has(e.action)) continue;
     const after = e.after ? JSON.parse(e.after) : {};
     let by: TimelineActor;
-    if (!e.role) by = { role: 'system' };
+    if (!e.role) by = unattended(e.action);
     else if (e.role === 'worker') by = { role: 'applicant' };
     else if (e.role === 'institution')
       by = e.institutionId
@@ -150,11 +167,10 @@ export function timeline(db: Db, app: AppRow, viewer: SessionUser): Timeline {
     ...REQUIRED_DOCUMENTS.filter((k) => !kinds.includes(k)),
     ...(app.submittedAt ? outstandingDocuments(kinds) : []),
   ];
-  const cityId = (prepared(db, `select id from organizations where kind = 'city' limit 1`).get() as
-    | { id: number }
-    | undefined)?.id;
   const holderId = step === 1 ? app.organizationId : step === 2 ? app.level2Id : step === 3 ? cityId : null;
-  const lastCheck = [...entries].reverse().find((e) => e.event === 'verify-graduation' || e.event === 'graduate');
+  const lastCheck = [...entries]
+    .reverse()
+    .find((e) => e.event === 'verify-graduation' || e.event === 'graduate');
   return {
     applicationId: app.id,
     status: app.status,

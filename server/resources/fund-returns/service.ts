@@ -62,8 +62,7 @@ export function fileReturn(db: Db, actor: Actor, d: ReturnInput): number {
     if (problem) errors[`applicationIds.${appId}`] = `申请 #${appId}：${problem}`;
     else items.push({ applicationId: appId, amountFen: c!.amountFen });
   }
-  if (Object.keys(errors).length)
-    throw new DomainError('R4', Object.values(errors).join('；'), errors);
+  if (Object.keys(errors).length) throw new DomainError('R4', Object.values(errors).join('；'), errors);
   const amountFen = items.reduce((s, i) => s + i.amountFen, 0);
   if (amountFen <= 0) throw badRequest('返还金额须大于 0', { applicationIds: '没有可返还的金额' });
   const now = actor.now().toISOString();

@@ -6,7 +6,14 @@ import { NONE, scopeFor } from '../../lib/scope';
 import { prepared } from '../../lib/ra-list';
 import type { SessionUser } from '../../lib/context';
 import { chinaDate } from '../../domain/eligibility';
-import { EVER_APPROVED, GRADUATED, isIn, PAST_PROCESS, PLACE_HOLDING_SQL, sqlList } from '../../domain/lifecycle';
+import {
+  EVER_APPROVED,
+  GRADUATED,
+  isIn,
+  PAST_PROCESS,
+  PLACE_HOLDING_SQL,
+  sqlList,
+} from '../../domain/lifecycle';
 import { NO_START } from '../../../db/stats';
 
 const dialect = new SQLiteSyncDialect();
@@ -72,11 +79,7 @@ export function overview(db: Db, u: SessionUser, roundId: number | null, now: Da
  * R18: the plan beside its quotas, the places used and the waitlist, for the city (the round's, or
  * every round's summed): plannedPlaces ≥ quotaSum is the rule, used and waitlisted what fill them.
  */
-function planOf(
-  db: Db,
-  roundId: number | null,
-  unions: { cityUsed: number; waitlisted: number }[],
-) {
+function planOf(db: Db, roundId: number | null, unions: { cityUsed: number; waitlisted: number }[]) {
   const where = roundId ? 'where id = ?' : '';
   const row = prepared(
     db,
