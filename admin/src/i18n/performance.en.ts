@@ -76,7 +76,7 @@ export const performanceEn: typeof performanceZhCN = {
     completed: 'Result subsidy paid',
   },
   money_note:
-    'Held by the unions = received by the unions − paid to workers − returned to the city (the same as "held" on the level-2 rows of the Balances page). The upper chart shows the plan and the transfers, the lower one the money paid out and returned.',
+    'Held by the unions = received by the unions − paid to workers − returned to the city (the same as "held" on the level-2 rows of the Balances page). The upper chart shows the money allocated, received and paid to workers, the lower one what came back or is held; the budget is in the table.',
   ranking_note:
     'By completion rate (result subsidies paid ÷ process subsidies paid), highest first; ties by approved applications, then by name. Unions with no completion rate yet come last, unranked.',
   quota_note:

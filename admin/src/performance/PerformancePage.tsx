@@ -90,7 +90,8 @@ const Sections = ({ s }: { s: StatsOverview }) => {
   ];
   const empty = t('app.performance.empty');
   const money = moneyRows(s, t);
-  const FLOW = ['budgetedFen', 'allocatedFen', 'receivedFen', 'paidFen'];
+  // The budget is a plan, thousands of times the money moved early in a round: it stays in the table.
+  const FLOW = ['allocatedFen', 'receivedFen', 'paidFen', 'pendingFen'];
   const moneyFlow = money.filter((m) => FLOW.includes(m.key));
   const moneyOut = money.filter((m) => !FLOW.includes(m.key) && m.key !== 'budgetedFen');
   const priority = priorityRows(s, t);
@@ -271,8 +272,8 @@ const Sections = ({ s }: { s: StatsOverview }) => {
         note={t('app.performance.money_note')}
         chart={
           <Stack spacing={1}>
-            {/* The plan's scale (budget → allocated → received → paid) and the workers' money, each
-                on its own axis: the budget would flatten everything else on one. */}
+            {/* The money moved to the workers (allocated → received → paid, pending) and what came back
+                or stays, each on its own axis. */}
             {[moneyFlow, moneyOut].map((rows, i) =>
               rows.length ? (
                 <HorizontalBars
