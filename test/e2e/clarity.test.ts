@@ -173,6 +173,16 @@ describe('the portal', () => {
     const text = await page.locator('main').innerText();
     expect(text.match(RAW)?.[0]).toBeUndefined();
     await shot(page, 'clarity-portal-home-en');
+    // Withdrawn: an end of the road, said as one, with what can still be done; home offers a new start.
+    await page.evaluate(() => localStorage.setItem('portal.lang', 'zh-CN'));
+    expect((await page.request.post(`${server.url}/api/applications/${app.id}/withdraw`)).status()).toBe(200);
+    await page.goto(`${server.url}/portal/applications/${app.id}`);
+    await page.getByTestId('end').waitFor();
+    await expect(page.getByTestId('end').innerText()).resolves.toContain('以后的批次');
+    expect(await page.locator('[data-testid=progress] [data-state=todo]').count()).toBe(0);
+    await shot(page, 'clarity-portal-ended');
+    await page.goto(`${server.url}/portal`);
+    await page.getByRole('link', { name: '开始申请' }).waitFor();
     await page.context().close();
   });
 });
