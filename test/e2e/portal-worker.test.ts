@@ -444,7 +444,8 @@ describe('the workers’ portal on a phone', () => {
 
     await page.goto(`${server.url}/portal`);
     await page.getByTestId(`app-${reopened.id}`).waitFor();
-    await expect(page.getByTestId(`app-${reopened.id}`).textContent()).resolves.toContain('退回修改');
+    // The glossary's status name, the same as in the panel.
+    await expect(page.getByTestId(`app-${reopened.id}`).textContent()).resolves.toContain('已退回');
     await fitsPhone(page);
     await shot(page, 'portal-17-home-list');
     await page.getByTestId(`app-${reopened.id}`).click();
