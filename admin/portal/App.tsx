@@ -3,6 +3,7 @@ import { ApplyPage } from './apply/ApplyPage';
 import { Link, match, Redirect, usePath } from './lib/router';
 import { useSession } from './lib/session';
 import { FormPage } from './screens/FormPage';
+import { HelpPage } from './screens/HelpPage';
 import { HomePage } from './screens/HomePage';
 import { LoginPage } from './screens/LoginPage';
 import { PasswordPage } from './screens/PasswordPage';
@@ -74,6 +75,7 @@ function Routes() {
   if ((m = match('/applications/:id/form', path))) return <FormPage id={Number(m.id)} />;
   if ((m = match('/applications/:id', path))) return <StatusPage id={Number(m.id)} />;
   if (path === '/profile') return <ProfilePage />;
+  if (path === '/help') return <HelpPage />;
   if (path === '/password') return <PasswordPage forced={false} />;
   return (
     <Page title={t('notFound.title')} back="/">

@@ -1,4 +1,5 @@
 /** R9, R11, R12: what `submit` checks. Plain data in, problems out. */
+import { GLOSSARY } from './glossary';
 import type { Problem } from './problem';
 import { intakeProblem } from './rounds';
 
@@ -10,15 +11,7 @@ export const REQUIRED_DOCUMENTS = [
   'admission_notice',
   'tuition_receipt',
 ] as const;
-export const DOCUMENT_LABEL: Record<string, string> = {
-  application_form: '申请表（单位工会盖章）',
-  id_card: '身份证',
-  admission_notice: '入学通知书',
-  tuition_receipt: '缴费凭证',
-  enrollment_report: '学籍在线验证报告',
-  graduation_record: '学历证书电子注册备案表',
-  withdrawal_proof: '退学证明',
-};
+export const DOCUMENT_LABEL: Record<string, string> = GLOSSARY['zh-CN'].documentKind;
 
 export interface SubmitFacts {
   today: string;

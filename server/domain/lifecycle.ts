@@ -3,6 +3,7 @@
  * only moves between them (the lifecycle of docs/rules.md). Every list of statuses in the services,
  * the statistics, the seed, the panel, the portal and the SQL of partial indexes comes from here.
  */
+import { GLOSSARY } from './glossary';
 export const STATUSES = [
   'draft',
   'submitted',
@@ -47,24 +48,8 @@ export const TRANSITIONS: Record<Status, readonly Status[]> = {
   revoked: [],
 };
 
-export const STATUS_LABEL: Record<Status, string> = {
-  draft: '草稿',
-  submitted: '已提交',
-  unit_approved: '基层已推荐',
-  org_approved: '区县已审查',
-  waitlisted: '候补',
-  approved: '已通过',
-  returned: '已退回',
-  rejected: '未通过',
-  withdrawn: '已撤回',
-  process_paid: '已发过程资助',
-  graduated: '已毕业',
-  completed: '已完成',
-  dropped_out: '已退学',
-  lapsed: '已失效',
-  not_funded: '未获资助',
-  revoked: '资格取消',
-};
+/** Chinese status names for server messages: the glossary's, so the API and the clients agree. */
+export const STATUS_LABEL: Record<Status, string> = GLOSSARY['zh-CN'].status;
 
 /** The statuses an application waits in for a reviewer (R13). */
 export const IN_REVIEW: readonly Status[] = ['submitted', 'unit_approved', 'org_approved'];

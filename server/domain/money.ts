@@ -51,10 +51,10 @@ export function matchingAmounts(
   resultFen: number,
 ): { field: string; message: string } | null {
   if (mode === 'process_only' && resultFen !== 0)
-    return { field: 'resultAmountFen', message: 'R8: 全部作为过程资助时，结果资助金额应为 0' };
+    return { field: 'resultAmountFen', message: '全部作为过程资助时，结果资助金额应为 0' };
   if (mode === 'result_only' && processFen !== 0)
-    return { field: 'processAmountFen', message: 'R8: 全部作为结果资助时，过程资助金额应为 0' };
-  if (processFen + resultFen <= 0) return { field: 'processAmountFen', message: 'R8: 配套资助金额须大于 0' };
+    return { field: 'processAmountFen', message: '全部作为结果资助时，过程资助金额应为 0' };
+  if (processFen + resultFen <= 0) return { field: 'processAmountFen', message: '配套资助金额须大于 0' };
   return null;
 }
 
@@ -258,16 +258,16 @@ export function refundProblem(f: {
   payment: { stage: Stage; source: Source; status: PaymentStatus; amountFen: number } | null;
   amountFen: number;
 }): string | null {
-  if (f.appStatus !== 'dropped_out') return 'R5: 只有退学的职工才有退款';
+  if (f.appStatus !== 'dropped_out') return '只有退学的职工才有退款';
   if (
     !f.payment ||
     f.payment.status !== 'paid' ||
     f.payment.stage !== 'process' ||
     f.payment.source !== 'city'
   )
-    return 'R5: 该职工没有已发放的过程资助';
-  if (!Number.isInteger(f.amountFen) || f.amountFen <= 0) return 'R5: 退款金额须为正整数（分）';
-  if (f.amountFen > f.payment.amountFen) return `R5: 退款不能超过已发放的 ${yuan(f.payment.amountFen)} 元`;
+    return '该职工没有已发放的过程资助';
+  if (!Number.isInteger(f.amountFen) || f.amountFen <= 0) return '退款金额须为正整数（分）';
+  if (f.amountFen > f.payment.amountFen) return `退款不能超过已发放的 ${yuan(f.payment.amountFen)} 元`;
   return null;
 }
 
@@ -283,10 +283,10 @@ export function returnProblem(f: {
   paid: boolean;
   returned: boolean;
 }): string | null {
-  if (!f.covered) return 'R4: 该申请不在本工会本批次该阶段的拨付中';
-  if (!f.received) return 'R4: 拨付尚未到账，无需返还';
-  if (f.paid) return 'R4: 已发放给职工的资金不能作返还';
-  if (f.returned) return 'R4: 该申请的资金已经返还过';
+  if (!f.covered) return '该申请不在本工会本批次该阶段的拨付中';
+  if (!f.received) return '拨付尚未到账，无需返还';
+  if (f.paid) return '已发放给职工的资金不能作返还';
+  if (f.returned) return '该申请的资金已经返还过';
   return null;
 }
 

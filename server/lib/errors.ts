@@ -16,10 +16,13 @@ export class ApiError extends Error {
   }
 }
 
-/** A broken program rule (422), carrying the rule number, e.g. `R9e`. */
+/**
+ * A broken program rule (422). The message is for the person; the rule number (e.g. `R9e`) travels
+ * beside it in `rule`, for support — never inside a sentence a user reads.
+ */
 export class DomainError extends ApiError {
   constructor(rule: string, message: string, errors?: FieldErrors) {
-    super(422, `${rule}: ${message}`, errors, rule);
+    super(422, message, errors, rule);
   }
 }
 

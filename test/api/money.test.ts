@@ -97,7 +97,7 @@ describe('the demo walk: approved → 500 paid → graduation verified → 1,000
     expect(statusOf(env.db, id)).toBe('process_paid');
 
     // R2: no result allocation before the graduation is verified
-    expect((await city.post('/api/allocations', result())).body.message).toMatch(/^R2/);
+    expect((await city.post('/api/allocations', result())).body.rule).toBe('R2');
     const worker = await graduateAndVerify('worker1', id);
     await allocateAndReceive(city, wuhua, result());
     const r = paymentsOf(env.db, id).find((x) => x.stage === 'result')!;
@@ -114,9 +114,19 @@ describe('the demo walk: approved → 500 paid → graduation verified → 1,000
       [50_000, 'paid'],
     ]);
     const timeline = (await worker.get(`/api/applications/${id}/timeline`)).body;
-    expect(timeline.entries.map((e: { what: string }) => e.what)).toEqual(
-      expect.arrayContaining(['上传毕业证明', '毕业核验']),
+    expect(timeline.entries.map((e: { event: string }) => e.event)).toEqual(
+      expect.arrayContaining(['graduate', 'verify-graduation', 'payment']),
     );
+    // R14: a payment names the union that paid it, the amount in fen
+    expect(timeline.entries.filter((e: { event: string }) => e.event === 'payment')).toEqual([
+      expect.objectContaining({
+        by: { role: 'union', id: f.wuhua.id, name: '五华区总工会' },
+        payment: { stage: 'process', source: 'city', amountFen: 50_000, status: 'paid' },
+      }),
+      expect.objectContaining({
+        payment: { stage: 'result', source: 'city', amountFen: 100_000, status: 'paid' },
+      }),
+    ]);
     integrityOk();
     const integrity = await city.get('/api/integrity');
     expect(integrity.body.ok).toBe(true);
@@ -171,7 +181,7 @@ describe('allocations refuse what the rules forbid', () => {
     expect((await city.post('/api/allocations', process())).status).toBe(201);
     const again = await city.post('/api/allocations', process());
     expect(again.status).toBe(422);
-    expect(again.body.message).toMatch(/^R2: /);
+    expect(again.body.rule).toBe('R2');
   });
 
   it('R3: transfer and receive happen once each, in order; only the union itself receives', async () => {
@@ -278,7 +288,7 @@ describe('failures and re-issue', () => {
     expect(statusOf(env.db, id)).toBe('approved');
     const early = await wuhua.post(`/api/payments/${p.id}/reissue`, {});
     expect(early.status).toBe(422);
-    expect(early.body.message).toMatch(/^R3: /);
+    expect(early.body.rule).toBe('R3');
     const worker = await as('worker1');
     expect((await worker.put(`/api/workers/${f.workers[0].id}`, { bankCard: makeCard(777) })).status).toBe(
       200,
@@ -395,7 +405,7 @@ describe('lapse (R6)', () => {
         `select after from audit_log where resource = 'applications' and action = 'lapse' and record_id = ?`,
       )
       .get(id) as { after: string };
-    expect(JSON.parse(audit.after).reason).toMatch(/^R6: /);
+    expect(JSON.parse(audit.after).reason).not.toMatch(/R\d/);
     integrityOk();
   });
 
@@ -413,7 +423,7 @@ describe('lapse (R6)', () => {
       documentId: doc.body.id,
     });
     expect(res.status).toBe(422);
-    expect(res.body.message).toMatch(/^R6: /);
+    expect(res.body.rule).toBe('R6');
   });
 });
 
@@ -438,7 +448,7 @@ describe('fund returns (R4)', () => {
       report: '申请人不符合发放条件，资金退还市总工会。',
     });
     expect(refused.status).toBe(422);
-    expect(refused.body.message).toMatch(/^R4: /);
+    expect(refused.body.rule).toBe('R4');
     const ret = await wuhua.post('/api/fund-returns', {
       roundId: f.open.id,
       stage: 'process',

@@ -64,9 +64,12 @@ const levelOf = (workerId: number) =>
     .prepare('select status from applications where worker_id = ? and education_level = ? order by id')
     .all(workerId, 'associate') as { status: string }[];
 
-function expectR9e(res: { status: number; body: { message?: string; errors?: Record<string, string> } }) {
+function expectR9e(res: {
+  status: number;
+  body: { message?: string; rule?: string; errors?: Record<string, string> };
+}) {
   expect(res.status, JSON.stringify(res.body)).toBe(422);
-  expect(res.body.message).toMatch(/^R9e/);
+  expect(res.body.rule).toBe('R9e');
   expect(res.body.errors?.educationLevel, JSON.stringify(res.body)).toBeTruthy();
 }
 

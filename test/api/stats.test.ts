@@ -36,4 +36,25 @@ describe('R15 performance view', () => {
     expect(panlong.funnel).toMatchObject({ submitted: 1, approved: 0 });
     expect((await (await as('worker1')).get('/api/stats/overview')).status).toBe(403);
   });
+
+  it('R8/R15: places used count only city-funded applications; the ranking puts unions without a rate last, unranked', async () => {
+    const env = testEnv();
+    const f = smallCity(env);
+    const as = (u: string) => new Client(env).login(u);
+    const [unit, wuhua, city] = await Promise.all(['wuhua-001', 'wuhua', 'city'].map(as));
+    const ids: number[] = [];
+    for (const w of ['worker1', 'worker2']) {
+      const id = await submitted(await as(w), f.open.id);
+      for (const r of [unit, wuhua, city]) expect((await decide(r, id)).status).toBe(200);
+      ids.push(id);
+    }
+    // One of the two is funded by the union itself (R8): it takes none of the city's places.
+    env.db.$client.prepare("update applications set funded_by = 'union' where id = ?").run(ids[1]);
+    const all = (await city.get(`/api/stats/overview?roundId=${f.open.id}`)).body;
+    const wh = all.unions.find((u: { id: number }) => u.id === f.wuhua.id);
+    expect(wh).toMatchObject({ approved: 2, cityUsed: 1, places: 10, quotaUse: 10 });
+    expect(all.plan.used).toBe(1);
+    // Nobody past the process subsidy: no completion rate, so no rank.
+    expect(all.ranking[0]).toMatchObject({ id: f.wuhua.id, rank: null, completionRate: null });
+  });
 });

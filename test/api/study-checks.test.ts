@@ -58,7 +58,7 @@ describe('R15 study checks', () => {
       state: 'studying',
     });
     expect(notFunded.status).toBe(422);
-    expect(notFunded.body.message).toMatch(/^R15/);
+    expect(notFunded.body.rule).toBe('R15');
     // A malformed term.
     expect(
       (

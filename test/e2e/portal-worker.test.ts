@@ -249,7 +249,15 @@ describe('the workers’ portal on a phone', () => {
     await expect(page.locator('[data-check=member]').textContent()).resolves.toContain('您是工会会员');
     await fitsPhone(page);
     await shot(page, 'portal-08-apply-check');
+    // Submitting asks first.
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => {
+        resolve(d.message());
+        void d.accept();
+      }),
+    );
     await page.getByTestId('submit').click();
+    await expect(asked).resolves.toContain('确认提交申请');
     await page.getByText('申请已提交！').waitFor();
     await expect(page.getByTestId('holder').textContent()).resolves.toContain('云南翠湖钢结构有限公司工会');
     await fitsPhone(page);
@@ -313,7 +321,9 @@ describe('the workers’ portal on a phone', () => {
     const payments = await page.getByTestId('payments').textContent();
     expect(payments).toContain('过程资助');
     expect(payments).toContain('500 元');
-    expect(payments).toContain('已到账');
+    // The union registered the payment: 已发放, not 已到账 (the worker's bank has not said so).
+    expect(payments).toContain('已发放');
+    expect(payments).not.toContain('已到账');
     expect(payments).toContain(`WH2026-${pays[0].id}`);
     await page.locator('[data-stage=process][data-state=done]').waitFor();
     await expect(page.getByTestId('countdown').textContent()).resolves.toMatch(
@@ -434,7 +444,8 @@ describe('the workers’ portal on a phone', () => {
 
     await page.goto(`${server.url}/portal`);
     await page.getByTestId(`app-${reopened.id}`).waitFor();
-    await expect(page.getByTestId(`app-${reopened.id}`).textContent()).resolves.toContain('退回修改');
+    // The glossary's status name, the same as in the panel.
+    await expect(page.getByTestId(`app-${reopened.id}`).textContent()).resolves.toContain('已退回');
     await fitsPhone(page);
     await shot(page, 'portal-17-home-list');
     await page.getByTestId(`app-${reopened.id}`).click();
@@ -445,6 +456,7 @@ describe('the workers’ portal on a phone', () => {
       .setInputFiles({ name: 'receipt2.jpg', mimeType: 'image/jpeg', buffer: jpeg });
     await page.locator('[data-testid=doc-tuition_receipt] .doc-file').nth(1).waitFor();
     await page.getByTestId('next').click();
+    page.once('dialog', (d) => void d.accept());
     await page.getByTestId('submit').click();
     await page.getByTestId('status-summary').waitFor();
     await expect(

@@ -4,7 +4,7 @@ import { api, ApiError } from '../lib/api';
 import { chinaToday } from '../lib/format';
 import { navigate } from '../lib/router';
 import { useBasics } from '../lib/session';
-import { EDITABLE, isOpen } from '../lib/status';
+import { EDITABLE, isOpen, LEVEL_FREE } from '../lib/status';
 import type { Application, DocumentRow, Timeline } from '../lib/types';
 import { ErrorNotice, Loading, Notice, Page } from '../ui/kit';
 import { StepCheck } from './StepCheck';
@@ -78,6 +78,15 @@ export function ApplyPage({ id }: { id: string }) {
         const mine = await api.list<Application>('applications');
         if (stop) return;
         setOthers(mine);
+        if (isNew) {
+          // An application of this round still alive: continue it rather than start a second one.
+          const wanted = Number(new URLSearchParams(window.location.search).get('round'));
+          const live = mine.find((a) => (!wanted || a.roundId === wanted) && !LEVEL_FREE.includes(a.status));
+          if (live) {
+            navigate(EDITABLE.includes(live.status) ? `/apply/${live.id}` : `/applications/${live.id}`, true);
+            return;
+          }
+        }
         if (!isNew) {
           const a = await api.get<Application>(`/applications/${id}`);
           if (!EDITABLE.includes(a.status)) {
@@ -89,7 +98,7 @@ export function ApplyPage({ id }: { id: string }) {
           await loadDocs(a.id);
           if (a.status === 'returned') {
             const tl = await api.get<Timeline>(`/applications/${a.id}/timeline`);
-            setReturned([...tl.entries].reverse().find((e) => e.decision === '退回修改')?.comment);
+            setReturned([...tl.entries].reverse().find((e) => e.decision === 'return')?.comment);
           }
         }
       } catch (e) {
@@ -130,13 +139,34 @@ export function ApplyPage({ id }: { id: string }) {
     }
   };
 
+  /** What the current step still needs before it can move on, by field (R9c, R9d). */
+  const missingHere = (): Record<string, string> => {
+    const out: Record<string, string> = {};
+    if (STEPS[step] === 'round' && !draft.institutionId) out.institutionId = t('apply.required.institution');
+    if (STEPS[step] === 'study') {
+      if (!draft.educationLevel) out.educationLevel = t('apply.required.level');
+      if (!draft.major?.trim()) out.major = t('apply.required.major');
+      if (!draft.studyMode) out.studyMode = t('apply.required.mode');
+      if (!draft.enrolledOn) out.enrolledOn = t('apply.required.enrolledOn');
+    }
+    return out;
+  };
+  const checked = (): boolean => {
+    const missing = missingHere();
+    setFieldErrors(missing);
+    setSaved(false);
+    return Object.keys(missing).length === 0;
+  };
+
   const go = async (to: number) => {
-    if (to > step && STEPS[step] !== 'documents' && !(await save())) return;
+    if (to > step && STEPS[step] !== 'documents' && (!checked() || !(await save()))) return;
     setStep(to);
     window.scrollTo(0, 0);
   };
 
   const saveDraft = async () => {
+    // The first save creates the application: not before its first step is filled in.
+    if (!app && !checked()) return;
     if (await save()) setSaved(true);
   };
 

@@ -48,6 +48,7 @@ export function StepCheck({
   const blocking = checks.filter((c) => c.blocking && !c.ok);
 
   const submit = async () => {
+    if (!window.confirm(t('check.confirm'))) return;
     setBusy(true);
     setError(undefined);
     try {
@@ -70,6 +71,7 @@ export function StepCheck({
             className={c.ok ? 'ok' : c.blocking ? 'bad' : 'later'}
             data-check={c.id}
             data-ok={c.ok}
+            data-rule={c.rule}
           >
             <span className="check-mark" aria-hidden="true">
               {c.ok ? '✓' : c.blocking ? '✗' : '…'}
@@ -83,7 +85,6 @@ export function StepCheck({
               )}
               {!c.ok && c.fix === 'union' && <span className="muted"> {t('check.askUnion')}</span>}
             </span>
-            <span className="rule">{c.rule}</span>
           </li>
         ))}
       </ul>
@@ -97,7 +98,7 @@ export function StepCheck({
           <p>{t('check.refused')}</p>
           <ul>
             {Object.entries(error.errors).map(([k, v]) => (
-              <li key={k}>{v.replace(/^R\w+:\s*/, '')}</li>
+              <li key={k}>{v}</li>
             ))}
           </ul>
         </Notice>

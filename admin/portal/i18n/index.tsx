@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en } from './en';
-import { serverTextEn } from './server-text.en';
+import { GLOSSARY, portalMoney } from '../../../server/domain/glossary';
 import { zhCN, type MessageKey } from './zh-CN';
 
 /** Simplified Chinese first; English selectable and remembered on the phone. */
@@ -18,7 +18,10 @@ interface I18n {
   t: T;
   /** As `t`, but dates and times stay on one line: a phone must never break 2026-12-19 at its hyphen. */
   tn: (key: MessageKey, params: Params) => ReactNode;
-  server: (text: string | null | undefined) => string;
+  /** The glossary's words for codes in this language (statuses, documents, steps, actors …). */
+  g: (typeof GLOSSARY)[Lang];
+  /** An amount in fen as the portal shows it: 1,500 元. */
+  money: (fen: number) => string;
 }
 const DATE = /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/;
 const Ctx = createContext<I18n | null>(null);
@@ -69,8 +72,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
             v
           );
         }),
-      // The server speaks Chinese; its fixed labels have English twins, names and comments stay as written.
-      server: (text) => (text ? (lang === 'en' ? serverTextEn(text) : text) : ''),
+      g: GLOSSARY[lang],
+      money: (fen) => portalMoney(fen, lang),
     }),
     [lang, setLang],
   );

@@ -1,14 +1,6 @@
 /** Display formatting (money is integer fen everywhere else, R1). */
-import type { Lang } from '../i18n';
 
-export function yuan(fen: number, lang: Lang): string {
-  const v = fen / 100;
-  const s = v.toLocaleString('en-US', {
-    minimumFractionDigits: Number.isInteger(v) ? 0 : 2,
-    maximumFractionDigits: 2,
-  });
-  return lang === 'en' ? `CNY ${s}` : `${s} 元`;
-}
+export { portalMoney as yuan } from '../../../server/domain/glossary';
 
 /** The calendar day in Kunming (UTC+8): what a round's window dates mean (server/domain/eligibility.ts). */
 export const chinaToday = (now = new Date()) =>
@@ -27,8 +19,4 @@ export function dateTime(iso: string | null | undefined): string {
 
 export const dateOnly = (iso: string | null | undefined) => (iso ? dateTime(iso).slice(0, 10) : '');
 
-export function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+export { fileSize } from '../../../server/domain/glossary';

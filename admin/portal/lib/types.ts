@@ -126,23 +126,7 @@ export interface Appeal {
   respondedAt: string | null;
 }
 
-export interface TimelineEntry {
-  at: string;
-  what: string;
-  by: string;
-  decision?: string;
-  comment?: string;
-  status?: string;
-}
-export interface Timeline {
-  applicationId: number;
-  status: Status;
-  statusLabel: string;
-  entries: TimelineEntry[];
-  current: { step: number; label: string; holder: string; since: string } | null;
-  next: string | null;
-  missing: string[];
-}
+export type { Timeline, TimelineEntry } from '../../../server/domain/timeline-words';
 
 export interface Review {
   id: number;

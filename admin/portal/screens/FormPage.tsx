@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { GLOSSARY } from '../../../server/domain/glossary';
 import { useI18n } from '../i18n';
 import { api } from '../lib/api';
 import { dateTime, yuan } from '../lib/format';
@@ -49,13 +50,9 @@ export function FormPage({ id }: { id: number }) {
     [worker.isMigrant && '农民工', worker.isHardship && '困难职工', worker.isKeyIndustry && '重点产业/岗位']
       .filter(Boolean)
       .join('、') || '—';
-  const LEVEL = { associate: '大专', bachelor: '本科' } as const;
-  const MODE = {
-    part_time: '业余',
-    distance: '函授/远程',
-    full_time: '全日制',
-    self_study: '自学考试',
-  } as const;
+  // Always Chinese, in the glossary's words: the same names as the portal and the panel.
+  const LEVEL = GLOSSARY['zh-CN'].educationLevel;
+  const MODE = GLOSSARY['zh-CN'].studyMode;
 
   return (
     <>

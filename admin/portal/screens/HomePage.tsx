@@ -3,7 +3,8 @@ import { api } from '../lib/api';
 import { chinaToday, daysBetween, yuan } from '../lib/format';
 import { Link } from '../lib/router';
 import { useBasics } from '../lib/session';
-import { EDITABLE, isOpen, roundOf } from '../lib/status';
+import { EDITABLE, isOpen, LEVEL_FREE, roundOf } from '../lib/status';
+import { useSession } from '../lib/session';
 import type { Application } from '../lib/types';
 import { ErrorNotice, Loading, Page, useLoad } from '../ui/kit';
 import { StatusChip } from '../ui/StatusChip';
@@ -21,6 +22,7 @@ interface MatchingPolicy {
 export function HomePage() {
   const { t, tn, lang } = useI18n();
   const { worker, rounds, institutions } = useBasics();
+  const { signOut } = useSession();
   const { data: apps, error } = useLoad(() => api.list<Application>('applications'), []);
   // R8: the union's own subsidy on top of the city's, public to its workers.
   const { data: policies } = useLoad(() => api.list<MatchingPolicy>('matching-policies'), []);
@@ -35,7 +37,9 @@ export function HomePage() {
         </section>
       )}
       {open.map((r) => {
-        const draft = apps?.find((a) => a.roundId === r.id && EDITABLE.includes(a.status));
+        // The application of this round still alive (R9e: one per level): the home leads to it, and
+        // 「开始申请」 appears only when there is none, so no stray draft is made beside it.
+        const mine = apps?.find((a) => a.roundId === r.id && !LEVEL_FREE.includes(a.status));
         return (
           <section className="card card-accent" key={r.id} data-testid="open-round">
             <h2>{t('home.roundOpen', { name: r.name })}</h2>
@@ -61,10 +65,19 @@ export function HomePage() {
                   {m.note ? ` ${m.note}` : ''}
                 </p>
               ))}
-            {draft ? (
-              <Link className="btn btn-primary btn-block" to={`/apply/${draft.id}`}>
-                {t('home.continue')}
-              </Link>
+            {!apps ? null : mine ? (
+              <>
+                <p className="hint" data-testid="already">
+                  {t('home.already', { status: t(`status.${mine.status}`) })}
+                </p>
+                <Link
+                  className="btn btn-primary btn-block"
+                  to={EDITABLE.includes(mine.status) ? `/apply/${mine.id}` : `/applications/${mine.id}`}
+                  data-testid="go-mine"
+                >
+                  {EDITABLE.includes(mine.status) ? t('home.continue') : t('home.view')}
+                </Link>
+              </>
             ) : (
               <Link className="btn btn-primary btn-block" to={`/apply/new?round=${r.id}`}>
                 {t('home.start')}
@@ -109,6 +122,17 @@ export function HomePage() {
         <Link className="btn btn-secondary btn-block" to="/profile">
           {t('nav.profile')}
         </Link>
+        <Link className="btn btn-secondary btn-block" to="/help" data-testid="help-link">
+          {t('help.link')}
+        </Link>
+        <button
+          type="button"
+          className="btn btn-secondary btn-block"
+          onClick={signOut}
+          data-testid="sign-out"
+        >
+          {t('nav.signOut')}
+        </button>
       </div>
     </Page>
   );

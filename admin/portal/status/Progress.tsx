@@ -9,6 +9,7 @@ const MARK: Record<Stage['state'], string> = {
   bad: '✗',
   returned: '↩',
   skipped: '–',
+  ended: '–',
 };
 
 /** The road of the application, one line per stage, in the worker's words. */

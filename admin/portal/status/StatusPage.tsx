@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { useI18n } from '../i18n';
+import { FINAL } from '../../../server/domain/lifecycle';
+import { actorText, eventText, nextText } from '../../../server/domain/timeline-words';
+import { useI18n, type MessageKey } from '../i18n';
 import { api } from '../lib/api';
 import { chinaToday, dateTime, daysBetween } from '../lib/format';
 import { Link } from '../lib/router';
@@ -13,7 +15,8 @@ import { Appeals } from './Appeals';
 import { Graduation } from './Graduation';
 import { Payments } from './Payments';
 import { Progress } from './Progress';
-import { stages } from './stages';
+import { ENDS, stages } from './stages';
+import { LEVEL_FREE } from '../lib/status';
 
 interface Data {
   app: Application;
@@ -24,11 +27,12 @@ interface Data {
   appeals: Appeal[];
 }
 
-const CLOSED = ['withdrawn', 'rejected', 'completed', 'lapsed', 'dropped_out'];
+/** Nothing is missing any more once the application has ended. */
+const CLOSED: readonly string[] = FINAL;
 
 /** R14: where the application is, who has it since when, what comes next and what is missing; money; appeals. */
 export function StatusPage({ id }: { id: number }) {
-  const { t, tn, server, lang } = useI18n();
+  const { t, tn, g, lang } = useI18n();
   const { rounds, institutions, orgs, unit } = useBasics();
   const { data, error, reload } = useLoad<Data>(async () => {
     const f = { applicationId: id };
@@ -96,12 +100,14 @@ export function StatusPage({ id }: { id: number }) {
           {app.major ? ` · ${app.major}` : ''} ·{' '}
           <span className="nowrap">{t('home.appNo', { id: app.id })}</span>
         </p>
-        <p className="explain">{t(explainKey(app.status), { next: server(timeline.next) })}</p>
+        <p className="explain">
+          {t(explainKey(app.status), { next: timeline.next ? nextText(lang, timeline.next, 'portal') : '' })}
+        </p>
         {timeline.current && (
           <p className="now" data-testid="holder">
             {tn('status.holder', {
-              holder: server(timeline.current.holder),
-              step: server(timeline.current.label),
+              holder: actorText(lang, timeline.current.holder),
+              step: g.reviewStep[timeline.current.step],
               since: dateTime(timeline.current.since),
             })}
           </p>
@@ -109,7 +115,7 @@ export function StatusPage({ id }: { id: number }) {
         {timeline.missing.length > 0 && !CLOSED.includes(app.status) && (
           <p className="missing" data-testid="missing">
             <strong>{t('status.missing')}</strong>
-            {timeline.missing.map(server).join(lang === 'en' ? ', ' : '、')}
+            {timeline.missing.map((k) => t(`doc.${k}` as MessageKey)).join(lang === 'en' ? ', ' : '、')}
           </p>
         )}
       </section>
@@ -118,6 +124,17 @@ export function StatusPage({ id }: { id: number }) {
         <Link className="btn btn-primary btn-block" to={`/apply/${app.id}`}>
           {app.status === 'returned' ? t('status.fix') : t('home.continue')}
         </Link>
+      )}
+
+      {ENDS.includes(app.status) && (
+        <section className="card end-card" data-testid="end">
+          <h2>{t('end.title')}</h2>
+          {['rejected', 'revoked', 'lapsed'].includes(app.status) && <p>{t('end.appeal')}</p>}
+          {LEVEL_FREE.includes(app.status) && <p>{t('end.nextRound')}</p>}
+          <p className="hint">
+            {t('end.help')} <Link to="/help">{t('help.link')}</Link>
+          </p>
+        </section>
       )}
 
       <h2 className="section-title">{t('status.road')}</h2>
@@ -181,11 +198,14 @@ export function StatusPage({ id }: { id: number }) {
           <li key={i}>
             <span className="muted">{dateTime(e.at)}</span>
             <p>
-              <strong>{server(e.what)}</strong>
-              {e.decision ? ` · ${server(e.decision)}` : ''}
-              {e.status && !e.decision ? ` · ${server(e.status)}` : ''}
+              <strong>{eventText(lang, e, 'portal')}</strong>
+              {e.decision ? ` · ${g.decision[e.decision]}` : ''}
+              {e.payment ? ` · ${g.paymentStatus[e.payment.status]}` : ''}
+              {e.status && !e.decision ? ` · ${g.status[e.status]}` : ''}
             </p>
-            {e.by && <p className="muted">{server(e.by)}</p>}
+            <p className="muted" data-testid="history-by">
+              {actorText(lang, e.by)}
+            </p>
             {e.comment && <p className="comment">“{e.comment}”</p>}
           </li>
         ))}

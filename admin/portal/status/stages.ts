@@ -1,10 +1,14 @@
-import type { Application, Organization, Payment, Review, Round } from '../lib/types';
+import { FINAL } from '../../../server/domain/lifecycle';
+import type { Application, Organization, Payment, Review, Round, Status } from '../lib/types';
 
 /**
  * The road of one application as a worker sees it (the lifecycle, R13, R2): submitted, the three review
  * steps (two for a union directly under the city), the process subsidy, graduation, the result subsidy.
  */
-export type StepState = 'done' | 'current' | 'todo' | 'bad' | 'returned' | 'skipped';
+/** The ends of the road other than completion. */
+export const ENDS: readonly Status[] = FINAL.filter((s) => s !== 'completed');
+
+export type StepState = 'done' | 'current' | 'todo' | 'bad' | 'returned' | 'skipped' | 'ended';
 export interface Stage {
   id: 'submit' | 'review1' | 'review2' | 'review3' | 'process' | 'graduation' | 'result';
   state: StepState;
@@ -69,7 +73,7 @@ export function stages(
         at: app.graduationVerifiedAt ?? app.graduatedOn,
       }
     : { id: 'graduation', state: 'todo' };
-  return [
+  const road: Stage[] = [
     { id: 'submit', state: app.submittedAt ? 'done' : 'current', at: app.submittedAt },
     reviewStage(1),
     reviewStage(2),
@@ -78,4 +82,10 @@ export function stages(
     grad,
     paid('result'),
   ];
+  // At an end of the road (rejected, withdrawn, dropped out, lapsed, not funded, revoked) nothing
+  // further is pending: the stages not reached read as ended, not as waiting.
+  if (!ENDS.includes(app.status)) return road;
+  return road.map((s) =>
+    s.state === 'todo' || s.state === 'current' ? { ...s, state: 'ended', amountFen: undefined } : s,
+  );
 }

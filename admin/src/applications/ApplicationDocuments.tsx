@@ -1,3 +1,4 @@
+import { fileSize } from '../../../server/domain/glossary';
 import VisibilityIcon from '@mui/icons-material/Visibility';
 import { Button } from '@mui/material';
 import { useState } from 'react';
@@ -5,8 +6,6 @@ import { DataTable, ReferenceManyField, useCanAccess, useTranslate, type RaRecor
 import { DateTimeField, EnumField, Section } from '../common';
 import { DocumentPreview, type PreviewDoc } from './DocumentPreview';
 import { UploadDocumentButton } from './UploadDocumentButton';
-
-const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString()} KB`;
 
 /** R12: the scans of the application, each previewed on demand (a PDF can be megabytes). */
 export const ApplicationDocuments = () => {
@@ -29,7 +28,7 @@ export const ApplicationDocuments = () => {
             <EnumField source="kind" enumName="documentKind" />
           </DataTable.Col>
           <DataTable.Col source="fileName" />
-          <DataTable.Col source="size" align="right" render={(r: RaRecord) => kb(r.size)} />
+          <DataTable.Col source="size" align="right" render={(r: RaRecord) => fileSize(r.size)} />
           <DataTable.Col source="createdAt" field={DateTimeField} />
           <DataTable.Col
             label="app.documents.preview"

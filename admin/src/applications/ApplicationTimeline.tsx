@@ -1,13 +1,15 @@
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { useLocaleState, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { GLOSSARY, type Lang } from '../../../server/domain/glossary';
+import { actorText, eventText, nextText } from '../../../server/domain/timeline-words';
 import { formatDateTime, Section } from '../common';
 import { useAppDataProvider } from '../providers/useAppDataProvider';
 
 const DECISION_COLOR: Record<string, 'success' | 'warning' | 'error'> = {
-  通过: 'success',
-  退回修改: 'warning',
-  不通过: 'error',
+  approve: 'success',
+  return: 'warning',
+  reject: 'error',
 };
 
 export const useTimeline = (id: RaRecord['id'] | undefined) => {
@@ -23,6 +25,9 @@ export const useTimeline = (id: RaRecord['id'] | undefined) => {
 export const ApplicationTimeline = () => {
   const record = useRecordContext();
   const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const lang: Lang = locale === 'en' ? 'en' : 'zh-CN';
+  const g = GLOSSARY[lang];
   const { data, isPending, error } = useTimeline(record?.id);
   return (
     <Section title="app.timeline.title">
@@ -40,7 +45,12 @@ export const ApplicationTimeline = () => {
         <>
           <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }}>
             {data.entries.map((e, i) => (
-              <Box component="li" key={i} sx={{ display: 'flex', gap: 2, pb: 1.5, position: 'relative' }}>
+              <Box
+                component="li"
+                key={i}
+                data-event={e.event}
+                sx={{ display: 'flex', gap: 2, pb: 1.5, position: 'relative' }}
+              >
                 <Box
                   sx={{
                     width: 10,
@@ -53,21 +63,28 @@ export const ApplicationTimeline = () => {
                 />
                 <Box sx={{ minWidth: 0 }}>
                   <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-                    <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                      {e.what}
+                    <Typography variant="body2" sx={{ fontWeight: 600 }} data-testid="timeline-what">
+                      {eventText(lang, e)}
                     </Typography>
                     {e.decision && (
-                      <Chip size="small" label={e.decision} color={DECISION_COLOR[e.decision] ?? 'default'} />
+                      <Chip
+                        size="small"
+                        label={g.decision[e.decision]}
+                        color={DECISION_COLOR[e.decision] ?? 'default'}
+                      />
+                    )}
+                    {e.payment && (
+                      <Chip size="small" variant="outlined" label={g.paymentStatus[e.payment.status]} />
                     )}
                     {e.status && (
                       <Typography variant="caption" color="text.secondary">
-                        → {e.status}
+                        → {g.status[e.status]}
                       </Typography>
                     )}
                   </Stack>
-                  <Typography variant="caption" color="text.secondary">
+                  <Typography variant="caption" color="text.secondary" data-testid="timeline-by">
                     {formatDateTime(e.at)}
-                    {e.by ? ` · ${e.by}` : ''}
+                    {` · ${actorText(lang, e.by)}`}
                   </Typography>
                   {e.comment && (
                     <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
@@ -81,15 +98,15 @@ export const ApplicationTimeline = () => {
           {data.current && (
             <Typography variant="body2" sx={{ mt: 1 }}>
               {translate('app.timeline.current', {
-                label: data.current.label,
-                holder: data.current.holder,
+                label: g.reviewStep[data.current.step],
+                holder: actorText(lang, data.current.holder),
                 since: formatDateTime(data.current.since),
               })}
             </Typography>
           )}
           {data.next && !data.current && (
             <Typography variant="body2" sx={{ mt: 1 }}>
-              {translate('app.timeline.next', { next: data.next })}
+              {translate('app.timeline.next', { next: nextText(lang, data.next) })}
             </Typography>
           )}
           {data.missing.length > 0 && (
@@ -98,7 +115,13 @@ export const ApplicationTimeline = () => {
                 {translate('app.timeline.missing')}
               </Typography>
               {data.missing.map((m) => (
-                <Chip key={m} size="small" variant="outlined" color="warning" label={m} />
+                <Chip
+                  key={m}
+                  size="small"
+                  variant="outlined"
+                  color="warning"
+                  label={g.documentKind[m as keyof typeof g.documentKind] ?? m}
+                />
               ))}
             </Stack>
           )}

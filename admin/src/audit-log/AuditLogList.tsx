@@ -43,7 +43,16 @@ export const AuditLogList = () => {
         <DataTable.Col source="role">
           <EnumField source="role" enumName="role" />
         </DataTable.Col>
-        <DataTable.Col source="action" />
+        <DataTable.Col
+          source="action"
+          render={(r) =>
+            translate(`enums.auditAction.${r.action}`, {
+              _: translate(`enums.auditAction.${String(r.action).split(':')[0]}`, {
+                _: translate('enums.auditAction.update'),
+              }),
+            })
+          }
+        />
         <DataTable.Col
           source="resource"
           render={(r) => translate(`resources.${r.resource}.name`, { smart_count: 1, _: r.resource })}

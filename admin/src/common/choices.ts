@@ -17,6 +17,7 @@ import {
   STUDY_MODES,
   STUDY_STATES,
 } from '../../../db/schema/common';
+import { GLOSSARY } from '../../../server/domain/glossary';
 import type { enumsZhCN } from '../i18n/enums.zh-CN';
 
 /** A family of coded values with its labels under `enums.<name>` in both languages. */
@@ -55,4 +56,6 @@ export const CHOICES = {
   reviewStep: enumChoices('reviewStep', [1, 2, 3]),
   matchingMode: enumChoices('matchingMode', MATCHING_MODES),
   gender: enumChoices('gender', ['M', 'F']),
+  mime: enumChoices('mime', Object.keys(GLOSSARY['zh-CN'].mime)),
+  auditAction: enumChoices('auditAction', Object.keys(GLOSSARY['zh-CN'].auditAction)),
 } satisfies Record<EnumName, Choice[]>;

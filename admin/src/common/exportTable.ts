@@ -19,6 +19,9 @@ export function exportCells<T>(rows: T[], columns: ExportColumn<T>[]): Record<st
 }
 
 export const isMoneyKey = (key: string) => key.endsWith('Fen');
+/** Rates and shares in percent (33.3 = 33.3 %): written to Excel as fractions formatted 0.0%. */
+export const isRateKey = (key: string) =>
+  key.endsWith('Rate') || ['quotaUse', 'share', 'ofPrevious', 'ofSubmitted'].includes(key);
 
 /** Excel refuses sheet names with []:*?/\ and longer than 31 characters. */
 export const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet1';

@@ -17,6 +17,7 @@ export { getManyChunked } from './resolveNames';
 export { byId, type ResourceConfig } from './resource';
 export { Section } from './Section';
 export { StatusChip } from './StatusChip';
+export { TermField } from './TermField';
 export { ellipsisSx, nowrapSx, statusColor, statusRowSx } from './statusColors';
 export { enumFilter, organizationFilter, roundFilter } from './filters';
 export { formSx } from './formSx';

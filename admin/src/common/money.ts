@@ -1,16 +1,12 @@
+import { panelMoney } from '../../../server/domain/glossary';
+
 /**
  * Money travels as integer fen (分); these are the only places it becomes yuan, and only for
  * display or input. No floating point touches a stored amount.
  */
 export function formatFen(fen: number | null | undefined): string {
   if (fen === null || fen === undefined || !Number.isFinite(fen)) return '';
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(Math.trunc(fen));
-  const yuan = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const cents = String(abs % 100).padStart(2, '0');
-  return `${sign}¥${yuan}.${cents}`;
+  return panelMoney(fen);
 }
 
 /** Input '1500.5' (yuan) → 150050 fen; '' → null; anything else → NaN, caught by validation. */

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { isMoneyKey } from './exportTable';
+import { isMoneyKey, isRateKey } from './exportTable';
 
 /** Spreadsheet formula injection: text must not start like a formula (as in csv.ts). */
 const defuse = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
@@ -16,7 +16,7 @@ function addSheet(wb: ExcelJS.Workbook, { name, headers, cells }: SheetSpec) {
     key: h.key,
     header: h.label,
     width: Math.max(10, Math.min(40, h.label.length * 2 + 4)),
-    style: isMoneyKey(h.key) ? { numFmt: '#,##0.00' } : {},
+    style: isMoneyKey(h.key) ? { numFmt: '#,##0.00' } : isRateKey(h.key) ? { numFmt: '0.0%' } : {},
   }));
   ws.getRow(1).font = { bold: true };
   for (const row of cells) {
@@ -26,6 +26,7 @@ function addSheet(wb: ExcelJS.Workbook, { name, headers, cells }: SheetSpec) {
           const v = row[key];
           if (v === null || v === undefined) return [key, null];
           if (isMoneyKey(key) && typeof v === 'number') return [key, v / 100];
+          if (isRateKey(key) && typeof v === 'number') return [key, v / 100];
           if (typeof v === 'number' || typeof v === 'boolean') return [key, v];
           return [key, defuse(typeof v === 'object' ? JSON.stringify(v) : String(v))];
         }),
@@ -36,7 +37,7 @@ function addSheet(wb: ExcelJS.Workbook, { name, headers, cells }: SheetSpec) {
 
 /**
  * An .xlsx of one or more sheets: bold frozen header row; amounts (fen) as yuan numbers formatted
- * 1,500.00 so they sum in Excel; everything else as text or plain numbers.
+ * 1,500.00 so they sum in Excel; rates as fractions formatted 0.0%; everything else as text or plain numbers.
  */
 export async function xlsxWorkbookBlob(sheets: SheetSpec[]): Promise<Blob> {
   const wb = new ExcelJS.Workbook();

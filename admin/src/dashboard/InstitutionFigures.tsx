@@ -1,6 +1,7 @@
 import { Box, Card, CardContent, Grid, Skeleton, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslate } from 'react-admin';
+import { useLocaleState, useTranslate } from 'react-admin';
+import { roundCode } from '../../../server/domain/glossary';
 import { formatFen } from '../common';
 import { getJson } from '../providers/http';
 
@@ -17,6 +18,7 @@ interface InstitutionStats {
 /** R15: an institution's own students' figures (GET /api/stats/institution): nothing of others'. */
 export const InstitutionFigures = () => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const { data } = useQuery({
     queryKey: ['stats', 'institution'],
     queryFn: () => getJson<InstitutionStats>('stats/institution'),
@@ -36,7 +38,9 @@ export const InstitutionFigures = () => {
     <Card>
       <CardContent>
         <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 1 }}>
-          {translate('app.study_checks.figures', { term: data?.term ?? '' })}
+          {translate('app.study_checks.figures', {
+            term: data?.term ? roundCode(locale === 'en' ? 'en' : 'zh-CN', data.term) : '',
+          })}
         </Typography>
         <Grid container spacing={2}>
           {figures.map(([label, value]) => (

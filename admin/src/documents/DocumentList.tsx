@@ -1,4 +1,5 @@
-import { DataTable, NumberField, ReferenceField } from 'react-admin';
+import { DataTable, ReferenceField, type RaRecord } from 'react-admin';
+import { fileSize } from '../../../server/domain/glossary';
 import { AppList, DateTimeField, EnumField, enumFilter } from '../common';
 
 const documentFilters = [enumFilter('kind', 'documentKind', true)];
@@ -13,14 +14,10 @@ export const DocumentList = () => (
         <EnumField source="kind" enumName="documentKind" />
       </DataTable.Col>
       <DataTable.Col source="fileName" />
-      <DataTable.Col source="mimeType" />
-      <DataTable.Col source="size" align="right">
-        <NumberField
-          source="size"
-          options={{ style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }}
-          transform={(bytes: number) => bytes / 1024}
-        />
+      <DataTable.Col source="mimeType">
+        <EnumField source="mimeType" enumName="mime" />
       </DataTable.Col>
+      <DataTable.Col source="size" align="right" render={(r: RaRecord) => fileSize(r.size)} />
       <DataTable.Col source="createdAt" field={DateTimeField} />
     </DataTable>
   </AppList>

@@ -68,7 +68,7 @@ export const appEn: typeof appZhCN = {
     behind_institutions: 'By institution',
     none_behind: 'All checked',
     dropout_hint:
-      'Withdrawal recorded: record the dropout on the application (R5); the check alone changes nothing',
+      'Withdrawal recorded: record the dropout on the application; the check alone changes nothing',
   },
   validation: {
     window: 'Closing date cannot precede the opening date',

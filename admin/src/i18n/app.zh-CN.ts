@@ -67,7 +67,7 @@ export const appZhCN = {
     behind_unions: '按二级工会',
     behind_institutions: '按院校',
     none_behind: '都已检查',
-    dropout_hint: '已记录退学检查：请在申请页办理退学（R5），退学检查本身不改变申请状态',
+    dropout_hint: '已记录退学检查：请在申请页办理退学，退学检查本身不改变申请状态',
   },
   validation: { window: '截止日期不能早于开始日期', code: '编码只能含小写字母、数字和连字符（2–40 位）' },
 };

@@ -8,7 +8,7 @@ export const dashboardEn: typeof dashboardZhCN = {
   change_password_now: 'Change now',
   work: 'Your work',
   figures: '%{round} at a glance',
-  integrity_ok: 'Money integrity check passed (all §5 rules)',
+  integrity_ok: 'Money integrity check passed (all money rules)',
   integrity_problems:
     'The money integrity check found %{smart_count} problem |||| The money integrity check found %{smart_count} problems',
   piles: {
@@ -64,7 +64,7 @@ export const performanceEn: typeof performanceZhCN = {
     institutions: 'Dropout and completion per institution',
     turnaround: 'Review time per level (median)',
     money: 'Money',
-    priority: 'Priority groups (R10)',
+    priority: 'Priority groups',
     ranking: 'Union ranking (completion rate)',
   },
   funnel: {
@@ -75,6 +75,12 @@ export const performanceEn: typeof performanceZhCN = {
     graduated: 'Graduated',
     completed: 'Result subsidy paid',
   },
+  money_note:
+    'Held by the unions = received by the unions − paid to workers − returned to the city (the same as "held" on the level-2 rows of the Balances page). The upper chart shows the money allocated, received and paid to workers, the lower one what came back or is held; the budget is in the table.',
+  ranking_note:
+    'By completion rate (result subsidies paid ÷ process subsidies paid), highest first; ties by approved applications, then by name. Unions with no completion rate yet come last, unranked.',
+  quota_note:
+    'Places used = city-funded applications still holding a place ÷ the places the city allotted; places a union funds on its own do not count.',
   money: {
     budgetedFen: 'Budgeted',
     allocatedFen: 'Allocated',
@@ -83,7 +89,7 @@ export const performanceEn: typeof performanceZhCN = {
     pendingFen: 'Pending',
     refundedFen: 'Refunded',
     returnedFen: 'Returned',
-    heldFen: 'Held',
+    heldFen: 'Held by the unions',
     matchingPaidFen: 'Matching paid',
   },
   priority: {

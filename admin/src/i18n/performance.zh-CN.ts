@@ -7,7 +7,7 @@ export const dashboardZhCN = {
   change_password_now: '立即修改',
   work: '待办工作',
   figures: '%{round} 概况',
-  integrity_ok: '资金一致性检查通过（§5 全部规则）',
+  integrity_ok: '资金一致性检查通过（全部资金规则）',
   integrity_problems: '资金一致性检查发现 %{smart_count} 个问题',
   piles: {
     review_overdue: '超过 7 天未审核',
@@ -62,7 +62,7 @@ export const performanceZhCN = {
     institutions: '各院校退学率与完成率',
     turnaround: '各级审核用时（中位数）',
     money: '资金情况',
-    priority: '优先群体占比（R10）',
+    priority: '优先群体占比',
     ranking: '工会排名（按完成率）',
   },
   funnel: {
@@ -73,6 +73,12 @@ export const performanceZhCN = {
     graduated: '已毕业',
     completed: '已发结果资助',
   },
+  money_note:
+    '工会结存 = 各工会已到账 − 已发放给职工 − 已返还市总工会（与「资金结存」页二级工会行的结存同义）。上图为拨付、到账与发放给职工的资金，下图为退回与结存；预算见右表。',
+  ranking_note:
+    '按完成率（已发结果资助 ÷ 已发过程资助）从高到低；相同时按审核通过人数、再按名称。尚无完成率的工会排在最后，不计名次。',
+  quota_note:
+    '名额使用率 = 占用市总名额的申请（市总资助、仍在资助中）÷ 市总分配的名额；工会自筹资助的名额不计入。',
   money: {
     budgetedFen: '预算',
     allocatedFen: '已拨付',
@@ -81,7 +87,7 @@ export const performanceZhCN = {
     pendingFen: '待发放',
     refundedFen: '已退款',
     returnedFen: '已返还',
-    heldFen: '结存',
+    heldFen: '工会结存',
     matchingPaidFen: '配套资助已发放',
   },
   priority: { frontline: '一线职工', migrant: '农民工', hardship: '困难职工', keyIndustry: '重点行业岗位' },

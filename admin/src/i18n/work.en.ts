@@ -56,7 +56,7 @@ export const workEn: typeof workZhCN = {
     title: 'Record the dropout of application #%{id}',
     done: 'Dropout recorded',
     warning:
-      'Pending payments will be cancelled, a paid process subsidy becomes a refund expected from the institution, and the place goes to the waitlist (R5, R7).',
+      'Pending payments will be cancelled, a paid process subsidy becomes a refund expected from the institution, and the place goes to the waitlist.',
   },
   verify: {
     button: 'Verify graduation',
@@ -69,7 +69,7 @@ export const workEn: typeof workZhCN = {
     button: 'Report graduation',
     title: 'Report the graduation of application #%{id}',
     done: 'Graduation reported; the city verifies it next',
-    hint: 'Upload the CHSI degree registration record and give the graduation date (within three years of intake, R6).',
+    hint: 'Upload the CHSI degree registration record and give the graduation date (within three years of intake).',
   },
   filters: { within_days: 'within %{days} days' },
   org_tree: {
@@ -87,7 +87,7 @@ export const workEn: typeof workZhCN = {
   },
   plan: {
     raise: 'Raise plan',
-    raise_title: 'Raise the planned places (R18)',
+    raise_title: 'Raise the planned places',
     delta: 'Places to add',
     delta_hint: 'Plan now %{places}; a positive whole number',
     reason: 'Reason',
@@ -99,7 +99,7 @@ export const workEn: typeof workZhCN = {
     use: 'Use of places',
     bar: '%{used} used of %{places} places, %{free} free, %{waitlisted} waitlisted',
     adjust: 'Adjust places',
-    adjust_title: 'Adjust places (R7)',
+    adjust_title: 'Adjust places',
     delta: 'Change in places',
     delta_hint: 'Positive adds places, negative removes them',
     reason: 'Reason for the change',
@@ -114,7 +114,7 @@ export const workEn: typeof workZhCN = {
   },
   allocations: {
     create: 'Create allocation',
-    create_title: 'Create an allocation (R3)',
+    create_title: 'Create an allocation',
     created: 'Allocation created, to transfer',
     pick: 'Choose the round, the level-2 union and the stage to see what the allocation would cover.',
     preview:
@@ -172,7 +172,7 @@ export const workEn: typeof workZhCN = {
     confirmed: 'Refund confirmed',
   },
   fund_returns: {
-    create_title: 'File a fund return (R4)',
+    create_title: 'File a fund return',
     file: 'File',
     filed: 'Fund return filed',
     file_confirm: 'Return %{amount} (%{smart_count} worker(s)) to the city union and file the report?',

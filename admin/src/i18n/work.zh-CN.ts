@@ -50,8 +50,7 @@ export const workZhCN = {
     button: '登记退学',
     title: '登记申请 #%{id} 的职工退学',
     done: '已登记退学',
-    warning:
-      '登记后：未发放的资助将取消；已发放的过程资助转为待院校退款；名额按提交时间递补给候补申请（R5、R7）。',
+    warning: '登记后：未发放的资助将取消；已发放的过程资助转为待院校退款；名额按提交时间递补给候补申请。',
   },
   verify: {
     button: '毕业核验',
@@ -64,7 +63,7 @@ export const workZhCN = {
     button: '上报毕业',
     title: '上报申请 #%{id} 的毕业',
     done: '毕业已上报，等待市总工会核验',
-    hint: '请上传学信网《教育部学历证书电子注册备案表》，并填写毕业日期（须在入学后三年内，R6）。',
+    hint: '请上传学信网《教育部学历证书电子注册备案表》，并填写毕业日期（须在入学后三年内）。',
   },
   filters: { within_days: '%{days} 天内' },
   org_tree: {
@@ -78,7 +77,7 @@ export const workZhCN = {
   export: { xlsx: '导出 Excel（.xlsx）', csv: '导出 CSV', done: '已导出 %{smart_count} 条记录' },
   plan: {
     raise: '增加计划',
-    raise_title: '增加计划名额（R18）',
+    raise_title: '增加计划名额',
     delta: '增加名额数',
     delta_hint: '当前计划 %{places} 个；须为正整数',
     reason: '增加原因',
@@ -90,7 +89,7 @@ export const workZhCN = {
     use: '名额使用',
     bar: '已用 %{used} / 名额 %{places}，剩余 %{free}，候补 %{waitlisted}',
     adjust: '调整名额',
-    adjust_title: '调整名额（R7）',
+    adjust_title: '调整名额',
     delta: '增减名额数',
     delta_hint: '正数为增加，负数为减少',
     reason: '调整原因',
@@ -104,7 +103,7 @@ export const workZhCN = {
   },
   allocations: {
     create: '创建拨付',
-    create_title: '创建拨付（R3）',
+    create_title: '创建拨付',
     created: '拨付已创建，待拨付',
     pick: '请选择批次、二级工会和资助阶段，系统将列出可拨付的申请。',
     preview: '将覆盖 %{smart_count} 份待拨付的申请，合计 %{amount}。',
@@ -158,7 +157,7 @@ export const workZhCN = {
     confirmed: '退款已确认',
   },
   fund_returns: {
-    create_title: '填报资金返还（R4）',
+    create_title: '填报资金返还',
     file: '报送',
     filed: '资金返还已报送',
     file_confirm: '确认向市总工会返还 %{amount}（%{smart_count} 人）并报送返还情况报告？',

@@ -90,6 +90,10 @@ const Sections = ({ s }: { s: StatsOverview }) => {
   ];
   const empty = t('app.performance.empty');
   const money = moneyRows(s, t);
+  // The budget is a plan, thousands of times the money moved early in a round: it stays in the table.
+  const FLOW = ['allocatedFen', 'receivedFen', 'paidFen', 'pendingFen'];
+  const moneyFlow = money.filter((m) => FLOW.includes(m.key));
+  const moneyOut = money.filter((m) => !FLOW.includes(m.key) && m.key !== 'budgetedFen');
   const priority = priorityRows(s, t);
   const turnaround = s.turnaround.map((r) => ({
     label: t(`enums.reviewStep.${r.step}`),
@@ -133,6 +137,7 @@ const Sections = ({ s }: { s: StatsOverview }) => {
       <PerformanceSection
         id="unions"
         title={t('app.performance.sections.unions')}
+        note={s.scope === 'city' ? t('app.performance.quota_note') : undefined}
         chartWidth={4}
         chart={
           s.unions.length ? (
@@ -264,14 +269,26 @@ const Sections = ({ s }: { s: StatsOverview }) => {
       <PerformanceSection
         id="money"
         title={t('app.performance.sections.money')}
+        note={t('app.performance.money_note')}
         chart={
-          <HorizontalBars
-            data={money.map((m) => ({ ...m, yuan: yuan(m.amountFen) }))}
-            category="label"
-            categoryWidth={120}
-            format={(v) => `¥${v.toLocaleString('zh-CN')}`}
-            bars={[{ key: 'yuan', name: t('app.performance.amount') }]}
-          />
+          <Stack spacing={1}>
+            {/* The money moved to the workers (allocated → received → paid, pending) and what came back
+                or stays, each on its own axis. */}
+            {[moneyFlow, moneyOut].map((rows, i) =>
+              rows.length ? (
+                <HorizontalBars
+                  key={i}
+                  data={rows.map((m) => ({ ...m, yuan: yuan(m.amountFen) }))}
+                  category="label"
+                  categoryWidth={120}
+                  format={(v) => `¥${v.toLocaleString('zh-CN')}`}
+                  bars={[
+                    { key: 'yuan', name: t('app.performance.amount'), color: i ? '#2e7d32' : undefined },
+                  ]}
+                />
+              ) : null,
+            )}
+          </Stack>
         }
         table={
           <FigureTable
@@ -292,12 +309,18 @@ const Sections = ({ s }: { s: StatsOverview }) => {
       <PerformanceSection
         id="ranking"
         title={t('app.performance.sections.ranking')}
+        note={t('app.performance.ranking_note')}
         table={
           <FigureTable
             rows={s.ranking}
             empty={empty}
             columns={[
-              { key: 'rank', label: t('app.performance.rank'), align: 'right' },
+              {
+                key: 'rank',
+                label: t('app.performance.rank'),
+                align: 'right',
+                render: (r) => r.rank ?? '—',
+              },
               { key: 'name', label: unionLabel },
               {
                 key: 'completionRate',

@@ -20,8 +20,11 @@ export const PerformanceSection = ({
   table,
   id,
   chartWidth = 7,
+  note,
 }: {
   title: string;
+  /** What a figure means, said once under the title (e.g. which sum 结存 is here). */
+  note?: string;
   chart?: ReactNode;
   table: ReactNode;
   id: string;
@@ -32,6 +35,11 @@ export const PerformanceSection = ({
       <Typography id={`perf-${id}`} variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 1 }}>
         {title}
       </Typography>
+      {note && (
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-note={id}>
+          {note}
+        </Typography>
+      )}
       <Grid container spacing={2}>
         {chart && (
           <Grid size={{ xs: 12, md: chartWidth }}>

@@ -13,23 +13,7 @@ export type DocumentKind =
   | 'graduation_record'
   | 'withdrawal_proof';
 
-export interface TimelineEntry {
-  at: string;
-  what: string;
-  by: string;
-  decision?: string;
-  comment?: string;
-  status?: string;
-}
-export interface Timeline {
-  applicationId: number;
-  status: string;
-  statusLabel: string;
-  entries: TimelineEntry[];
-  current: { step: number; label: string; holder: string; since: string } | null;
-  next: string | null;
-  missing: string[];
-}
+export type { Timeline, TimelineEntry } from '../../../server/domain/timeline-words';
 
 export interface OtherApplication {
   id: number;
@@ -91,6 +75,7 @@ export interface UnionStats {
   processPaid: number;
   completed: number;
   places: number | null;
+  cityUsed: number;
   approvalRate: number | null;
   dropoutRate: number | null;
   completionRate: number | null;
@@ -120,7 +105,13 @@ export interface StatsOverview {
   byStatus: { status: string; n: number }[];
   unions: UnionStats[];
   institutions: InstitutionStats[];
-  ranking: { rank: number; id: number; name: string; completionRate: number | null; approved: number }[];
+  ranking: {
+    rank: number | null;
+    id: number;
+    name: string;
+    completionRate: number | null;
+    approved: number;
+  }[];
   turnaround: { step: number; reviews: number; medianDays: number | null }[];
   money: {
     budgetedFen: number | null;

@@ -1,5 +1,5 @@
 import { DataTable, SearchInput } from 'react-admin';
-import { AppList, MoneyField } from '../common';
+import { AppList, MoneyField, TermField } from '../common';
 
 const roundFilters = [<SearchInput key="q" source="q" alwaysOn />];
 
@@ -7,7 +7,9 @@ export const RoundList = () => (
   <AppList filters={roundFilters} sort={{ field: 'opensOn', order: 'DESC' }}>
     <DataTable rowClick="edit" bulkActionButtons={false}>
       <DataTable.Col source="name" />
-      <DataTable.Col source="intakeTerm" />
+      <DataTable.Col source="intakeTerm">
+        <TermField source="intakeTerm" />
+      </DataTable.Col>
       <DataTable.Col source="opensOn" />
       <DataTable.Col source="closesOn" />
       <DataTable.NumberCol source="plannedPlaces" />

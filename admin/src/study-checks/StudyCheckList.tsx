@@ -1,7 +1,7 @@
 import { Button } from '@mui/material';
 import { Link } from 'react-router';
 import { DataTable, ReferenceField, TextInput, useRecordContext, useTranslate } from 'react-admin';
-import { AppList, DateTimeField, enumFilter, StatusChip } from '../common';
+import { AppList, DateTimeField, enumFilter, StatusChip, TermField } from '../common';
 import { ChecksDue } from './ChecksDue';
 
 const filters = [
@@ -32,7 +32,9 @@ export const StudyCheckList = () => (
         <DataTable.Col source="applicationId">
           <ReferenceField source="applicationId" reference="applications" link="show" />
         </DataTable.Col>
-        <DataTable.Col source="term" />
+        <DataTable.Col source="term">
+          <TermField source="term" />
+        </DataTable.Col>
         <DataTable.Col source="state">
           <StatusChip source="state" enumName="studyState" />
         </DataTable.Col>

@@ -43,15 +43,9 @@ export function dropout(db: Db, actor: Actor, app: AppRow, d: { date: string; re
     set: { droppedOutOn: d.date, dropoutReason: d.reason, currentStep: null },
     after: { droppedOutOn: d.date, reason: d.reason, why: d.reason },
   });
-  const cancelled = cancelPending(db, actor, app.id, `R5: 职工已于 ${d.date} 退学`);
+  const cancelled = cancelPending(db, actor, app.id, `职工已于 ${d.date} 退学`);
   const refundId = expectRefund(db, actor, app.id);
-  const promoted = promoteWaitlist(
-    db,
-    actor,
-    app.roundId,
-    app.level2Id,
-    `R5: 申请 #${app.id} 退学，名额递补`,
-  );
+  const promoted = promoteWaitlist(db, actor, app.roundId, app.level2Id, `申请 #${app.id} 退学，名额递补`);
   return { refundId, cancelled, promoted };
 }
 
@@ -142,7 +136,7 @@ export function lapseSweep(db: Db, clock: Clock): number[] {
         !shouldLapse({ status: r.status, graduationVerifiedAt: r.graduation_verified_at }, r.deadline, today)
       )
         continue;
-      const why = `R6: 未在 ${r.deadline} 前取得毕业证书并经核验，结果资助失效`;
+      const why = `未在 ${r.deadline} 前取得毕业证书并经核验，结果资助失效`;
       moveApplication(t, actor, r, 'lapsed', {
         action: 'lapse',
         set: { currentStep: null },
@@ -168,13 +162,13 @@ export function revoke(db: Db, actor: Actor, app: AppRow, reason: string, fundRe
     set: { revokedReason: reason, currentStep: null },
     after: { why: reason, fundReturnId },
   });
-  const cancelled = cancelPending(db, actor, app.id, `R4: 资格取消（返还报告 #${fundReturnId}）`);
+  const cancelled = cancelPending(db, actor, app.id, `资格取消（返还报告 #${fundReturnId}）`);
   const promoted = promoteWaitlist(
     db,
     actor,
     app.roundId,
     app.level2Id,
-    `R4: 申请 #${app.id} 资格取消，名额递补`,
+    `申请 #${app.id} 资格取消，名额递补`,
   );
   return { cancelled, promoted };
 }
@@ -270,7 +264,7 @@ function cancelMissedProcess(db: Db, actor: Actor, today: string): number[] {
       where p.status = 'pending' and p.stage = 'process' and r.process_pay_by < ? and a.late_process_approved_at is null`,
     )
     .all(today) as { id: number; payBy: string }[];
-  for (const r of rows) cancelPending(db, actor, r.id, `R2: 已过过程资助发放截止日期 ${r.payBy}`, 'process');
+  for (const r of rows) cancelPending(db, actor, r.id, `已过过程资助发放截止日期 ${r.payBy}`, 'process');
   return rows.map((r) => r.id);
 }
 

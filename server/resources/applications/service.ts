@@ -175,8 +175,8 @@ export function submit(db: Db, actor: Actor, app: AppRow): void {
     sameLevelLive: sameLevelLive(db, app, app.educationLevel),
   });
   if (problems.length) {
-    const errors = Object.fromEntries(problems.map((p) => [p.field, `${p.rule}: ${p.message}`]));
-    throw new DomainError(problems[0].rule, problems.map((p) => `${p.rule} ${p.message}`).join('；'), errors);
+    const errors = Object.fromEntries(problems.map((p) => [p.field, p.message]));
+    throw new DomainError(problems[0].rule, problems.map((p) => p.message).join('；'), errors);
   }
   // submittedAt is set by the server once: a resubmission after a return keeps its place (R7).
   move(
@@ -259,7 +259,7 @@ export function review(
         'waitlisted',
         { decidedAt: nowIso(actor), fundedBy: 'city' },
         'displace',
-        `R7: 名额让给提交更早的申请 #${app.id}`,
+        `名额让给提交更早的申请 #${app.id}`,
       );
     }
   } else {

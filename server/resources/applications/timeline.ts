@@ -1,46 +1,58 @@
 import type { Db } from '../../../db/client';
 import { prepared } from '../../lib/ra-list';
-import { DOCUMENT_LABEL, outstandingDocuments, REQUIRED_DOCUMENTS } from '../../domain/eligibility';
-import { STATUS_LABEL, waitingStep, type Status } from '../../domain/lifecycle';
+import { outstandingDocuments, REQUIRED_DOCUMENTS } from '../../domain/eligibility';
+import { waitingStep, type Status } from '../../domain/lifecycle';
+import type {
+  ActorRole,
+  Timeline,
+  TimelineActor,
+  TimelineEntry,
+  TimelineEvent,
+  TimelineNext,
+} from '../../domain/timeline-words';
 import type { SessionUser } from '../../lib/context';
 import type { AppRow } from './service';
 
-const STEP_LABEL = { 1: '基层工会推荐', 2: '区县级（产业）工会审查', 3: '市总工会审核' } as const;
-const DECISION_LABEL = { approve: '通过', reject: '不通过', return: '退回修改' } as const;
+/** The audit actions a timeline shows (the reviews come from their own table). */
+const EVENTS = new Set<string>([
+  'submit',
+  'withdraw',
+  'promote',
+  'displace',
+  'dropout',
+  'graduate',
+  'verify-graduation',
+  'lapse',
+  'reopen',
+  'close-waitlist',
+  'verify-enrollment',
+  'allow-late-process',
+  'revoke',
+]);
 
-const ACTION_LABEL: Record<string, string> = {
-  submit: '提交申请',
-  withdraw: '撤回申请',
-  promote: '候补转为通过（R7）',
-  displace: '名额让给更早提交的申请，转为候补（R7）',
-  dropout: '退学',
-  graduate: '上传毕业证明',
-  'verify-graduation': '毕业核验',
-  lapse: '超过三年未毕业，结果资助失效（R6）',
-  reopen: '申诉成立，重新审核',
-  'close-waitlist': '候补截止，未获资助（R7）',
-  'verify-enrollment': '学籍在线验证报告审核',
-  'allow-late-process': '市总工会同意补发过程资助（R2）',
-  revoke: '工会核实不符合资助条件，资格取消，资金退回（R4）',
-};
-
-export interface TimelineEntry {
-  at: string;
-  what: string;
-  by: string;
-  decision?: string;
-  comment?: string;
-  status?: string;
-}
-
-/** R14: every step so far, who (the union, not the clerk, for a worker), what comes next and what is missing. */
-export function timeline(db: Db, app: AppRow, viewer: SessionUser) {
-  const orgName = (id: number | null) =>
+/**
+ * R14: every step so far as codes — what, who (a role and the organisation by id and name; the
+ * union, not the clerk, for a worker), the decision, the status after — then where it waits, what
+ * comes next and which documents are missing. The clients put it into words (domain/timeline-words).
+ */
+export function timeline(db: Db, app: AppRow, viewer: SessionUser): Timeline {
+  const org = (id: number | null) =>
     id
-      ? ((prepared(db, 'select name from organizations where id = ?').get(id) as { name: string } | undefined)
-          ?.name ?? '')
-      : '';
+      ? (prepared(db, 'select id, name, kind from organizations where id = ?').get(id) as
+          { id: number; name: string; kind: string } | undefined)
+      : undefined;
+  const asActor = (id: number | null, role?: ActorRole): TimelineActor => {
+    const o = org(id);
+    if (!o) return { role: role ?? 'system' };
+    return { role: role ?? (o.kind === 'city' ? 'city' : 'union'), id: o.id, name: o.name };
+  };
+  const staff = viewer.role !== 'worker';
+  const cityId = (
+    prepared(db, `select id from organizations where kind = 'city' limit 1`).get() as
+      { id: number } | undefined
+  )?.id;
   const entries: TimelineEntry[] = [];
+
   const reviewRows = prepared(
     db,
     `select r.*, u.display_name userName from reviews r left join users u on u.id = r.user_id
@@ -48,66 +60,104 @@ export function timeline(db: Db, app: AppRow, viewer: SessionUser) {
   ).all(app.id) as {
     step: 1 | 2 | 3;
     organization_id: number;
-    decision: 'approve';
+    decision: 'approve' | 'reject' | 'return';
     comment: string;
     created_at: string;
     result_status: Status;
     userName: string | null;
   }[];
   for (const r of reviewRows) {
-    const union = orgName(r.organization_id);
+    const by = asActor(r.organization_id);
     entries.push({
       at: r.created_at,
-      what: STEP_LABEL[r.step],
-      decision: DECISION_LABEL[r.decision],
+      event: 'review',
+      step: r.step,
+      decision: r.decision,
       comment: r.comment || undefined,
-      by: viewer.role === 'worker' || !r.userName ? union : `${union}（${r.userName}）`,
-      status: STATUS_LABEL[r.result_status],
+      by: staff && r.userName ? { ...by, clerk: r.userName } : by,
+      status: r.result_status,
     });
   }
+
   const events = prepared(
     db,
-    `select at, action, organization_id, after from audit_log
-    where resource = 'applications' and record_id = ? and action not like 'review:%' and action not like 'refused%' order by id`,
-  ).all(app.id) as { at: string; action: string; organization_id: number | null; after: string | null }[];
+    `select a.at, a.action, a.organization_id, a.role, a.after, u.display_name userName,
+      i.id institutionId, i.name institutionName
+    from audit_log a left join users u on u.id = a.user_id left join institutions i on i.id = u.institution_id
+    where a.resource = 'applications' and a.record_id = ? and a.action not like 'review:%'
+      and a.action not like 'refused%' order by a.id`,
+  ).all(app.id) as {
+    at: string;
+    action: string;
+    organization_id: number | null;
+    role: string | null;
+    after: string | null;
+    userName: string | null;
+    institutionId: number | null;
+    institutionName: string | null;
+  }[];
+  // A row written without a signed-in user: the clock's sweeps, or the demo history the seed writes.
+  // Who such a step belongs to follows from the step itself.
+  const unattended = (action: string): TimelineActor => {
+    if (action === 'submit' || action === 'withdraw' || action === 'graduate') return { role: 'applicant' };
+    if (action === 'verify-enrollment' || action === 'revoke') return asActor(app.level2Id);
+    if (action === 'verify-graduation' || action === 'allow-late-process')
+      return asActor(cityId ?? null, 'city');
+    if (action === 'dropout' && app.institutionId) {
+      const i = prepared(db, 'select id, name from institutions where id = ?').get(app.institutionId) as
+        { id: number; name: string } | undefined;
+      if (i) return { role: 'institution', id: i.id, name: i.name };
+    }
+    return { role: 'system' };
+  };
   for (const e of events) {
-    if (!ACTION_LABEL[e.action]) continue;
+    if (!EVENTS.has(e.action)) continue;
     const after = e.after ? JSON.parse(e.after) : {};
+    let by: TimelineActor;
+    if (!e.role) by = unattended(e.action);
+    else if (e.role === 'worker') by = { role: 'applicant' };
+    else if (e.role === 'institution')
+      by = e.institutionId
+        ? { role: 'institution', id: e.institutionId, name: e.institutionName! }
+        : { role: 'institution' };
+    else by = asActor(e.organization_id, e.role === 'agent' ? 'school' : undefined);
+    if (staff && e.userName && e.role !== 'worker' && by.role !== 'system') by = { ...by, clerk: e.userName };
     entries.push({
       at: e.at,
-      what: ACTION_LABEL[e.action],
-      by: e.organization_id ? orgName(e.organization_id) : '申请人',
+      event: e.action as TimelineEvent,
+      by,
+      decision: after.decision,
       comment: after.why,
-      status: after.status ? STATUS_LABEL[after.status as Status] : undefined,
+      status: after.status,
     });
   }
+
   const pays = prepared(
     db,
-    `select stage, source, amount_fen, status, paid_at, reference, created_at from payments where application_id = ? order by id`,
+    `select stage, source, amount_fen, status, paid_at, created_at, channel, payer_organization_id
+    from payments where application_id = ? order by id`,
   ).all(app.id) as {
-    stage: string;
-    source: string;
+    stage: 'process' | 'result';
+    source: 'city' | 'matching';
     amount_fen: number;
-    status: string;
+    status: 'pending' | 'paid' | 'failed' | 'cancelled';
     paid_at: string | null;
-    reference: string | null;
     created_at: string;
+    channel: 'direct' | 'agency';
+    payer_organization_id: number | null;
   }[];
   for (const p of pays) {
-    const label = `${p.source === 'matching' ? '配套' : ''}${p.stage === 'process' ? '过程资助' : '结果资助'}`;
     entries.push({
       at: p.paid_at ?? p.created_at,
-      what: `${label} ${(p.amount_fen / 100).toFixed(2)} 元`,
-      by: '',
-      status: { pending: '待发放', paid: '已发放', failed: '发放失败', cancelled: '已取消' }[p.status],
+      event: 'payment',
+      by: asActor(p.payer_organization_id, p.channel === 'agency' ? 'school' : 'union'),
+      payment: { stage: p.stage, source: p.source, amountFen: p.amount_fen, status: p.status },
     });
   }
   entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 
-  const isDirect =
-    (prepared(db, 'select kind from organizations where id = ?').get(app.level2Id) as { kind: string })
-      .kind === 'direct';
-  const step = waitingStep(app.status, isDirect);
+  const isDirect = org(app.level2Id)?.kind === 'direct';
+  const step = waitingStep(app.status, isDirect) as 1 | 2 | 3 | null;
   const kinds = (
     prepared(db, 'select distinct kind from documents where application_id = ?').all(app.id) as {
       kind: string;
@@ -116,55 +166,60 @@ export function timeline(db: Db, app: AppRow, viewer: SessionUser) {
   const missing = [
     ...REQUIRED_DOCUMENTS.filter((k) => !kinds.includes(k)),
     ...(app.submittedAt ? outstandingDocuments(kinds) : []),
-  ].map((k) => DOCUMENT_LABEL[k]);
-  const holder =
-    step === 1
-      ? orgName(app.organizationId)
-      : step === 2
-        ? orgName(app.level2Id)
-        : step === 3
-          ? '昆明市总工会'
-          : null;
+  ];
+  const holderId = step === 1 ? app.organizationId : step === 2 ? app.level2Id : step === 3 ? cityId : null;
+  const lastCheck = [...entries]
+    .reverse()
+    .find((e) => e.event === 'verify-graduation' || e.event === 'graduate');
   return {
     applicationId: app.id,
     status: app.status,
-    statusLabel: STATUS_LABEL[app.status],
     entries,
-    current: holder ? { step, label: STEP_LABEL[step!], holder, since: app.updatedAt } : null,
-    next: heldBy(app, kinds) ?? nextStep(app.status, step),
+    current: step && holderId ? { step, holder: asActor(holderId), since: app.updatedAt } : null,
+    next: heldBy(app, kinds) ?? nextStep(db, app, step, lastCheck),
     missing,
   };
 }
 
 /** R2/R12: what holds the money of an approved application back, when it is the enrolment check. */
-function heldBy(app: AppRow, kinds: string[]): string | null {
+function heldBy(app: AppRow, kinds: string[]): TimelineNext | null {
   if (app.enrollmentVerifiedAt || (app.status !== 'approved' && app.status !== 'waitlisted')) return null;
-  return kinds.includes('enrollment_report')
-    ? '等待工会审核学籍在线验证报告，审核通过后才能发放资助'
-    : '请上传学籍在线验证报告，审核通过后才能发放资助';
+  return { code: kinds.includes('enrollment_report') ? 'awaitReport' : 'uploadReport' };
 }
 
-function nextStep(status: Status, step: number | null): string | null {
-  if (step) return STEP_LABEL[step as 1];
-  switch (status) {
+function nextStep(db: Db, app: AppRow, step: number | null, lastCheck?: TimelineEntry): TimelineNext | null {
+  if (step) return null;
+  const amount = (stage: 'process' | 'result'): TimelineNext => {
+    const r = prepared(db, 'select process_amount_fen p, result_amount_fen r from rounds where id = ?').get(
+      app.roundId,
+    ) as { p: number; r: number };
+    return { code: 'awaitPayment', stage, amountFen: stage === 'process' ? r.p : r.r };
+  };
+  switch (app.status) {
     case 'draft':
-      return '补齐材料后提交申请';
+      return { code: 'submit' };
     case 'returned':
-      return '按审核意见修改后重新提交';
+      return { code: 'resubmit' };
     case 'waitlisted':
-      return '名额空出后按提交时间依次递补';
+      return { code: 'waitlist' };
     case 'approved':
-      return '等待发放过程资助（500 元）';
+      return amount('process');
     case 'process_paid':
-      return '毕业后上传学信网学历证书电子注册备案表';
+      return { code: 'uploadGraduation' };
     case 'graduated':
-      return '等待发放结果资助（1,000 元）';
+      // R2: the result subsidy waits for the city's verification; a refused check sends it back.
+      if (app.graduationVerifiedAt) return amount('result');
+      if (lastCheck?.event === 'verify-graduation' && lastCheck.decision !== 'approve')
+        return { code: 'redoGraduation' };
+      return { code: 'awaitGraduationCheck' };
     case 'rejected':
-      return '如有异议可以申诉';
     case 'revoked':
-      return '如有异议可以申诉';
+    case 'dropped_out':
+    case 'lapsed':
+      return { code: 'appeal' };
     case 'not_funded':
-      return '可以在以后的批次以同一学历层次重新申请';
+    case 'withdrawn':
+      return { code: 'nextRound' };
     default:
       return null;
   }

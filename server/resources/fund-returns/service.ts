@@ -62,8 +62,7 @@ export function fileReturn(db: Db, actor: Actor, d: ReturnInput): number {
     if (problem) errors[`applicationIds.${appId}`] = `申请 #${appId}：${problem}`;
     else items.push({ applicationId: appId, amountFen: c!.amountFen });
   }
-  if (Object.keys(errors).length)
-    throw new DomainError('R4', Object.values(errors).join('；').replace(/R4: /g, ''), errors);
+  if (Object.keys(errors).length) throw new DomainError('R4', Object.values(errors).join('；'), errors);
   const amountFen = items.reduce((s, i) => s + i.amountFen, 0);
   if (amountFen <= 0) throw badRequest('返还金额须大于 0', { applicationIds: '没有可返还的金额' });
   const now = actor.now().toISOString();
@@ -84,7 +83,7 @@ export function fileReturn(db: Db, actor: Actor, d: ReturnInput): number {
   const out = [];
   const appOf = (appId: number) => db.select().from(applications).where(eq(applications.id, appId)).get()!;
   for (const it of items) {
-    cancelPending(db, actor, it.applicationId, `R4: 资金退还市总工会（返还报告 #${id}）`, d.stage);
+    cancelPending(db, actor, it.applicationId, `资金退还市总工会（返还报告 #${id}）`, d.stage);
     // R4: a worker still studying whose money goes back was found ineligible: the application is revoked.
     const app = appOf(it.applicationId);
     if (isIn(STUDYING, app.status)) revoke(db, actor, app, d.report, id);

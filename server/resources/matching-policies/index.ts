@@ -93,7 +93,7 @@ export const matchingRoutes = () =>
             merged.resultAmountFen !== before.resultAmountFen ||
             merged.mode !== before.mode)
         ) {
-          throw conflict('R8: 已按该政策发放配套资助，不能再修改金额或方式');
+          throw conflict('已按该政策发放配套资助，不能再修改金额或方式');
         }
         db.update(matchingPolicies).set(d).where(eq(matchingPolicies.id, before.id)).run();
         if (merged.extraPlaces > before.extraPlaces)
@@ -102,9 +102,9 @@ export const matchingRoutes = () =>
     },
     remove: (db, _a, before) => {
       if (hasPayments(db, before.roundId, before.organizationId))
-        throw conflict('R8: 已按该政策发放配套资助，不能删除');
+        throw conflict('已按该政策发放配套资助，不能删除');
       const used = placesUsed(db, before.roundId, before.organizationId, 'union');
-      if (used) throw conflict(`R8: 已有 ${used} 个申请使用本会出资名额，不能删除该政策`);
+      if (used) throw conflict(`已有 ${used} 个申请使用本会出资名额，不能删除该政策`);
       db.delete(matchingPolicies).where(eq(matchingPolicies.id, before.id)).run();
     },
   });

@@ -194,6 +194,6 @@ export function applyResultSheet(db: Db, actor: Actor, rows: ResultRow[], errors
     }
   }
   const n = Object.keys(errors).length;
-  if (n) throw new ApiError(422, `R3: 回盘文件有 ${n} 行有误，未做任何更改`, errors, 'R3');
+  if (n) throw new ApiError(422, `回盘文件有 ${n} 行有误，未做任何更改`, errors, 'R3');
   return { paid, failed, unchanged };
 }

@@ -142,7 +142,7 @@ export function closeWaitlists(db: Db, actor: Actor, today: string): number[] {
     moveApplication(db, actor, { id: r.id, status: 'waitlisted' }, 'not_funded', {
       action: 'close-waitlist',
       set: { currentStep: null, decidedAt: actor.now().toISOString() },
-      after: { why: `R7: 候补已于 ${r.closesOn} 截止，本批次未获资助`, waitlistClosesOn: r.closesOn },
+      after: { why: `候补已于 ${r.closesOn} 截止，本批次未获资助`, waitlistClosesOn: r.closesOn },
     });
   return rows.map((r) => r.id);
 }

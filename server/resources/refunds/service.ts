@@ -41,7 +41,7 @@ export function expectRefund(db: Db, actor: Actor, applicationId: number): numbe
     { id: number; stage: Stage; source: Source; status: PaymentStatus; amountFen: number } | undefined;
   if (!payment) return null;
   const problem = refundProblem({ appStatus: app.status, payment, amountFen: payment.amountFen });
-  if (problem) throw new DomainError('R5', problem.replace(/^R5: /, ''));
+  if (problem) throw new DomainError('R5', problem);
   if (db.$client.prepare('select 1 from refunds where payment_id = ?').get(payment.id))
     throw conflict('该笔资助已有退款记录');
   const now = actor.now().toISOString();

@@ -100,7 +100,7 @@ function checkPlanEdit(db: Db, before: RoundRow, plannedPlaces: number | undefin
   const problem = planProblem(plannedPlaces, plan.quotaSum, 0, 'plannedPlaces');
   if (problem) throw problemError(problem);
   if (plannedPlaces > before.plannedPlaces) {
-    const message = 'R18: 该批次已分配名额，增加计划名额请用“增加计划”，并说明原因';
+    const message = '该批次已分配名额，增加计划名额请用“增加计划”，并说明原因';
     throw new ApiError(409, message, { plannedPlaces: message }, 'R18');
   }
 }

@@ -6,7 +6,14 @@ import { NONE, scopeFor } from '../../lib/scope';
 import { prepared } from '../../lib/ra-list';
 import type { SessionUser } from '../../lib/context';
 import { chinaDate } from '../../domain/eligibility';
-import { EVER_APPROVED, GRADUATED, isIn, PAST_PROCESS, sqlList } from '../../domain/lifecycle';
+import {
+  EVER_APPROVED,
+  GRADUATED,
+  isIn,
+  PAST_PROCESS,
+  PLACE_HOLDING_SQL,
+  sqlList,
+} from '../../domain/lifecycle';
 import { NO_START } from '../../../db/stats';
 
 const dialect = new SQLiteSyncDialect();
@@ -72,11 +79,7 @@ export function overview(db: Db, u: SessionUser, roundId: number | null, now: Da
  * R18: the plan beside its quotas, the places used and the waitlist, for the city (the round's, or
  * every round's summed): plannedPlaces ≥ quotaSum is the rule, used and waitlisted what fill them.
  */
-function planOf(
-  db: Db,
-  roundId: number | null,
-  unions: { approved: number; droppedOut: number; waitlisted: number }[],
-) {
+function planOf(db: Db, roundId: number | null, unions: { cityUsed: number; waitlisted: number }[]) {
   const where = roundId ? 'where id = ?' : '';
   const row = prepared(
     db,
@@ -85,7 +88,8 @@ function planOf(
   ).get(...(roundId ? [roundId, roundId] : [])) as { plannedPlaces: number; quotaSum: number };
   return {
     ...row,
-    used: unions.reduce((t, r) => t + r.approved - r.droppedOut, 0),
+    // R8: only city-funded places fill the city's plan; a union's own places are beside it.
+    used: unions.reduce((t, r) => t + r.cityUsed, 0),
     waitlisted: unions.reduce((t, r) => t + r.waitlisted, 0),
   };
 }
@@ -109,6 +113,8 @@ function finish(base: {
     processPaid: number;
     completed: number;
     places: number | null;
+    /** R8: city-funded applications holding a place now: what the quota is used by. */
+    cityUsed: number;
   }[];
   perInstitution: {
     id: number;
@@ -128,14 +134,22 @@ function finish(base: {
     approvalRate: rate(r.approved, r.approved + r.rejected),
     dropoutRate: rate(r.droppedOut, r.approved),
     completionRate: rate(r.completed, r.processPaid),
-    quotaUse: r.places ? rate(r.approved - r.droppedOut, r.places) : null,
+    quotaUse: r.places ? rate(r.cityUsed, r.places) : null,
   }));
+  // R15: by completion rate, highest first, ties by more approved then by name; a union with no
+  // completion rate yet (nobody past the process subsidy) is listed after every ranked one, unranked.
   const ranking = [...unions]
     .filter((r) => r.approved > 0)
-    .sort((a, b) => (b.completionRate ?? -1) - (a.completionRate ?? -1) || b.approved - a.approved)
+    .sort(
+      (a, b) =>
+        Number(a.completionRate === null) - Number(b.completionRate === null) ||
+        (b.completionRate ?? 0) - (a.completionRate ?? 0) ||
+        b.approved - a.approved ||
+        a.name.localeCompare(b.name, 'zh-CN'),
+    )
     .slice(0, 10)
     .map((r, i) => ({
-      rank: i + 1,
+      rank: r.completionRate === null ? null : i + 1,
       id: r.id,
       name: r.name,
       completionRate: r.completionRate,
@@ -333,6 +347,13 @@ export function overviewFromCells(db: Db, u: SessionUser, roundId: number | null
         ).map((q) => [q.id, q.p]),
       )
     : null;
+  const cityUsed = new Map(
+    all<{ g: number; n: number }>(
+      `select a.${groupCol} g, count(*) n from applications a
+      where a.funded_by = 'city' and a.status in ${PLACE_HOLDING_SQL}
+        ${cityWide ? '' : 'and a.level2_id = ?'} ${roundId ? 'and a.round_id = ?' : ''} group by 1`,
+    ).map((r) => [r.g, r.n]),
+  );
   const perUnion = groups
     .filter((g) => names.has(g))
     .map((g) => {
@@ -349,6 +370,7 @@ export function overviewFromCells(db: Db, u: SessionUser, roundId: number | null
         processPaid: n(processPaid),
         completed: n((r) => r.status === 'completed'),
         places: places ? (places.get(g) ?? null) : null,
+        cityUsed: cityUsed.get(g) ?? 0,
         total: n(() => true),
       };
     })
@@ -451,9 +473,11 @@ export function overviewFromRows(db: Db, u: SessionUser, roundId: number | null,
     processPaid: number;
     completed: number;
     places: number | null;
+    cityUsed: number;
   }>(
     `
     select o.id, o.name,
+      sum(a.funded_by = 'city' and a.status in ${PLACE_HOLDING_SQL}) cityUsed,
       sum(a.submitted_at is not null) submitted,
       sum(a.status in ${APPROVED}) approved,
       sum(a.status = 'rejected') rejected, sum(a.status = 'waitlisted') waitlisted, sum(a.status = 'dropped_out') droppedOut,
