@@ -64,6 +64,9 @@ describe('R8: places a union funds itself', () => {
       ['matching', 60_000],
     ]);
     expect(paymentsOf(env.db, own)).toEqual([]);
+    // the worker is told the union's amount is what comes next, not the city's
+    const tl = (await (await as('worker2')).get(`/api/applications/${own}/timeline`)).body;
+    expect(tl.next).toMatchObject({ code: 'awaitPayment', stage: 'process', amountFen: 60_000 });
 
     const made = await wuhua.post('/api/payments/own-places', { roundId: f.open.id, stage: 'process' });
     expect(made.status, JSON.stringify(made.body)).toBe(200);

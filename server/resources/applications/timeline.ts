@@ -190,10 +190,20 @@ function heldBy(app: AppRow, kinds: string[]): TimelineNext | null {
 function nextStep(db: Db, app: AppRow, step: number | null, lastCheck?: TimelineEntry): TimelineNext | null {
   if (step) return null;
   const amount = (stage: 'process' | 'result'): TimelineNext => {
-    const r = prepared(db, 'select process_amount_fen p, result_amount_fen r from rounds where id = ?').get(
-      app.roundId,
-    ) as { p: number; r: number };
-    return { code: 'awaitPayment', stage, amountFen: stage === 'process' ? r.p : r.r };
+    // R8: on a place the union funds itself, the union's subsidy is what comes.
+    const r = (
+      app.fundedBy === 'union'
+        ? prepared(
+            db,
+            `select case when mode = 'result_only' then 0 else process_amount_fen end p,
+              case when mode = 'process_only' then 0 else result_amount_fen end r
+            from matching_policies where round_id = ? and organization_id = ?`,
+          ).get(app.roundId, app.level2Id)
+        : prepared(db, 'select process_amount_fen p, result_amount_fen r from rounds where id = ?').get(
+            app.roundId,
+          )
+    ) as { p: number; r: number } | undefined;
+    return { code: 'awaitPayment', stage, amountFen: stage === 'process' ? (r?.p ?? 0) : (r?.r ?? 0) };
   };
   switch (app.status) {
     case 'draft':
