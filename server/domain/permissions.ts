@@ -21,8 +21,9 @@ export const PERMISSIONS: Table = {
   },
   workers: {
     city_admin: [...RW, 'reveal'],
-    org_admin: [...R, 'reveal'],
-    unit_admin: [...RW, 'reveal'],
+    // R9a: a unit union imports its member roster; a level-2 union those of its grassroots unions.
+    org_admin: [...R, 'reveal', 'import'],
+    unit_admin: [...RW, 'reveal', 'import', 'claimCodes'],
     agent: R,
     institution: R,
     worker: [...R, 'edit'],
