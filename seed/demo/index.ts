@@ -22,6 +22,7 @@ import { seedMoney } from './money';
 import { seedOrganizations } from './organizations';
 import { seedUsers, seedWorkers } from './people';
 import { planApplications } from './plan';
+import { seedRoster } from './roster';
 import { auditAdjustments, institutions, seedQuotas, seedRounds } from './rounds';
 import { summarize, type SeedSummary } from './summary';
 import { numberInTimeOrder, writeRows, type Rows } from './write';
@@ -83,7 +84,10 @@ export function seedDemo(db: Db, pii: Pii, now: Date, opts: SeedOptions = {}): S
     cityUserId: accounts.cityUserId,
   };
   numberInTimeOrder(rows);
-  tx(db, (t) => writeRows(t, pii, passwordHash, rows));
+  tx(db, (t) => {
+    writeRows(t, pii, passwordHash, rows);
+    seedRoster(t, now);
+  });
 
   return summarize(
     db,

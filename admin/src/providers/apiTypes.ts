@@ -59,6 +59,30 @@ export interface BankImportResult {
   unchanged: number;
 }
 
+/** `POST /api/workers/import` (R9a): what a member roster changes; `rows` with `dryRun`. */
+export interface RosterRefusal {
+  row: number;
+  field: string;
+  message: string;
+  rule?: string;
+}
+export interface RosterPreviewRow {
+  row: number;
+  status: 'new' | 'changed' | 'unchanged' | 'refused';
+  name: string;
+  idNumberMasked: string;
+  unit: string;
+  changes?: string[];
+}
+export interface RosterResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  dropped: number;
+  refused: RosterRefusal[];
+  rows?: RosterPreviewRow[];
+}
+
 export interface BalanceRow {
   id: Identifier;
   roundId: number;

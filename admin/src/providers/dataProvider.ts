@@ -8,12 +8,22 @@ import type {
   Decision,
   DocumentKind,
   Integrity,
+  RosterResult,
   OtherApplication,
   Stage,
   StatsOverview,
   Timeline,
 } from './apiTypes';
-import { API_URL, getFile, getJson, httpClient, postForm, postJson, type CallOptions } from './http';
+import {
+  API_URL,
+  getFile,
+  getJson,
+  httpClient,
+  postForm,
+  postFormWithProgress,
+  postJson,
+  type CallOptions,
+} from './http';
 import { listLocally } from './listLocally';
 
 export type { Decision, DocumentKind } from './apiTypes';
@@ -141,6 +151,13 @@ export const dataProvider = {
   closeAppeal: (id: Identifier) => action('appeals', id, 'close'),
   revealWorker: (id: Identifier, field: 'idNumber' | 'bankCard' | 'benefitCard') =>
     getJson<{ id: number; field: string; value: string }>(`workers/${id}/reveal?field=${field}`),
+  rosterTemplate: () => getFile('workers/import-template'),
+  importRoster: (file: File, dryRun: boolean, onProgress: (percent: number | null) => void) => {
+    const form = new FormData();
+    form.append('file', file);
+    form.append('dryRun', String(dryRun));
+    return postFormWithProgress<RosterResult>('workers/import', form, onProgress);
+  },
   resetPassword: (id: Identifier, password: string) => action('users', id, 'reset-password', { password }),
   // monitoring
   stats: (roundId?: Identifier | null) => getJson<StatsOverview>(`stats/overview?${query({ roundId })}`),

@@ -13,6 +13,8 @@ const FLAGS: Flag[] = [
   ['resources.workers.fields.isKeyIndustry', 'info', (r) => r.isKeyIndustry === true],
   ['app.worker_flags.not_frontline', 'error', (r) => r.isFrontline === false],
   ['app.worker_flags.not_member', 'error', (r) => r.isUnionMember === false],
+  // R9a: the unit has a roster and the worker is not on it.
+  ['app.roster.off_roster', 'warning', (r) => r.onRoster === false],
 ];
 
 // Field props are accepted so Labeled and DataTable can name the column; the flags come from the record.

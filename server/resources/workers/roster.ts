@@ -241,6 +241,7 @@ function write(
   const b = (v: boolean) => (v ? 1 : 0);
   for (const { r, unit, idHash, current, changes } of plan) {
     if (current && !changes.length) continue;
+    const f = rosterFacts(r);
     if (!current) {
       insert.run(
         r.name,
@@ -253,11 +254,11 @@ function write(
         pii.phoneHash(r.phone),
         unit.id,
         unit.level2Id,
-        r.jobTitle,
-        b(r.isFrontline),
-        b(r.duesPaid),
-        r.memberSince,
-        b(r.duesPaid),
+        f.jobTitle,
+        b(f.isFrontline),
+        b(f.isUnionMember),
+        f.memberSince,
+        b(f.memberDuesPaid),
         u.id,
         now,
         now,
@@ -270,11 +271,11 @@ function write(
       r.name,
       r.phone,
       pii.phoneHash(r.phone),
-      r.jobTitle,
-      b(r.isFrontline),
-      b(r.duesPaid),
-      r.memberSince,
-      b(r.duesPaid),
+      f.jobTitle,
+      b(f.isFrontline),
+      b(f.isUnionMember),
+      f.memberSince,
+      b(f.memberDuesPaid),
       attests ? u.id : null,
       attests ? now : null,
       current.id,
