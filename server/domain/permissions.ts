@@ -44,7 +44,8 @@ export const PERMISSIONS: Table = {
     institution: R,
     worker: R,
   },
-  quotas: { city_admin: [...RW, 'adjust'], org_admin: R, unit_admin: R },
+  // R18: the city commits a round's quotas from the proposal in one action.
+  quotas: { city_admin: [...RW, 'adjust', 'commit'], org_admin: R, unit_admin: R },
   applications: {
     city_admin: [...R, 'review', 'verifyGraduation', 'verifyEnrollment', 'allowLateProcess', 'dropout'],
     org_admin: [...R, 'review', 'verifyEnrollment', 'dropout'],

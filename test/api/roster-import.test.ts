@@ -68,7 +68,14 @@ describe('POST /api/workers/import', () => {
     const preview = await post(unit, file, true);
     expect(preview.status, JSON.stringify(preview.body)).toBe(200);
     expect(preview.body).toMatchObject({ created: 3, updated: 0, unchanged: 0, refused: [] });
-    expect(preview.body.rows.map((r: any) => r.status)).toEqual(['new', 'new', 'new']);
+    expect(preview.body.rows.map((r: any) => r.status)).toEqual([
+      'new',
+      'new',
+      'new',
+      ...Array(6).fill('dropped'),
+    ]);
+    // The unit's six workers on record are not on this roster: listed, to be flagged once applied.
+    expect(preview.body.dropped).toBe(6);
     expect(preview.body.rows[0].idNumberMasked).toMatch(/^53\*{12}/);
     expect(count(env)).toBe(before);
     env.clock.advance(60_000);

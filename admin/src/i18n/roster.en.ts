@@ -25,6 +25,9 @@ export const rosterEn = {
     status_changed: 'Changed',
     status_unchanged: 'Unchanged',
     status_refused: 'Wrong',
+    status_dropped: 'Off the roster',
+    dropped_hint:
+      "On record but not on this roster: after the import marked 'not on the member roster'; the unit must attest membership again",
     off_roster: 'Not on the member roster',
     verified: 'Membership verified',
     field: {

@@ -24,6 +24,8 @@ export const rosterZhCN = {
     status_changed: '更新',
     status_unchanged: '无变化',
     status_refused: '有误',
+    status_dropped: '移出名册',
+    dropped_hint: '已登记但不在本名册中：导入后标记为“不在会员名册中”，会员身份须由单位重新核实',
     off_roster: '不在会员名册中',
     verified: '会员信息已核验',
     field: {

@@ -68,7 +68,7 @@ export interface RosterRefusal {
 }
 export interface RosterPreviewRow {
   row: number;
-  status: 'new' | 'changed' | 'unchanged' | 'refused';
+  status: 'new' | 'changed' | 'unchanged' | 'refused' | 'dropped';
   name: string;
   idNumberMasked: string;
   unit: string;

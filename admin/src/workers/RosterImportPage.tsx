@@ -79,9 +79,6 @@ export const RosterImportPage = () => {
     <Card sx={{ mt: 2 }}>
       <Title title="app.roster.title" />
       <CardContent>
-        <Typography variant="h6" gutterBottom>
-          {translate('app.roster.title')}
-        </Typography>
         <Alert severity="info" sx={{ mb: 2 }}>
           {translate('app.roster.hint')}
         </Alert>
@@ -153,7 +150,7 @@ export const RosterImportPage = () => {
                 setPage(0);
               }}
             >
-              {(['all', 'new', 'changed', 'unchanged', 'refused'] as const).map((t) => (
+              {(['all', 'new', 'changed', 'unchanged', 'refused', 'dropped'] as const).map((t) => (
                 <Tab
                   key={t}
                   value={t}
@@ -173,8 +170,8 @@ export const RosterImportPage = () => {
                 </TableRow>
               </TableHead>
               <TableBody>
-                {shown.slice(page * perPage, (page + 1) * perPage).map((r) => (
-                  <PreviewRow key={r.row} r={r} />
+                {shown.slice(page * perPage, (page + 1) * perPage).map((r, i) => (
+                  <PreviewRow key={`${r.row}-${i}`} r={r} />
                 ))}
               </TableBody>
             </Table>
@@ -197,7 +194,7 @@ const PreviewRow = ({ r }: { r: RosterPreviewRow & { reasons: { field: string; m
   const translate = useTranslate();
   return (
     <TableRow>
-      <TableCell>{r.row}</TableCell>
+      <TableCell>{r.row || '—'}</TableCell>
       <TableCell>
         <Chip
           size="small"
@@ -211,6 +208,7 @@ const PreviewRow = ({ r }: { r: RosterPreviewRow & { reasons: { field: string; m
       <TableCell>
         {r.reasons.map((p) => `${translate(`app.roster.field.${p.field}`)}：${p.message}`).join('；')}
         {r.changes?.map((f) => translate(`app.roster.field.${f}`)).join('、')}
+        {r.status === 'dropped' && translate('app.roster.dropped_hint')}
       </TableCell>
     </TableRow>
   );

@@ -8,6 +8,7 @@ export const STATUS_COLOR: Record<RosterPreviewRow['status'], ChipProps['color']
   changed: 'info',
   unchanged: 'default',
   refused: 'error',
+  dropped: 'warning',
 };
 
 /** The preview's rows of one tab, each with the reasons it was refused (by row number). */

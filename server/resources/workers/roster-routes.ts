@@ -118,7 +118,7 @@ export function rosterRoutes(app: Hono<AppEnv>): void {
                 type: 'object',
                 properties: {
                   row: { type: 'integer' },
-                  status: { type: 'string', enum: ['new', 'changed', 'unchanged', 'refused'] },
+                  status: { type: 'string', enum: ['new', 'changed', 'unchanged', 'refused', 'dropped'] },
                   name: { type: 'string' },
                   idNumberMasked: { type: 'string' },
                   unit: { type: 'string' },

@@ -26,7 +26,8 @@ import { checkZip } from '../../lib/zip-guard';
  */
 export interface RosterPreviewRow {
   row: number;
-  status: 'new' | 'changed' | 'unchanged' | 'refused';
+  /** `dropped`: a worker on record whom this roster leaves out (row 0: not in the file). */
+  status: 'new' | 'changed' | 'unchanged' | 'refused' | 'dropped';
   name: string;
   idNumberMasked: string;
   unit: string;
@@ -133,7 +134,13 @@ export function importRoster(
 
   for (const { row, cells } of sheet.rows) {
     const { value, problems } = checkRosterRow(cells, row, today);
-    const shown = { row, name: (cells.name ?? '').trim(), unit: '', idNumberMasked: '' };
+    const rawId = (cells.idNumber ?? '').trim();
+    const shown = {
+      row,
+      name: (cells.name ?? '').trim(),
+      unit: own?.name ?? cells.unitCode ?? '',
+      idNumberMasked: rawId.length === 18 ? maskIdNumber(rawId) : '',
+    };
     const refuse = (more: RosterProblem[]) => {
       refused.push(...more);
       preview.push({ ...shown, status: 'refused' });
@@ -201,7 +208,19 @@ export function importRoster(
     dropped: dropped.length,
     refused,
   };
-  if (dryRun) return { ...result, rows: preview };
+  if (dryRun) {
+    const who = db.$client.prepare(
+      `select w.name, w.id_number_masked idNumberMasked, coalesce(o.unit_name, o.name) unit
+       from workers w join organizations o on o.id = w.organization_id where w.id = ?`,
+    );
+    for (const id of dropped)
+      preview.push({
+        row: 0,
+        status: 'dropped',
+        ...(who.get(id) as Omit<RosterPreviewRow, 'row' | 'status'>),
+      });
+    return { ...result, rows: preview };
+  }
   if (refused.length) return result;
   write(db, u, pii, now, plan, dropped, covered);
   audit(db, actor, {

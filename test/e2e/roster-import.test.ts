@@ -1,0 +1,91 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idCheckChar } from '../../server/domain/id-number';
+import { launch, pageFor, PASSWORD, shot, startServer, type Server } from './harness';
+
+/**
+ * R9a: wuhua-001 imports its member roster through the panel — 500 rows, some wrong — sees the
+ * preview with each wrong row's reason, corrects the file, imports, and the new workers are members.
+ */
+let server: Server;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+const id = (n: number) => {
+  const base = `532301199${n % 10}0${1 + (n % 9)}1${n % 10}${String(n).padStart(3, '0')}`;
+  return base + idCheckChar(base);
+};
+const HEAD = '姓名,身份证号,手机号,职务,一线岗位,入会日期,会费已缴';
+const row = (n: number, over: { id?: string; title?: string } = {}) =>
+  [
+    `名册${n}号`,
+    over.id ?? id(n),
+    `136${String(n).padStart(8, '0')}`,
+    over.title ?? '装配工',
+    '是',
+    '2020-05-01',
+    '是',
+  ].join(',');
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launch();
+  ({ page, errors } = await pageFor(browser));
+  await page.goto(`${server.url}/`);
+  await page.getByLabel('用户名').fill('wuhua-001');
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: /您好/ }).waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the member roster import page', () => {
+  it('R9a: previews 500 rows with the wrong ones named, then imports the corrected roster', async () => {
+    await page.goto(`${server.url}/#/workers`);
+    await page.getByRole('link', { name: '导入会员名册' }).click();
+    await page.getByText('上传本单位全部会员', { exact: false }).waitFor();
+    const rows = Array.from({ length: 500 }, (_, i) => row(i + 1));
+    const bad = id(7);
+    rows[6] = row(7, { id: bad.slice(0, 17) + (bad[17] === '1' ? '2' : '1') });
+    rows[41] = row(42, { title: '销售部经理' });
+    const file = (lines: string[]) => ({
+      name: '会员名册.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('\uFEFF' + [HEAD, ...lines].join('\r\n')),
+    });
+    await page.locator('input[type=file]').setInputFiles(file(rows));
+    await page.getByRole('button', { name: '预览' }).click();
+    await page.getByText(/有误 2 行/).waitFor();
+    await page.getByText('R9b: 职务「销售部经理」高于科室主任，不能标为一线岗位', { exact: false }).waitFor();
+    await page.getByText(/身份证号：身份证号码校验位不正确/).waitFor();
+    expect(await page.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
+    await shot(page, 'roster-import-preview');
+
+    rows[6] = row(7);
+    rows[41] = row(42, { title: '车间主任' });
+    await page.locator('input[type=file]').setInputFiles(file(rows));
+    await page.getByRole('button', { name: '预览' }).click();
+    await page.getByText(/新增 500 人/).waitFor();
+    await page.getByRole('button', { name: '确认导入' }).click();
+    await page
+      .getByText(/名册已导入：新增 500 人/)
+      .first()
+      .waitFor();
+    const res = await page.request.get(
+      `${server.url}/api/workers?filter=${encodeURIComponent('{"q":"名册42号"}')}`,
+    );
+    const [w] = (await res.json()) as {
+      isUnionMember: boolean;
+      attestedAt: string | null;
+      onRoster: boolean;
+    }[];
+    expect(w).toMatchObject({ isUnionMember: true, onRoster: true });
+    expect(w.attestedAt).toBeTruthy();
+    expect(errors.filter((e) => !/status of (401|422)/.test(e))).toEqual([]);
+  });
+});
