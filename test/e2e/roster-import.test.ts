@@ -88,4 +88,45 @@ describe('the member roster import page', () => {
     expect(w.attestedAt).toBeTruthy();
     expect(errors.filter((e) => !/status of (401|422)/.test(e))).toEqual([]);
   });
+
+  it('R18: the city commits proposed quotas for a new round that sum to its plan', async () => {
+    const { page: city } = await pageFor(browser);
+    await city.goto(`${server.url}/`);
+    await city.getByLabel('用户名').fill('city');
+    await city.getByLabel('密码').fill(PASSWORD);
+    await city.getByRole('button', { name: '登录' }).click();
+    await city.getByRole('heading', { name: /您好/ }).waitFor();
+    const created = await city.request.post(`${server.url}/api/rounds`, {
+      data: {
+        name: '2027年秋季',
+        intakeTerm: '2027-autumn',
+        opensOn: '2027-11-11',
+        closesOn: '2027-11-30',
+        intakeFrom: '2027-08-01',
+        intakeTo: '2027-12-31',
+        processAmountFen: 50_000,
+        resultAmountFen: 100_000,
+        plannedPlaces: 3000,
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const round = (await created.json()) as { id: number };
+    await city.goto(`${server.url}/#/quotas`);
+    await city.getByRole('link', { name: '按会员分配名额' }).click();
+    await city.getByText('合计（计划 3000 个）').waitFor();
+    await city.getByRole('button', { name: '采用建议' }).click();
+    await city.getByLabel('分配依据（必填）').fill('按已核验会员人数与往期申请、获资助人数');
+    await shot(city, 'quota-plan-table');
+    await city.getByRole('button', { name: '提交名额' }).click();
+    await city
+      .getByText(/已提交本批次名额，合计 3000 个/)
+      .first()
+      .waitFor();
+    const quotas = await city.request.get(
+      `${server.url}/api/quotas?filter=${encodeURIComponent(JSON.stringify({ roundId: round.id }))}&range=[0,99]`,
+    );
+    const rows = (await quotas.json()) as { places: number; proposedPlaces: number }[];
+    expect(rows.reduce((n, q) => n + q.places, 0)).toBe(3000);
+    expect(rows.every((q) => q.proposedPlaces === q.places)).toBe(true);
+  });
 });

@@ -83,6 +83,22 @@ export interface RosterResult {
   rows?: RosterPreviewRow[];
 }
 
+/** `GET /api/rounds/{id}/quota-proposal` (R18). */
+export interface QuotaProposal {
+  roundId: number;
+  plannedPlaces: number;
+  unions: {
+    organizationId: number;
+    name: string;
+    members: number;
+    applications: number;
+    uptake: number;
+    proposed: number;
+    current: number | null;
+    used: number;
+  }[];
+}
+
 export interface BalanceRow {
   id: Identifier;
   roundId: number;
@@ -115,6 +131,8 @@ export interface UnionStats {
   processPaid: number;
   completed: number;
   places: number | null;
+  /** R18: what the quota proposal gave, when the quotas were committed from one. */
+  proposed?: number | null;
   approvalRate: number | null;
   dropoutRate: number | null;
   completionRate: number | null;

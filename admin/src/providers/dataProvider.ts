@@ -8,6 +8,7 @@ import type {
   Decision,
   DocumentKind,
   Integrity,
+  QuotaProposal,
   RosterResult,
   OtherApplication,
   Stage,
@@ -115,6 +116,11 @@ export const dataProvider = {
   // plan
   adjustQuota: (id: Identifier, body: { delta: number; reason: string }) =>
     action<RaRecord & { promoted: number[] }>('quotas', id, 'adjust', body),
+  quotaProposal: (roundId: Identifier) => getJson<QuotaProposal>(`rounds/${roundId}/quota-proposal`),
+  commitQuotas: (
+    roundId: Identifier,
+    body: { quotas: { organizationId: number; places: number }[]; reason: string },
+  ) => postJson<QuotaProposal>(`rounds/${roundId}/quotas`, body),
   raisePlan: (id: Identifier, body: { delta: number; reason: string }) =>
     action<RaRecord & { plannedPlaces: number }>('rounds', id, 'raise-plan', body),
   // money (each with its Idempotency-Key)

@@ -109,6 +109,8 @@ function finish(base: {
     processPaid: number;
     completed: number;
     places: number | null;
+    /** R18: what the quota proposal gave (null: the quotas were not committed from one). */
+    proposed?: number | null;
   }[];
   perInstitution: {
     id: number;
@@ -327,10 +329,10 @@ export function overviewFromCells(db: Db, u: SessionUser, roundId: number | null
   );
   const places = cityWide
     ? new Map(
-        all<{ id: number; p: number }>(
-          `select organization_id id, sum(places) p from quotas ${roundId ? 'where round_id = ?' : ''} group by 1`,
+        all<{ id: number; p: number; pp: number | null }>(
+          `select organization_id id, sum(places) p, sum(proposed_places) pp from quotas ${roundId ? 'where round_id = ?' : ''} group by 1`,
           roundId ? [roundId] : [],
-        ).map((q) => [q.id, q.p]),
+        ).map((q) => [q.id, q]),
       )
     : null;
   const perUnion = groups
@@ -348,7 +350,8 @@ export function overviewFromCells(db: Db, u: SessionUser, roundId: number | null
         droppedOut: n((r) => r.status === 'dropped_out'),
         processPaid: n(processPaid),
         completed: n((r) => r.status === 'completed'),
-        places: places ? (places.get(g) ?? null) : null,
+        places: places?.get(g)?.p ?? null,
+        proposed: places?.get(g)?.pp ?? null,
         total: n(() => true),
       };
     })
@@ -451,6 +454,7 @@ export function overviewFromRows(db: Db, u: SessionUser, roundId: number | null,
     processPaid: number;
     completed: number;
     places: number | null;
+    proposed: number | null;
   }>(
     `
     select o.id, o.name,
@@ -458,10 +462,11 @@ export function overviewFromRows(db: Db, u: SessionUser, roundId: number | null,
       sum(a.status in ${APPROVED}) approved,
       sum(a.status = 'rejected') rejected, sum(a.status = 'waitlisted') waitlisted, sum(a.status = 'dropped_out') droppedOut,
       sum(a.status in ${PAID}) processPaid, sum(a.status = 'completed') completed,
-      ${s.groupCol === 'level2_id' ? `(select sum(q.places) from quotas q where q.organization_id = o.id ${roundId ? 'and q.round_id = ?' : ''})` : 'null'} places
+      ${s.groupCol === 'level2_id' ? `(select sum(q.places) from quotas q where q.organization_id = o.id ${roundId ? 'and q.round_id = ?' : ''})` : 'null'} places,
+      ${s.groupCol === 'level2_id' ? `(select sum(q.proposed_places) from quotas q where q.organization_id = o.id ${roundId ? 'and q.round_id = ?' : ''})` : 'null'} proposed
     from applications a join organizations o on o.id = a.${s.groupCol}
     where ${s.where} ${roundCond} group by o.id order by o.id`,
-    s.groupCol === 'level2_id' && roundId ? [roundId, ...params] : params,
+    s.groupCol === 'level2_id' && roundId ? [roundId, roundId, ...params] : params,
   );
 
   const perInstitution = all<{
