@@ -4,8 +4,10 @@ import { tx } from '../../../db/client';
 import { ROSTER_COLUMNS } from '../../domain/roster';
 import type { AppEnv } from '../../lib/context';
 import { badRequest } from '../../lib/errors';
-import { describe, json } from '../../lib/openapi';
+import { describe, json, validated } from '../../lib/openapi';
 import { requireAccess } from '../../lib/resource';
+import { z } from 'zod';
+import { issueClaimCodes } from '../auth/claim';
 import { importRoster, readRoster } from './roster';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -63,6 +65,38 @@ async function template(): Promise<Buffer> {
 
 /** R9a: `GET /workers/import-template` and `POST /workers/import` (preview with `dryRun=true`). */
 export function rosterRoutes(app: Hono<AppEnv>): void {
+  app.post(
+    '/claim-codes',
+    describe({
+      tags: ['workers'],
+      summary:
+        "The sign-up sheet: a one-time code (14 days) for each of the unit's rostered workers without an account, or those named",
+      responses: {
+        200: json('The codes, shown once', {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              workerId: { type: 'integer' },
+              name: { type: 'string' },
+              idNumberMasked: { type: 'string' },
+              code: { type: 'string' },
+              expiresAt: { type: 'string' },
+            },
+          },
+        }),
+      },
+      refusals: [400],
+    }),
+    validated('json', z.object({ workerIds: z.array(z.number().int().positive()).max(20_000).optional() })),
+    (c) => {
+      requireAccess(c.get('user')!, 'workers', 'claimCodes');
+      const { db, pii } = c.get('deps');
+      const { workerIds } = c.req.valid('json');
+      return c.json(tx(db, (t) => issueClaimCodes(t, c.get('actor'), pii, workerIds)));
+    },
+  );
+
   app.get(
     '/import-template',
     describe({
