@@ -87,6 +87,26 @@ describe('the member roster import page', () => {
     expect(w).toMatchObject({ isUnionMember: true, onRoster: true });
     expect(w.attestedAt).toBeTruthy();
     expect(errors.filter((e) => !/status of (401|422)/.test(e))).toEqual([]);
+
+    // The sign-up sheet, then 名册42号 opens its account on its phone and is asked for a password.
+    await page.getByRole('button', { name: '生成注册码' }).click();
+    const line = page.getByTestId('claim-sheet').getByRole('row', { name: /名册42号/ });
+    await line.waitFor();
+    const code = (await line.locator('td').nth(2).innerText()).trim();
+    expect(code).toMatch(/^[2-9A-Z]{8}$/);
+    await shot(page, 'roster-claim-sheet');
+    const phone = await pageFor(browser, {
+      viewport: { width: 360, height: 640 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await phone.page.goto(`${server.url}/portal`);
+    await phone.page.getByRole('button', { name: /首次使用/ }).click();
+    await phone.page.getByLabel('身份证号码').fill(id(42));
+    await phone.page.getByLabel('注册码').fill(code);
+    await phone.page.getByRole('button', { name: '开通账号' }).click();
+    await phone.page.getByText('请先设置新密码').first().waitFor();
+    await shot(phone.page, 'portal-claim-password');
   });
 
   it('R18: the city commits proposed quotas for a new round that sum to its plan', async () => {

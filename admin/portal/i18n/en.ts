@@ -53,6 +53,15 @@ export const en: Record<MessageKey, string> = {
   'password.submit': 'Save the new password',
   'password.done': 'Password changed.',
 
+  'claim.open': 'First time? Open your account with the code from your union',
+  'claim.back': 'I have an account: back to sign-in',
+  'claim.lead':
+    'Your unit union has put you on its member roster and given you a sign-up code (on its sign-up sheet or in person). Enter your resident ID number and the code to open your account, then choose your own password.',
+  'claim.idNumber': 'Resident ID number',
+  'claim.code': 'Sign-up code',
+  'claim.codeHint':
+    "8 letters and digits, single use, valid for 14 days. When asked for the 'current password', enter this code.",
+  'claim.submit': 'Open my account',
   'home.hello': 'Hello, {name}',
   'home.memberVerified': "Membership verified (your union's member roster)",
   'home.memberDropped':

@@ -50,6 +50,14 @@ export const zhCN = {
   'password.submit': '保存新密码',
   'password.done': '密码已修改。',
 
+  'claim.open': '首次使用？用单位工会发的注册码开通账号',
+  'claim.back': '已有账号，返回登录',
+  'claim.lead':
+    '单位工会已将您列入会员名册，并发给您注册码（注册表或单位工会告知）。输入身份证号码和注册码开通账号，随后设置您自己的密码。',
+  'claim.idNumber': '身份证号码',
+  'claim.code': '注册码',
+  'claim.codeHint': '8 位字母和数字，只能使用一次，14 天内有效。设置密码时“当前密码”即为注册码。',
+  'claim.submit': '开通账号',
   'home.hello': '您好，{name}',
   'home.memberVerified': '会员信息已核验（单位工会会员名册）',
   'home.memberDropped': '您不在单位工会最新的会员名册中：请向单位工会确认会员身份，并请其更新会员名册。',

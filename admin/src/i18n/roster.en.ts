@@ -30,6 +30,15 @@ export const rosterEn = {
       "On record but not on this roster: after the import marked 'not on the member roster'; the unit must attest membership again",
     off_roster: 'Not on the member roster',
     verified: 'Membership verified',
+    claim: {
+      title: 'Sign-up sheet for workers',
+      hint: 'One-time codes (single use, valid 14 days) for the rostered workers without an account, to print and hand out: a worker opens its account on its phone with its ID number and code, then sets a password. Codes are shown only now; issuing again replaces them.',
+      issue: 'Issue sign-up codes',
+      print: 'Print the sheet',
+      none: 'Every worker on the roster has an account',
+      code: 'Sign-up code',
+      expires: 'Valid until',
+    },
     field: {
       name: 'Name',
       idNumber: 'ID number',

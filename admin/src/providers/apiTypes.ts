@@ -83,6 +83,15 @@ export interface RosterResult {
   rows?: RosterPreviewRow[];
 }
 
+/** `POST /api/workers/claim-codes`: one line of the sign-up sheet. */
+export interface ClaimCode {
+  workerId: number;
+  name: string;
+  idNumberMasked: string;
+  code: string;
+  expiresAt: string;
+}
+
 /** `GET /api/rounds/{id}/quota-proposal` (R18). */
 export interface QuotaProposal {
   roundId: number;

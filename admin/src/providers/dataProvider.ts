@@ -5,6 +5,7 @@ import type {
   BalanceRow,
   BankImportResult,
   BulkReviewResult,
+  ClaimCode,
   Decision,
   DocumentKind,
   Integrity,
@@ -157,6 +158,7 @@ export const dataProvider = {
   closeAppeal: (id: Identifier) => action('appeals', id, 'close'),
   revealWorker: (id: Identifier, field: 'idNumber' | 'bankCard' | 'benefitCard') =>
     getJson<{ id: number; field: string; value: string }>(`workers/${id}/reveal?field=${field}`),
+  claimCodes: (workerIds?: number[]) => postJson<ClaimCode[]>('workers/claim-codes', { workerIds }),
   rosterTemplate: () => getFile('workers/import-template'),
   importRoster: (file: File, dryRun: boolean, onProgress: (percent: number | null) => void) => {
     const form = new FormData();

@@ -24,6 +24,7 @@ import { Title, useNotify, useTranslate } from 'react-admin';
 import { downloadBlob } from '../common';
 import type { RosterPreviewRow, RosterResult } from '../providers/apiTypes';
 import { useAppDataProvider } from '../providers/useAppDataProvider';
+import { ClaimSheet } from './ClaimSheet';
 import { previewRows, STATUS_COLOR, type RosterTab } from './rosterPreview';
 
 type Phase = { kind: 'idle' } | { kind: 'upload'; percent: number | null; dryRun: boolean };
@@ -185,6 +186,7 @@ export const RosterImportPage = () => {
             />
           </Box>
         )}
+        <ClaimSheet />
       </CardContent>
     </Card>
   );
