@@ -86,7 +86,13 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   api.use('*', sameOriginOnly);
   api.use('*', sessionMiddleware);
   api.use('*', async (c, next) => {
-    const open = ['/api/auth/login', '/api/auth/logout', '/api/health', ...DOCS_PATHS].includes(c.req.path);
+    const open = [
+      '/api/auth/login',
+      '/api/auth/claim',
+      '/api/auth/logout',
+      '/api/health',
+      ...DOCS_PATHS,
+    ].includes(c.req.path);
     if (!open) {
       const user = requireUser(c);
       // An initial password set by someone else opens nothing but the way to change it.

@@ -13,6 +13,8 @@ import { RESOURCE_CONFIGS } from './resources';
 
 // The performance view brings recharts: loaded on first visit only.
 const PerformancePage = lazyView(() => import('./performance/PerformancePage'), 'PerformancePage');
+const QuotaPlanPage = lazyView(() => import('./quotas/QuotaPlanPage'), 'QuotaPlanPage');
+const RosterImportPage = lazyView(() => import('./workers/RosterImportPage'), 'RosterImportPage');
 
 /** The admin panel of union staff, institutions and the workers' school. */
 export const App = () => (
@@ -34,6 +36,8 @@ export const App = () => (
     <CustomRoutes>
       <Route path="/change-password" element={<ChangePasswordPage />} />
       <Route path="/performance" element={<PerformancePage />} />
+      <Route path="/roster-import" element={<RosterImportPage />} />
+      <Route path="/quota-plan" element={<QuotaPlanPage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -21,6 +21,9 @@ export const organizations = sqliteTable(
     unitName: text('unit_name'),
     duesPaid: integer('dues_paid', { mode: 'boolean' }).notNull().default(true),
     contactPhone: text('contact_phone'),
+    /** R9a: the unit's latest member roster — when it was uploaded and by whom (null: none yet). */
+    rosterAt: text('roster_at'),
+    rosterBy: integer('roster_by'),
     createdAt: createdAt(),
   },
   (t) => [

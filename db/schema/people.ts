@@ -37,6 +37,17 @@ export const workers = sqliteTable(
     attestationComment: text('attestation_comment'),
     isUnionMember: integer('is_union_member', { mode: 'boolean' }).notNull().default(true),
     isFrontline: integer('is_frontline', { mode: 'boolean' }).notNull().default(true),
+    /**
+     * R9a from the union's roster (会员名册): whether the worker is on its unit's latest roster (null:
+     * never rostered), when it joined, and whether its dues are paid. A roster upload is the unit
+     * union's attestation of membership; `attestedBy`/`attestedAt` name the upload that changed it.
+     */
+    onRoster: integer('on_roster', { mode: 'boolean' }),
+    memberSince: text('member_since'),
+    memberDuesPaid: integer('member_dues_paid', { mode: 'boolean' }),
+    /** A one-time sign-up code (its HMAC) and its expiry: a rostered worker claims its portal account. */
+    claimCodeHash: text('claim_code_hash'),
+    claimCodeExpiresAt: text('claim_code_expires_at'),
     isMigrant: integer('is_migrant', { mode: 'boolean' }).notNull().default(false),
     isHardship: integer('is_hardship', { mode: 'boolean' }).notNull().default(false),
     isKeyIndustry: integer('is_key_industry', { mode: 'boolean' }).notNull().default(false),

@@ -51,6 +51,8 @@ export const quotas = sqliteTable(
       .notNull()
       .references(() => organizations.id),
     places: integer('places').notNull(),
+    /** What the proposal (members, last rounds' applications and uptake) gave when the city committed it. */
+    proposedPlaces: integer('proposed_places'),
     createdAt: createdAt(),
   },
   (t) => [

@@ -22,6 +22,7 @@ import { seedMoney } from './money';
 import { seedOrganizations } from './organizations';
 import { seedUsers, seedWorkers } from './people';
 import { planApplications } from './plan';
+import { seedRoster } from './roster';
 import { auditAdjustments, institutions, seedQuotas, seedRounds } from './rounds';
 import { seedStudyChecks } from './study';
 import { summarize, type SeedSummary } from './summary';
@@ -87,6 +88,7 @@ export function seedDemo(db: Db, pii: Pii, now: Date, opts: SeedOptions = {}): S
   tx(db, (t) => {
     writeRows(t, pii, passwordHash, rows);
     seedStudyChecks(t, now);
+    seedRoster(t, now);
   });
 
   return summarize(

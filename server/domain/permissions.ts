@@ -21,8 +21,9 @@ export const PERMISSIONS: Table = {
   },
   workers: {
     city_admin: [...RW, 'reveal'],
-    org_admin: [...R, 'reveal'],
-    unit_admin: [...RW, 'reveal'],
+    // R9a: a unit union imports its member roster; a level-2 union those of its grassroots unions.
+    org_admin: [...R, 'reveal', 'import'],
+    unit_admin: [...RW, 'reveal', 'import', 'claimCodes'],
     agent: R,
     institution: R,
     worker: [...R, 'edit'],
@@ -43,7 +44,8 @@ export const PERMISSIONS: Table = {
     institution: R,
     worker: R,
   },
-  quotas: { city_admin: [...RW, 'adjust'], org_admin: R, unit_admin: R },
+  // R18: the city commits a round's quotas from the proposal in one action.
+  quotas: { city_admin: [...RW, 'adjust', 'commit'], org_admin: R, unit_admin: R },
   applications: {
     city_admin: [...R, 'review', 'verifyGraduation', 'verifyEnrollment', 'allowLateProcess', 'dropout'],
     org_admin: [...R, 'review', 'verifyEnrollment', 'dropout'],

@@ -101,3 +101,52 @@ export function planProblem(
 
 /** R18: the most one raise of the plan may add. */
 export const MAX_PLAN_RAISE = 100_000;
+
+/** R18: what a level-2 union brings to the split of a new round's plan. */
+export interface ProposalFacts {
+  organizationId: number;
+  /** Attested union members (by the roster or by hand, R9a). */
+  members: number;
+  /** Applications submitted in the earlier rounds, and of those, places taken up (approved and on). */
+  applications: number;
+  uptake: number;
+}
+
+/**
+ * R18: a proposed split of `plannedPlaces` over the level-2 unions — half by attested members, a quarter
+ * by the earlier rounds' applications, a quarter by their uptake (a term nobody has drops out, its weight
+ * to the others; with no figures at all, equal shares) — rounded by largest remainder so that it sums to
+ * the plan exactly. Exact integer arithmetic (BigInt): no float decides a place.
+ */
+export function proposeQuotas(
+  plannedPlaces: number,
+  unions: readonly ProposalFacts[],
+): { organizationId: number; places: number }[] {
+  if (!unions.length) return [];
+  const terms = [
+    { weight: 2n, of: (u: ProposalFacts) => BigInt(u.members) },
+    { weight: 1n, of: (u: ProposalFacts) => BigInt(u.applications) },
+    { weight: 1n, of: (u: ProposalFacts) => BigInt(u.uptake) },
+  ]
+    .map((t) => ({ ...t, total: unions.reduce((s, u) => s + t.of(u), 0n) }))
+    .filter((t) => t.total > 0n);
+  // w_i = Σ weight × value_i / total, over the common denominator Π totals.
+  const product = terms.reduce((p, t) => p * t.total, 1n);
+  const w = unions.map((u) =>
+    terms.length ? terms.reduce((s, t) => s + (t.weight * t.of(u) * product) / t.total, 0n) : 1n,
+  );
+  const W = w.reduce((s, x) => s + x, 0n);
+  const P = BigInt(plannedPlaces);
+  const base = w.map((x) => (P * x) / W);
+  const rest = w.map((x, i) => ({ i, r: (P * x) % W }));
+  let left = Number(P - base.reduce((s, x) => s + x, 0n));
+  rest.sort((a, b) =>
+    a.r === b.r ? unions[a.i].organizationId - unions[b.i].organizationId : a.r > b.r ? -1 : 1,
+  );
+  for (const { i } of rest) {
+    if (left <= 0) break;
+    base[i] += 1n;
+    left--;
+  }
+  return unions.map((u, i) => ({ organizationId: u.organizationId, places: Number(base[i]) }));
+}

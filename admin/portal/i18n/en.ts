@@ -60,7 +60,23 @@ export const en: Record<MessageKey, string> = {
   'password.submit': 'Save the new password',
   'password.done': 'Password changed.',
 
+  'claim.open': 'First time? Open your account with the code from your union',
+  'claim.back': 'I have an account: back to sign-in',
+  'claim.lead':
+    'Your unit union has put you on its member roster and given you a sign-up code (on its sign-up sheet or in person). Enter your resident ID number and the code to open your account, then choose your own password.',
+  'claim.idNumber': 'Resident ID number',
+  'claim.code': 'Sign-up code',
+  'claim.codeHint':
+    "8 letters and digits, single use, valid for 14 days. When asked for the 'current password', enter this code.",
+  'claim.submit': 'Open my account',
   'home.hello': 'Hello, {name}',
+  'home.memberVerified': "Membership verified (your union's member roster)",
+  'home.memberDropped':
+    "You are not on your union's latest member roster: ask your unit union to confirm your membership and update its roster.",
+  'home.memberDues':
+    "Your union's member roster says your dues are unpaid: pay them to your unit union and ask it to update its roster.",
+  'home.memberUnknown':
+    'Your membership is yet to be verified: give your unit union your member details and ask it to put you on its roster.',
   'home.noRound': 'No round is open for applications now. The city union announces each year’s dates.',
   'home.roundOpen': '{name}: applications open',
   'home.window': 'Apply from {opens} to {closes}, ',
@@ -178,6 +194,10 @@ export const en: Record<MessageKey, string> = {
   'check.enrolledOk': 'Enrolled on {date}',
   'check.enrolledBad': 'No enrollment date given yet',
   'check.memberOk': 'You are a union member',
+  'check.memberVerified': "Membership verified (your union's member roster)",
+  'check.memberDropped':
+    "You are not on your union's latest member roster: ask your unit union to confirm your membership",
+  'check.memberDues': "Your union's member roster says your dues are unpaid: pay them to your unit union",
   'check.memberBad': 'Your record says you are not a union member',
   'check.frontlineOk': 'You are a front-line worker ({job})',
   'check.frontlineBad':

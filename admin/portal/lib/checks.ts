@@ -77,7 +77,19 @@ export function preSubmitChecks(
   add('enrolledOn', !!a.enrolledOn, 'check.enrolledOk', 'check.enrolledBad', 'R9c', 'study', {
     date: a.enrolledOn ?? '',
   });
-  add('member', f.worker.isUnionMember, 'check.memberOk', 'check.memberBad', 'R9a', 'union');
+  const roster = f.worker.rosterStatus;
+  add(
+    'member',
+    f.worker.isUnionMember && roster !== 'dropped' && roster !== 'dues_unpaid',
+    roster === 'verified' ? 'check.memberVerified' : 'check.memberOk',
+    roster === 'dropped'
+      ? 'check.memberDropped'
+      : roster === 'dues_unpaid'
+        ? 'check.memberDues'
+        : 'check.memberBad',
+    'R9a',
+    'union',
+  );
   add('frontline', f.worker.isFrontline, 'check.frontlineOk', 'check.frontlineBad', 'R9b', 'union', {
     job: f.worker.jobTitle,
   });
@@ -108,4 +120,12 @@ export function preSubmitChecks(
     false,
   );
   return out;
+}
+
+/** R9a: what the worker's home page says of its membership — verified by the roster, or what to ask the union for. */
+export function membershipKey(w: Pick<Worker, 'isUnionMember' | 'rosterStatus'>): MessageKey | null {
+  if (w.rosterStatus === 'verified') return 'home.memberVerified';
+  if (w.rosterStatus === 'dropped') return 'home.memberDropped';
+  if (w.rosterStatus === 'dues_unpaid') return 'home.memberDues';
+  return w.isUnionMember ? null : 'home.memberUnknown';
 }

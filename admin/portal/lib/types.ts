@@ -33,6 +33,8 @@ export interface Worker {
   jobTitle: string;
   isUnionMember: boolean;
   isFrontline: boolean;
+  /** R9a: where the worker stands with its unit's latest member roster (`none`: no roster yet). */
+  rosterStatus?: 'verified' | 'dues_unpaid' | 'dropped' | 'none';
   isMigrant: boolean;
   isHardship: boolean;
   isKeyIndustry: boolean;

@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n';
 import { api } from '../lib/api';
+import { membershipKey } from '../lib/checks';
 import { chinaToday, daysBetween, yuan } from '../lib/format';
 import { Link } from '../lib/router';
 import { useBasics } from '../lib/session';
@@ -28,9 +29,18 @@ export function HomePage() {
   const { data: policies } = useLoad(() => api.list<MatchingPolicy>('matching-policies'), []);
   const today = chinaToday();
   const open = rounds.filter((r) => isOpen(r, today));
+  const membership = membershipKey(worker);
 
   return (
     <Page title={t('home.hello', { name: worker.name })}>
+      {membership && (
+        <p
+          className={membership === 'home.memberVerified' ? 'notice notice-success' : 'notice notice-warn'}
+          data-testid="membership"
+        >
+          {t(membership)}
+        </p>
+      )}
       {open.length === 0 && (
         <section className="card">
           <p>{t('home.noRound')}</p>

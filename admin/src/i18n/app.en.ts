@@ -1,9 +1,11 @@
 import type { appZhCN } from './app.zh-CN';
 import { dashboardEn, performanceEn } from './performance.en';
+import { rosterEn } from './roster.en';
 import { workEn } from './work.en';
 
 export const appEn: typeof appZhCN = {
   ...workEn,
+  ...rosterEn,
   title: 'Education Upgrade Subsidy',
   org: 'Kunming Federation of Trade Unions',
   locale: { 'zh-CN': '简体中文', en: 'English' },

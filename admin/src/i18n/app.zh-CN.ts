@@ -1,9 +1,11 @@
 import { dashboardZhCN, performanceZhCN } from './performance.zh-CN';
+import { rosterZhCN } from './roster.zh-CN';
 import { workZhCN } from './work.zh-CN';
 
 /** The panel's own strings (`app.*`): login, dashboard, account. */
 export const appZhCN = {
   ...workZhCN,
+  ...rosterZhCN,
   title: '学历提升资助管理系统',
   org: '昆明市总工会',
   locale: { 'zh-CN': '简体中文', en: 'English' },

@@ -103,6 +103,7 @@ export const performanceEn: typeof performanceZhCN = {
   of_previous: 'Of previous step',
   of_submitted: 'Of submitted',
   places: 'Places',
+  proposed: 'Proposed places',
   rejected: 'Rejected',
   waitlisted: 'Waitlisted',
   quota_use: 'Places used',

@@ -96,6 +96,7 @@ export const performanceZhCN = {
   of_previous: '占上一环节',
   of_submitted: '占提交数',
   places: '名额',
+  proposed: '建议名额',
   rejected: '未通过',
   waitlisted: '候补',
   quota_use: '名额使用率',

@@ -56,7 +56,10 @@ const Sections = ({ s }: { s: StatsOverview }) => {
   const unionCols: Col<UnionStats>[] = [
     { key: 'name', label: unionLabel },
     ...(s.scope === 'city'
-      ? [{ key: 'places', label: t('app.performance.places'), align: 'right' as const }]
+      ? [
+          { key: 'proposed', label: t('app.performance.proposed'), align: 'right' as const },
+          { key: 'places', label: t('app.performance.places'), align: 'right' as const },
+        ]
       : []),
     { key: 'approved', label: t('app.performance.funnel.approved'), align: 'right' },
     ...(s.scope === 'city'

@@ -92,6 +92,7 @@ export function performanceTables(s: StatsOverview, t: TranslateFunction): Table
       title: t('app.performance.sections.unions'),
       headers: [
         { key: 'name', label: unionLabel },
+        h('proposed', 'app.performance.proposed'),
         h('places', 'app.performance.places'),
         h('submitted', 'app.performance.funnel.submitted'),
         h('approved', 'app.performance.funnel.approved'),

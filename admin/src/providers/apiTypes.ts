@@ -43,6 +43,55 @@ export interface BankImportResult {
   unchanged: number;
 }
 
+/** `POST /api/workers/import` (R9a): what a member roster changes; `rows` with `dryRun`. */
+export interface RosterRefusal {
+  row: number;
+  field: string;
+  message: string;
+  rule?: string;
+}
+export interface RosterPreviewRow {
+  row: number;
+  status: 'new' | 'changed' | 'unchanged' | 'refused' | 'dropped';
+  name: string;
+  idNumberMasked: string;
+  unit: string;
+  changes?: string[];
+}
+export interface RosterResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  dropped: number;
+  refused: RosterRefusal[];
+  rows?: RosterPreviewRow[];
+}
+
+/** `POST /api/workers/claim-codes`: one line of the sign-up sheet. */
+export interface ClaimCode {
+  workerId: number;
+  name: string;
+  idNumberMasked: string;
+  code: string;
+  expiresAt: string;
+}
+
+/** `GET /api/rounds/{id}/quota-proposal` (R18). */
+export interface QuotaProposal {
+  roundId: number;
+  plannedPlaces: number;
+  unions: {
+    organizationId: number;
+    name: string;
+    members: number;
+    applications: number;
+    uptake: number;
+    proposed: number;
+    current: number | null;
+    used: number;
+  }[];
+}
+
 export interface BalanceRow {
   id: Identifier;
   roundId: number;
@@ -76,6 +125,8 @@ export interface UnionStats {
   completed: number;
   places: number | null;
   cityUsed: number;
+  /** R18: what the quota proposal gave, when the quotas were committed from one. */
+  proposed?: number | null;
   approvalRate: number | null;
   dropoutRate: number | null;
   completionRate: number | null;

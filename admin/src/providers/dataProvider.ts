@@ -5,15 +5,27 @@ import type {
   BalanceRow,
   BankImportResult,
   BulkReviewResult,
+  ClaimCode,
   Decision,
   DocumentKind,
   Integrity,
+  QuotaProposal,
+  RosterResult,
   OtherApplication,
   Stage,
   StatsOverview,
   Timeline,
 } from './apiTypes';
-import { API_URL, getFile, getJson, httpClient, postForm, postJson, type CallOptions } from './http';
+import {
+  API_URL,
+  getFile,
+  getJson,
+  httpClient,
+  postForm,
+  postFormWithProgress,
+  postJson,
+  type CallOptions,
+} from './http';
 import { listLocally } from './listLocally';
 
 export type { Decision, DocumentKind } from './apiTypes';
@@ -111,6 +123,11 @@ export const dataProvider = {
   // plan
   adjustQuota: (id: Identifier, body: { delta: number; reason: string }) =>
     action<RaRecord & { promoted: number[] }>('quotas', id, 'adjust', body),
+  quotaProposal: (roundId: Identifier) => getJson<QuotaProposal>(`rounds/${roundId}/quota-proposal`),
+  commitQuotas: (
+    roundId: Identifier,
+    body: { quotas: { organizationId: number; places: number }[]; reason: string },
+  ) => postJson<QuotaProposal>(`rounds/${roundId}/quotas`, body),
   raisePlan: (id: Identifier, body: { delta: number; reason: string }) =>
     action<RaRecord & { plannedPlaces: number }>('rounds', id, 'raise-plan', body),
   // money (each with its Idempotency-Key)
@@ -153,6 +170,14 @@ export const dataProvider = {
   closeAppeal: (id: Identifier) => action('appeals', id, 'close'),
   revealWorker: (id: Identifier, field: 'idNumber' | 'bankCard' | 'benefitCard') =>
     getJson<{ id: number; field: string; value: string }>(`workers/${id}/reveal?field=${field}`),
+  claimCodes: (workerIds?: number[]) => postJson<ClaimCode[]>('workers/claim-codes', { workerIds }),
+  rosterTemplate: () => getFile('workers/import-template'),
+  importRoster: (file: File, dryRun: boolean, onProgress: (percent: number | null) => void) => {
+    const form = new FormData();
+    form.append('file', file);
+    form.append('dryRun', String(dryRun));
+    return postFormWithProgress<RosterResult>('workers/import', form, onProgress);
+  },
   resetPassword: (id: Identifier, password: string) => action('users', id, 'reset-password', { password }),
   // monitoring
   stats: (roundId?: Identifier | null) => getJson<StatsOverview>(`stats/overview?${query({ roundId })}`),

@@ -63,3 +63,34 @@ export const statusOf = (error: unknown): number | undefined =>
 /** The server's field errors (`{errors: {field: message}}`) of a failed call. */
 export const fieldErrorsOf = (error: unknown): Record<string, string> =>
   (error as { body?: { errors?: Record<string, string> } })?.body?.errors ?? {};
+
+/**
+ * A multipart upload that reports its progress (fetch cannot): `onProgress(percent)` while the file
+ * goes up, then `onProgress(null)` while the server works on it. Errors as httpClient's.
+ */
+export function postFormWithProgress<T>(
+  path: string,
+  form: FormData,
+  onProgress: (percent: number | null) => void,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', apiUrl(path));
+    xhr.withCredentials = true;
+    xhr.upload.onprogress = (e) =>
+      onProgress(e.lengthComputable ? Math.round((100 * e.loaded) / e.total) : null);
+    xhr.upload.onload = () => onProgress(null);
+    xhr.onerror = () => reject(new HttpError('网络错误，请重试', 0, {}));
+    xhr.onload = () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = {};
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
+      else reject(new HttpError((body as { message?: string }).message ?? xhr.statusText, xhr.status, body));
+    };
+    xhr.send(form);
+  });
+}

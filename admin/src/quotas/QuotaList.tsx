@@ -1,4 +1,7 @@
-import { DataTable, ReferenceField, useCanAccess, type RaRecord } from 'react-admin';
+import CalculateIcon from '@mui/icons-material/Calculate';
+import { Button } from '@mui/material';
+import { Link } from 'react-router';
+import { DataTable, ReferenceField, useCanAccess, useTranslate, type RaRecord } from 'react-admin';
 import { AppList, organizationFilter, roundFilter } from '../common';
 import { AdjustQuotaButton } from './AdjustQuotaButton';
 import { QuotaBar } from './QuotaBar';
@@ -7,10 +10,22 @@ import { QuotaWaitlist } from './QuotaWaitlist';
 const quotaFilters = [roundFilter(), organizationFilter()];
 
 /** R7/R18: each level-2 union's places in a round as a bar; a row with a waitlist opens to show it in order. */
+/** R18: the proposed split of a round's plan, to edit and commit (the city). */
+const QuotaPlanButton = () => {
+  const translate = useTranslate();
+  const { canAccess } = useCanAccess({ resource: 'quotas', action: 'commit' });
+  if (!canAccess) return null;
+  return (
+    <Button size="small" component={Link} to="/quota-plan" startIcon={<CalculateIcon />}>
+      {translate('app.quota_plan.title')}
+    </Button>
+  );
+};
+
 export const QuotaList = () => {
   const adjust = useCanAccess({ resource: 'quotas', action: 'adjust' });
   return (
-    <AppList filters={quotaFilters} sort={{ field: 'id', order: 'DESC' }}>
+    <AppList filters={quotaFilters} sort={{ field: 'id', order: 'DESC' }} extraActions={<QuotaPlanButton />}>
       <DataTable
         bulkActionButtons={false}
         rowClick="expand"

@@ -17,6 +17,8 @@ const FLAGS: Flag[] = [
   ['app.worker_flags.not_member', 'error', (r) => !!r.attestedAt && r.isUnionMember === false],
   // R9b: a post above 科室主任, shown to every reviewer.
   ['app.worker_flags.senior_title', 'error', (r) => r.seniorTitle === true],
+  // R9a: the unit has a roster and the worker is not on it.
+  ['app.roster.off_roster', 'warning', (r) => r.onRoster === false],
 ];
 
 // Field props are accepted so Labeled and DataTable can name the column; the flags come from the record.

@@ -1,3 +1,6 @@
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import { Button } from '@mui/material';
+import { Link } from 'react-router';
 import {
   AutocompleteInput,
   BooleanInput,
@@ -5,6 +8,8 @@ import {
   ReferenceField,
   ReferenceInput,
   SearchInput,
+  useCanAccess,
+  useTranslate,
 } from 'react-admin';
 import { AppList, DateTimeField, EnumField } from '../common';
 import { WorkerFlags } from './WorkerFlags';
@@ -30,8 +35,24 @@ const workerFilters = [
   <BooleanInput key="isKeyIndustry" source="isKeyIndustry" defaultValue />,
 ];
 
+/** R9a: the unit's member roster, imported in bulk (shown to the roles that may import one). */
+const RosterImportButton = () => {
+  const translate = useTranslate();
+  const { canAccess } = useCanAccess({ resource: 'workers', action: 'import' });
+  if (!canAccess) return null;
+  return (
+    <Button size="small" component={Link} to="/roster-import" startIcon={<UploadFileIcon />}>
+      {translate('app.roster.menu')}
+    </Button>
+  );
+};
+
 export const WorkerList = () => (
-  <AppList filters={workerFilters} sort={{ field: 'id', order: 'DESC' }}>
+  <AppList
+    filters={workerFilters}
+    sort={{ field: 'id', order: 'DESC' }}
+    extraActions={<RosterImportButton />}
+  >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="id" />
       <DataTable.Col source="name" />

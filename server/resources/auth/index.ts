@@ -8,6 +8,7 @@ import { ApiError } from '../../lib/errors';
 import { describe, json, schemaRef, validated } from '../../lib/openapi';
 import { audit } from '../../lib/audit';
 import { tx } from '../../../db/client';
+import { claimAccount } from './claim';
 import { changePassword, login, TooSoon } from './service';
 import { DEVICE_COOKIE, DEVICE_MAX_AGE_S, LoginGuard, Throttle } from './throttle';
 
@@ -62,6 +63,37 @@ export function authRoutes() {
         secure: deps.secureCookies,
         maxAge: DEVICE_MAX_AGE_S,
       });
+      return c.json(user);
+    },
+  );
+
+  app.post(
+    '/claim',
+    describe({
+      tags: ['auth'],
+      summary:
+        "A rostered worker claims its portal account with its resident ID number and the union's one-time code; signs in, and the first thing asked is a new password",
+      open: true,
+      responses: { 200: json('The account created and signed in', schemaRef('SessionUser')) },
+      refusals: [400, 401, 429],
+    }),
+    validated(
+      'json',
+      z.object({
+        idNumber: z.string().trim().min(1, '请输入身份证号码').max(32),
+        code: z.string().trim().min(1, '请输入注册码').max(32),
+      }),
+    ),
+    async (c) => {
+      const { deps, actor } = c.var;
+      if (!throttle.take(actor.ip ?? 'unknown', deps.clock().getTime())) {
+        throw new ApiError(429, '尝试过于频繁，请稍后再试');
+      }
+      const body = c.req.valid('json');
+      const { user, token } = await retryAfter(c, () =>
+        claimAccount(deps.db, deps.pii, actor, guard, body.idNumber, body.code),
+      );
+      setSessionCookie(c, token);
       return c.json(user);
     },
   );

@@ -1,10 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { rounds } from '../../../db/schema';
+import { tx } from '../../../db/client';
 import { conflict } from '../../lib/errors';
+import { commitQuotas, quotaProposal } from '../quotas/proposal';
 import { createRound, raisePlan, updateRound } from './service';
-import { crud, findScoped } from '../../lib/resource';
-import { recordSchema } from '../../lib/openapi';
+import { crud, findScoped, parseId, requireAccess } from '../../lib/resource';
+import { describe, idParam, json, recordSchema, validated } from '../../lib/openapi';
 import { recordActions } from '../../lib/record-action';
 import { MAX_PLAN_RAISE } from '../../domain/quota';
 import type { ListSpec } from '../../lib/ra-list';
@@ -92,5 +94,88 @@ export const roundRoutes = () => {
     refusals: [422],
     run: ({ db, actor, row, body }) => raisePlan(db, actor, row, body.delta, body.reason),
   });
+
+  const proposalDoc = json(
+    'The proposed split of the plan over the level-2 unions, beside their quotas now',
+    {
+      type: 'object',
+      properties: {
+        roundId: { type: 'integer' },
+        plannedPlaces: { type: 'integer' },
+        unions: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              organizationId: { type: 'integer' },
+              name: { type: 'string' },
+              members: { type: 'integer' },
+              applications: { type: 'integer' },
+              uptake: { type: 'integer' },
+              proposed: { type: 'integer' },
+              current: { type: ['integer', 'null'] },
+              used: { type: 'integer' },
+            },
+          },
+        },
+      },
+    },
+  );
+  app.get(
+    '/:id{[0-9]+}/quota-proposal',
+    describe({
+      tags: ['rounds'],
+      summary:
+        "R18: the plan split over the level-2 unions by attested members and the earlier rounds' applications and uptake (largest remainder, sums to the plan)",
+      parameters: [idParam],
+      responses: { 200: proposalDoc },
+      refusals: [404],
+    }),
+    (c) => {
+      const u = c.get('user')!;
+      requireAccess(u, 'quotas', 'commit');
+      const { db } = c.get('deps');
+      const round = findScoped<RoundRow>(db, roundList, u, parseId(c.req.param('id')));
+      return c.json(quotaProposal(db, round.id));
+    },
+  );
+  app.post(
+    '/:id{[0-9]+}/quotas',
+    describe({
+      tags: ['rounds'],
+      summary: "R18: commit the round's quotas (from the proposal, edited) in one audited action",
+      parameters: [idParam],
+      responses: { 200: proposalDoc },
+      refusals: [400, 404, 422],
+    }),
+    validated(
+      'json',
+      z.object({
+        quotas: z
+          .array(
+            z.object({
+              organizationId: z.number().int().positive(),
+              places: z.number().int().min(0).max(1_000_000),
+            }),
+          )
+          .min(1)
+          .max(500),
+        reason: z.string().trim().min(4, '请说明分配依据（至少 4 个字）').max(500),
+      }),
+    ),
+    (c) => {
+      const u = c.get('user')!;
+      requireAccess(u, 'quotas', 'commit');
+      const { db } = c.get('deps');
+      const body = c.req.valid('json');
+      const id = parseId(c.req.param('id'));
+      return c.json(
+        tx(db, (t) => {
+          const round = findScoped<RoundRow>(t, roundList, u, id);
+          return commitQuotas(t, c.get('actor'), round.id, body.quotas, body.reason);
+        }),
+      );
+    },
+  );
   return app;
 };

@@ -115,6 +115,8 @@ function finish(base: {
     places: number | null;
     /** R8: city-funded applications holding a place now: what the quota is used by. */
     cityUsed: number;
+    /** R18: what the quota proposal gave (null: the quotas were not committed from one). */
+    proposed?: number | null;
   }[];
   perInstitution: {
     id: number;
@@ -341,10 +343,10 @@ export function overviewFromCells(db: Db, u: SessionUser, roundId: number | null
   );
   const places = cityWide
     ? new Map(
-        all<{ id: number; p: number }>(
-          `select organization_id id, sum(places) p from quotas ${roundId ? 'where round_id = ?' : ''} group by 1`,
+        all<{ id: number; p: number; pp: number | null }>(
+          `select organization_id id, sum(places) p, sum(proposed_places) pp from quotas ${roundId ? 'where round_id = ?' : ''} group by 1`,
           roundId ? [roundId] : [],
-        ).map((q) => [q.id, q.p]),
+        ).map((q) => [q.id, q]),
       )
     : null;
   const cityUsed = new Map(
@@ -369,7 +371,8 @@ export function overviewFromCells(db: Db, u: SessionUser, roundId: number | null
         droppedOut: n((r) => r.status === 'dropped_out'),
         processPaid: n(processPaid),
         completed: n((r) => r.status === 'completed'),
-        places: places ? (places.get(g) ?? null) : null,
+        places: places?.get(g)?.p ?? null,
+        proposed: places?.get(g)?.pp ?? null,
         cityUsed: cityUsed.get(g) ?? 0,
         total: n(() => true),
       };
@@ -474,6 +477,7 @@ export function overviewFromRows(db: Db, u: SessionUser, roundId: number | null,
     completed: number;
     places: number | null;
     cityUsed: number;
+    proposed: number | null;
   }>(
     `
     select o.id, o.name,
@@ -482,10 +486,11 @@ export function overviewFromRows(db: Db, u: SessionUser, roundId: number | null,
       sum(a.status in ${APPROVED}) approved,
       sum(a.status = 'rejected') rejected, sum(a.status = 'waitlisted') waitlisted, sum(a.status = 'dropped_out') droppedOut,
       sum(a.status in ${PAID}) processPaid, sum(a.status = 'completed') completed,
-      ${s.groupCol === 'level2_id' ? `(select sum(q.places) from quotas q where q.organization_id = o.id ${roundId ? 'and q.round_id = ?' : ''})` : 'null'} places
+      ${s.groupCol === 'level2_id' ? `(select sum(q.places) from quotas q where q.organization_id = o.id ${roundId ? 'and q.round_id = ?' : ''})` : 'null'} places,
+      ${s.groupCol === 'level2_id' ? `(select sum(q.proposed_places) from quotas q where q.organization_id = o.id ${roundId ? 'and q.round_id = ?' : ''})` : 'null'} proposed
     from applications a join organizations o on o.id = a.${s.groupCol}
     where ${s.where} ${roundCond} group by o.id order by o.id`,
-    s.groupCol === 'level2_id' && roundId ? [roundId, ...params] : params,
+    s.groupCol === 'level2_id' && roundId ? [roundId, roundId, ...params] : params,
   );
 
   const perInstitution = all<{

@@ -8,6 +8,7 @@ import { nameMatch } from '../../lib/name-search';
 import { compact, crud, findScoped, parseId, requireAccess } from '../../lib/resource';
 import type { ListSpec } from '../../lib/ra-list';
 import { describe, idParam, json, validated } from '../../lib/openapi';
+import { rosterRoutes } from './roster-routes';
 import {
   assertUniqueId,
   assertUniquePhone,
@@ -43,7 +44,7 @@ export const workerList: ListSpec = {
 export const workerRoutes = () => {
   const app = crud({
     list: workerList,
-    serialize: (row: WorkerRow, u, _db, mode) => serializeWorker(row, mode, u),
+    serialize: (row: WorkerRow, u, db, mode) => serializeWorker(row, mode, u, db),
     create: {
       schema: workerCreate,
       run: (db, actor, data, { pii }) => {
@@ -76,6 +77,8 @@ export const workerRoutes = () => {
       },
     },
   });
+
+  rosterRoutes(app);
 
   // The full resident ID or card number, for the roles that need it, each reveal audited (PIPL).
   app.get(

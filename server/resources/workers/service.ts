@@ -16,6 +16,7 @@ import {
   normalizeIdNumber,
 } from '../../domain/id-number';
 import { canAccess } from '../../domain/permissions';
+import { rosterStatus } from '../../domain/roster';
 import type { SessionUser } from '../../lib/context';
 import { ApiError, badRequest, conflict } from '../../lib/errors';
 import { log } from '../../lib/log';
@@ -190,13 +191,27 @@ export function backfillPhoneHashes(db: Db, pii: Pii): { hashed: number; duplica
   return { hashed, duplicates };
 }
 
-export function serializeWorker(row: WorkerRow, mode: 'list' | 'one', u: SessionUser) {
-  const { birthYear, phone, ...rest } = row;
+export function serializeWorker(row: WorkerRow, mode: 'list' | 'one', u: SessionUser, db?: Db) {
+  const { birthYear, phone, claimCodeHash: _code, ...rest } = row;
   const full =
     mode === 'one' && (canAccess(u.role, { resource: 'workers', action: 'reveal' }) || u.workerId === row.id);
   // R9b: a post above 科室主任 is flagged to every reviewer.
   const flagged = { ...rest, seniorTitle: isSeniorTitle(row.jobTitle) };
-  return full ? { ...flagged, phone, birthYear } : { ...flagged, phone: maskPhone(phone) };
+  // R9a: where the worker stands with its unit's latest roster (one record: one more indexed read).
+  const roster = mode === 'one' && db ? { rosterStatus: workerRosterStatus(db, row) } : {};
+  return full
+    ? { ...flagged, phone, birthYear, ...roster }
+    : { ...flagged, phone: maskPhone(phone), ...roster };
+}
+
+export function workerRosterStatus(
+  db: Db,
+  row: Pick<WorkerRow, 'organizationId' | 'onRoster' | 'memberDuesPaid'>,
+) {
+  const unit = db.$client
+    .prepare('select roster_at rosterAt from organizations where id = ?')
+    .get(row.organizationId) as { rosterAt: string | null } | undefined;
+  return rosterStatus(row, unit?.rosterAt ?? null);
 }
 
 export const REVEALABLE = {
