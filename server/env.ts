@@ -28,6 +28,15 @@ const schema = z.object({
   API_ONLY: z.enum(['0', '1']).optional(),
   /** Audit rows older than this are copied to the verified archive (server/lib/archive.ts). */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(180),
+  /** The SMS gateway's webhook: without it messages stay in-app (server/resources/notifications/dispatch.ts). */
+  SMS_WEBHOOK_URL: z.string().url().optional(),
+  /** The key of the `X-Signature` HMAC; required with SMS_WEBHOOK_URL. */
+  SMS_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** How often the outbox and the digest are looked at, in ms. */
+  NOTIFY_EVERY_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+}).refine((e) => !e.SMS_WEBHOOK_URL || e.SMS_WEBHOOK_SECRET, {
+  message: 'SMS_WEBHOOK_SECRET is required with SMS_WEBHOOK_URL',
+  path: ['SMS_WEBHOOK_SECRET'],
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string };

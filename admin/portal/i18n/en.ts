@@ -315,4 +315,13 @@ export const en: Record<MessageKey, string> = {
   'profile.none': 'None on file. The subsidy is paid to your own card: please add it.',
   'profile.save': 'Save',
   'profile.saved': 'Saved.',
+  'profile.sms': 'Text messages',
+  'profile.smsOn': 'Also text me review results, payments and other news',
+  'profile.smsHint': 'Messages stay in “Messages” either way. No texts at night (21:00–08:00) unless urgent.',
+
+  'messages.title': 'Messages',
+  'messages.none': 'No messages yet.',
+  'messages.readAll': 'Mark all read ({n} unread)',
+  'messages.unread': 'Unread',
+  'messages.bell': 'Messages, {n} unread',
 };
