@@ -21,7 +21,9 @@ function Bell() {
   if (!user || user.role !== 'worker' || user.mustChangePassword) return null;
   return (
     <Link to="/messages" className="bell" data-testid="bell" aria-label={t('messages.bell', { n })}>
-      <span aria-hidden="true">🔔</span>
+      <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">
+        <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z" />
+      </svg>
       {n > 0 && (
         <span className="badge" data-testid="unread-badge">
           {n > 99 ? '99+' : n}
@@ -41,12 +43,12 @@ function Header() {
       <span className="topbar-end">
         <Bell />
         <button
-        type="button"
-        className="lang"
-        onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}
-        lang={lang === 'en' ? 'zh-CN' : 'en'}
-        data-testid="lang"
-      >
+          type="button"
+          className="lang"
+          onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}
+          lang={lang === 'en' ? 'zh-CN' : 'en'}
+          data-testid="lang"
+        >
           {lang === 'en' ? '中文' : 'English'}
         </button>
       </span>

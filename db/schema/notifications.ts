@@ -39,9 +39,15 @@ export const notifications = sqliteTable(
   (t) => [
     check('notifications_sms_state_ck', inList('sms_state', SMS_STATES)),
     index('notifications_user_idx').on(t.userId, t.id),
-    index('notifications_unread_idx').on(t.userId).where(sql`read_at is null`),
-    index('notifications_sms_due_idx').on(t.smsNextAt).where(sql`sms_state = 'pending'`),
-    uniqueIndex('notifications_dedupe_uq').on(t.userId, t.dedupeKey).where(sql`dedupe_key is not null`),
+    index('notifications_unread_idx')
+      .on(t.userId)
+      .where(sql`read_at is null`),
+    index('notifications_sms_due_idx')
+      .on(t.smsNextAt)
+      .where(sql`sms_state = 'pending'`),
+    uniqueIndex('notifications_dedupe_uq')
+      .on(t.userId, t.dedupeKey)
+      .where(sql`dedupe_key is not null`),
   ],
 );
 

@@ -40,7 +40,9 @@ async function together(act: () => Promise<{ status: number }>, changed: () => u
   const failed = await act();
   env.db.$client.exec('drop trigger inject_failure');
   expect(failed.status).toBeGreaterThanOrEqual(400);
-  expect({ state: changed(), notifications: count('notifications'), audit: count('audit_log') }).toEqual(before);
+  expect({ state: changed(), notifications: count('notifications'), audit: count('audit_log') }).toEqual(
+    before,
+  );
   const ok = await act();
   expect(ok.status, JSON.stringify(ok)).toBeLessThan(300);
   expect(changed()).not.toEqual(before.state);
@@ -78,7 +80,11 @@ describe('the outbox: each event and its message commit together or not at all',
   it('a payment paid and a payment failed', async () => {
     const a = await approvedViaApi(worker1, f.open.id, [unit, wuhua, city]);
     const b = await approvedViaApi(worker2, f.open.id, [unit, wuhua, city]);
-    await allocateAndReceive(city, wuhua, { roundId: f.open.id, organizationId: f.wuhua.id, stage: 'process' });
+    await allocateAndReceive(city, wuhua, {
+      roundId: f.open.id,
+      organizationId: f.wuhua.id,
+      stage: 'process',
+    });
     const [pa] = paymentsOf(env.db, a);
     const [pb] = paymentsOf(env.db, b);
     await together(
@@ -89,7 +95,11 @@ describe('the outbox: each event and its message commit together or not at all',
       () => wuhua.post(`/api/payments/${pb.id}/fail`, { reason: '卡号 6222020200112233445 户名不符' }),
       () => paymentsOf(env.db, b)[0].status,
     );
-    expect(messages('worker1').map((m) => m.template).slice(-1)).toEqual(['payment.paid']);
+    expect(
+      messages('worker1')
+        .map((m) => m.template)
+        .slice(-1),
+    ).toEqual(['payment.paid']);
     const failed = messages('worker2').at(-1)!;
     expect(failed.template).toBe('payment.failed');
     // no card number in any text the worker (or the SMS gateway) gets
@@ -103,7 +113,12 @@ describe('the outbox: each event and its message commit together or not at all',
     expect((await decide(unit, id, 'reject', '非一线岗位')).status).toBe(200);
     const appealState = () => count('appeals');
     await together(
-      () => worker1.post('/api/appeals', { applicationId: id, subject: 'review', content: '我在一线岗位工作，请复核' }),
+      () =>
+        worker1.post('/api/appeals', {
+          applicationId: id,
+          subject: 'review',
+          content: '我在一线岗位工作，请复核',
+        }),
       appealState,
     );
     const appealId = (env.db.$client.prepare('select max(id) id from appeals').get() as { id: number }).id;
@@ -111,8 +126,15 @@ describe('the outbox: each event and its message commit together or not at all',
     const answer = () =>
       (env.db.$client.prepare('select status from appeals where id = ?').get(appealId) as { status: string })
         .status;
-    await together(() => unit.post(`/api/appeals/${appealId}/respond`, { response: '经复核维持原决定' }), answer);
-    expect(messages('worker1').map((m) => m.template).slice(-1)).toEqual(['appeal.answered']);
+    await together(
+      () => unit.post(`/api/appeals/${appealId}/respond`, { response: '经复核维持原决定' }),
+      answer,
+    );
+    expect(
+      messages('worker1')
+        .map((m) => m.template)
+        .slice(-1),
+    ).toEqual(['appeal.answered']);
   });
 
   it('the clock: lapse warnings 90 and 30 days before the deadline, once each', async () => {
@@ -122,7 +144,8 @@ describe('the outbox: each event and its message commit together or not at all',
         d: string;
       }
     ).d;
-    const daysBefore = (n: number) => new Date(Date.parse(deadline) - n * 86_400_000 + 2 * 3600_000).toISOString();
+    const daysBefore = (n: number) =>
+      new Date(Date.parse(deadline) - n * 86_400_000 + 2 * 3600_000).toISOString();
     env.clock.set(daysBefore(100));
     clockSweep(env.db, env.clock.now);
     expect(messages('worker1').filter((m) => m.template === 'lapse.warning')).toEqual([]);
@@ -177,7 +200,9 @@ describe('GET /api/notifications: one account’s own messages', () => {
     const read = await worker1.post(`/api/notifications/${first}/read`);
     expect(read.body).toMatchObject({ id: first, read: true });
     expect(
-      (await worker1.get(`/api/notifications${q({ filter: { read: false } })}`)).body.map((m: { id: number }) => m.id),
+      (await worker1.get(`/api/notifications${q({ filter: { read: false } })}`)).body.map(
+        (m: { id: number }) => m.id,
+      ),
     ).not.toContain(first);
     expect((await worker1.post('/api/notifications/read-all')).body).toEqual({ read: 3 });
     expect((await worker1.get(`/api/notifications${q({ filter: { read: false } })}`)).body).toEqual([]);
@@ -185,7 +210,10 @@ describe('GET /api/notifications: one account’s own messages', () => {
   });
 
   it('a worker opts out of SMS in its profile (audited); a staff account may leave a phone', async () => {
-    expect((await worker1.get('/api/notifications/settings')).body).toEqual({ smsOptOut: false, phone: null });
+    expect((await worker1.get('/api/notifications/settings')).body).toEqual({
+      smsOptOut: false,
+      phone: null,
+    });
     expect((await worker1.put('/api/notifications/settings', { smsOptOut: true })).body.smsOptOut).toBe(true);
     expect((await worker1.put('/api/notifications/settings', { phone: '13800000000' })).status).toBe(400);
     expect((await unit.put('/api/notifications/settings', { phone: '13800000001' })).body).toEqual({
@@ -206,8 +234,11 @@ describe('templates as data', () => {
     expect(one.body.preview.zh).toContain('请补充学费发票');
     expect((await wuhua.get('/api/notification-templates')).status).toBe(403);
     expect(
-      (await city.put('/api/notification-templates/status.submitted', { zh: '申请 #{applicationId} 已提交 {nope}' }))
-        .status,
+      (
+        await city.put('/api/notification-templates/status.submitted', {
+          zh: '申请 #{applicationId} 已提交 {nope}',
+        })
+      ).status,
     ).toBe(400);
     const edit = await city.put('/api/notification-templates/status.submitted', {
       zh: '您的申请 #{applicationId} 已提交，请耐心等待。',
@@ -228,7 +259,10 @@ describe('the outbox for the city admin', () => {
     const id = all.body[0].id;
     expect((await city.post(`/api/notification-outbox/${id}/retry`)).status).toBe(409);
     env.db.$client.prepare(`update notifications set sms_state = 'dead', sms_tries = 6 where id = ?`).run(id);
-    expect((await city.post(`/api/notification-outbox/${id}/retry`)).body).toMatchObject({ smsState: 'pending', smsTries: 0 });
+    expect((await city.post(`/api/notification-outbox/${id}/retry`)).body).toMatchObject({
+      smsState: 'pending',
+      smsTries: 0,
+    });
     expect((await wuhua.get('/api/notification-outbox')).status).toBe(403);
     void upload;
   });

@@ -38,8 +38,15 @@ const state = (id: number) =>
 const userId = (name: string) =>
   (env.db.$client.prepare('select id from users where username = ?').get(name) as { id: number }).id;
 /** A message to worker1 written as a service would, in a transaction of its own. */
-function message(template = 'status.approved', params: Record<string, string | number> = { applicationId: 7 }) {
-  notify(env.db, { user: null, now: env.clock.now }, userId('worker1'), { template, params, applicationId: null });
+function message(
+  template = 'status.approved',
+  params: Record<string, string | number> = { applicationId: 7 },
+) {
+  notify(env.db, { user: null, now: env.clock.now }, userId('worker1'), {
+    template,
+    params,
+    applicationId: null,
+  });
   return (env.db.$client.prepare('select max(id) id from notifications').get() as { id: number }).id;
 }
 
@@ -54,7 +61,11 @@ describe('the SMS dispatcher against a gateway on 127.0.0.1', () => {
     const expected = `sha256=${createHmac('sha256', SECRET).update(r.raw).digest('hex')}`;
     expect(r.signature).toBe(expected);
     expect(r.idempotencyKey).toBe(r.id);
-    expect(r.body).toMatchObject({ to: f.workers[0].phone, template: 'status.approved', params: { applicationId: id } });
+    expect(r.body).toMatchObject({
+      to: f.workers[0].phone,
+      template: 'status.approved',
+      params: { applicationId: id },
+    });
     expect(r.body.text).toContain(`#${id}`);
     expect(state(Number(r.id)).state).toBe('sent');
     expect(await round()).toMatchObject({ sent: 0 });

@@ -33,12 +33,16 @@ describe('notifications', () => {
   });
 
   it('no ID or card number in a text; phones and amounts pass', () => {
-    expect(redactNumbers('身份证 53010219900101123X 卡 6222020200112233445')).toBe('身份证 530****3X 卡 622****45');
+    expect(redactNumbers('身份证 53010219900101123X 卡 6222020200112233445')).toBe(
+      '身份证 530****3X 卡 622****45',
+    );
     expect(redactNumbers('手机 13900000001，500.00 元')).toBe('手机 13900000001，500.00 元');
   });
 
   it('templates fill their slots, show an unknown one, and name their slots', () => {
-    expect(render('申请 #{applicationId}：{comment}', { applicationId: 7, comment: '请补充' })).toBe('申请 #7：请补充');
+    expect(render('申请 #{applicationId}：{comment}', { applicationId: 7, comment: '请补充' })).toBe(
+      '申请 #7：请补充',
+    );
     expect(render('{nope}', {})).toBe('{nope}');
     expect(slotsOf('#{applicationId} {comment} {applicationId}')).toEqual(['applicationId', 'comment']);
   });

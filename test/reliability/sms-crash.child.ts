@@ -9,7 +9,11 @@ const [file, url, secret, at] = process.argv.slice(2);
 const db = openDb(file);
 const clock = () => new Date(at);
 const pending = () =>
-  (db.$client.prepare(`select count(*) n from notifications where sms_state = 'pending'`).get() as { n: number }).n;
+  (
+    db.$client.prepare(`select count(*) n from notifications where sms_state = 'pending'`).get() as {
+      n: number;
+    }
+  ).n;
 while (pending() > 0) await dispatchRound(db, clock, { url, secret, batch: 7, timeoutMs: 30_000 });
 db.$client.close();
 process.stdout.write('DONE\n');

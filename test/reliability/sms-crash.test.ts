@@ -15,10 +15,14 @@ afterAll(() => gw?.close());
 /** The dispatcher in a process of its own; resolves with the signal that ended it (null: it finished). */
 function runDispatcher(file: string, at: string): Promise<NodeJS.Signals | null> {
   return new Promise((resolve, reject) => {
-    child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'sms-crash.child.ts'), file, gw.url, SECRET, at], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
+    child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(__dirname, 'sms-crash.child.ts'), file, gw.url, SECRET, at],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      },
+    );
     let err = '';
     const c = child;
     const guard = setTimeout(() => process.kill(-c.pid!, 'SIGKILL'), 150_000); // never leave it behind
@@ -41,12 +45,19 @@ describe('the SMS dispatcher killed mid-batch', () => {
   it('a SIGKILL loses no message and doubles none by id: at-least-once, deduplicated by the gateway', async () => {
     const env = testEnv();
     smallCity(env);
-    const users = env.db.$client.prepare(`select id from users where role = 'worker'`).all() as { id: number }[];
+    const users = env.db.$client.prepare(`select id from users where role = 'worker'`).all() as {
+      id: number;
+    }[];
     const actor = { user: null, now: env.clock.now };
     for (let i = 0; i < 40; i++)
-      notify(env.db, actor, users[i % users.length].id, { template: 'status.approved', params: { applicationId: i + 1 } });
+      notify(env.db, actor, users[i % users.length].id, {
+        template: 'status.approved',
+        params: { applicationId: i + 1 },
+      });
     const ids = (
-      env.db.$client.prepare(`select id from notifications where sms_state = 'pending' order by id`).all() as {
+      env.db.$client
+        .prepare(`select id from notifications where sms_state = 'pending' order by id`)
+        .all() as {
         id: number;
       }[]
     ).map((r) => String(r.id));
@@ -67,7 +78,9 @@ describe('the SMS dispatcher killed mid-batch', () => {
 
     // Nothing lost: every message reached the gateway and is marked sent.
     expect([...gw.delivered()].sort()).toEqual([...ids].sort());
-    const states = env.db.$client.prepare('select sms_state s, count(*) n from notifications group by s').all();
+    const states = env.db.$client
+      .prepare('select sms_state s, count(*) n from notifications group by s')
+      .all();
     expect(states).toEqual([{ s: 'sent', n: 40 }]);
     // Nothing doubled beyond the one in flight at each kill, and that one with the same id and body.
     const again = gw.received.filter((r, i) => gw.received.findIndex((o) => o.id === r.id) !== i);

@@ -27,7 +27,12 @@ export function MessagesPage() {
       {!data && !error && <Loading />}
       {data?.length === 0 && <p className="muted">{t('messages.none')}</p>}
       {unread > 0 && (
-        <button type="button" className="btn btn-secondary btn-block" onClick={readAll} data-testid="read-all">
+        <button
+          type="button"
+          className="btn btn-secondary btn-block"
+          onClick={readAll}
+          data-testid="read-all"
+        >
           {t('messages.readAll', { n: unread })}
         </button>
       )}
@@ -44,7 +49,11 @@ export function MessagesPage() {
           return (
             <li key={m.id} data-testid={`message-${m.id}`} data-read={m.read}>
               {m.applicationId ? (
-                <Link className="list-item" to={`/applications/${m.applicationId}`} onClick={() => void read(m)}>
+                <Link
+                  className="list-item"
+                  to={`/applications/${m.applicationId}`}
+                  onClick={() => void read(m)}
+                >
                   {!m.read && <span className="dot" aria-label={t('messages.unread')} />}
                   {body}
                   <span aria-hidden="true">›</span>

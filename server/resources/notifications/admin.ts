@@ -112,7 +112,10 @@ export const templateRoutes = () => {
       const t = tx(db, (tt) => {
         const before = templates(tt).get(code);
         if (!before) throw notFound('模板');
-        const after = { ...before, ...Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined)) };
+        const after = {
+          ...before,
+          ...Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined)),
+        };
         const want = slotsOf(`${DEFAULT_TEMPLATES[code]?.zh ?? before.zh}`);
         for (const lang of ['zh', 'en'] as const) {
           const got = slotsOf(after[lang]);

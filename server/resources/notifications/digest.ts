@@ -28,7 +28,11 @@ export interface Piles {
 export function pilesOf(db: Db, u: SessionUser, now: Date): Piles {
   const count = (spec: ListSpec, table: Parameters<typeof countRows>[1], filter: Record<string, unknown>) =>
     canAccess(u.role, { resource: spec.resource, action: 'list' })
-      ? countRows(db, table, and(scopeFor(spec.resource, u), buildWhere(spec, filter, now)) as SQL | undefined)
+      ? countRows(
+          db,
+          table,
+          and(scopeFor(spec.resource, u), buildWhere(spec, filter, now)) as SQL | undefined,
+        )
       : 0;
   const step = stepOfRole(u.role);
   const stale = new Date(now.getTime() - REVIEW_OVERDUE_DAYS * 86_400_000).toISOString();
@@ -68,7 +72,9 @@ export function digestRound(db: Db, clock: Clock): number {
     if (!u) continue;
     const piles = pilesOf(db, u, now);
     if (!Object.values(piles).some((n) => n > 0)) continue;
-    tx(db, (t) => notify(t, actor, id, { template: 'digest.staff', params: { ...piles }, dedupeKey: `digest:${day}` }));
+    tx(db, (t) =>
+      notify(t, actor, id, { template: 'digest.staff', params: { ...piles }, dedupeKey: `digest:${day}` }),
+    );
     written++;
   }
   return written;

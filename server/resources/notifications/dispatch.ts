@@ -92,7 +92,9 @@ export async function dispatchRound(
     )
     .all(now.toISOString(), gw.batch ?? 50) as Due[];
   const set = (id: number, fields: string, ...values: unknown[]) =>
-    db.$client.prepare(`update notifications set ${fields} where id = ? and sms_state = 'pending'`).run(...values, id);
+    db.$client
+      .prepare(`update notifications set ${fields} where id = ? and sms_state = 'pending'`)
+      .run(...values, id);
 
   for (const m of due) {
     if (stopping()) break;
@@ -142,7 +144,12 @@ export async function dispatchRound(
     const at = clock();
     const tries = m.tries + 1;
     if (!error) {
-      set(m.id, `sms_state = 'sent', sms_tries = ?, sms_sent_at = ?, sms_error = null`, tries, at.toISOString());
+      set(
+        m.id,
+        `sms_state = 'sent', sms_tries = ?, sms_sent_at = ?, sms_error = null`,
+        tries,
+        at.toISOString(),
+      );
       out.sent++;
     } else if (tries >= maxTries) {
       set(m.id, `sms_state = 'dead', sms_tries = ?, sms_error = ?`, tries, error);

@@ -55,7 +55,10 @@ const settingsBody = z.object({
 });
 const settingsSchema = {
   type: 'object' as const,
-  properties: { smsOptOut: { type: 'boolean' as const }, phone: { type: ['string', 'null'] as ['string', 'null'] } },
+  properties: {
+    smsOptOut: { type: 'boolean' as const },
+    phone: { type: ['string', 'null'] as ['string', 'null'] },
+  },
 };
 
 /**
@@ -69,7 +72,9 @@ export const notificationRoutes = () => {
     describe({
       tags: ['notifications'],
       summary: "Mark all of one's unread messages read",
-      responses: { 200: json('How many were marked', { type: 'object', properties: { read: { type: 'integer' } } }) },
+      responses: {
+        200: json('How many were marked', { type: 'object', properties: { read: { type: 'integer' } } }),
+      },
     }),
     (c) => {
       const u = c.get('user')!;
@@ -124,7 +129,10 @@ export const notificationRoutes = () => {
     summary: 'Mark one of own messages read',
     run: ({ db, actor, row }) => {
       if (!row.readAt)
-        db.update(notifications).set({ readAt: actor.now().toISOString() }).where(eq(notifications.id, row.id)).run();
+        db.update(notifications)
+          .set({ readAt: actor.now().toISOString() })
+          .where(eq(notifications.id, row.id))
+          .run();
     },
     answer: ({ db, reread }) => view(reread(), db),
   });

@@ -15,7 +15,11 @@ export interface Notifier {
  * The digest and the SMS dispatcher, inside the server process on an unref'd timer: each round
  * runs after the previous one ended, never two at once. Without a gateway messages stay in-app.
  */
-export function startNotifier(db: Db, clock: Clock, opts: { gateway?: Gateway; everyMs?: number } = {}): Notifier {
+export function startNotifier(
+  db: Db,
+  clock: Clock,
+  opts: { gateway?: Gateway; everyMs?: number } = {},
+): Notifier {
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;

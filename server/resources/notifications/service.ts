@@ -18,8 +18,7 @@ const STAFF = `('city_admin','org_admin','unit_admin','agent','institution')`;
 /** Whether a template goes by SMS too: the table's word, else the default (a seed before the table is filled). */
 function smsWorthy(db: Db, code: string): boolean {
   const row = prepared(db, 'select sms from notification_templates where code = ?').get(code) as
-    | { sms: number }
-    | undefined;
+    { sms: number } | undefined;
   if (row) return !!row.sms;
   const def = DEFAULT_TEMPLATES[code];
   if (!def) throw new Error(`no notification template ${code}`);
@@ -35,7 +34,8 @@ export function notify(db: Db, actor: Actor, to: number | number[], m: Message):
   if (!ids.length) return;
   const sms = smsWorthy(db, m.template);
   const now = actor.now().toISOString();
-  const put = prepared(db, 
+  const put = prepared(
+    db,
     `insert into notifications (user_id, template, params, application_id, dedupe_key, sms_state, sms_next_at, created_at)
      values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing`,
   );
@@ -55,24 +55,33 @@ export function notify(db: Db, actor: Actor, to: number | number[], m: Message):
 /** The worker's account of an application (none for a worker without one). */
 export function workerAccount(db: Db, applicationId: number): number[] {
   return (
-    prepared(db, 
-        `select u.id from users u join applications a on a.worker_id = u.worker_id where a.id = ? and u.active = 1`,
-      )
-      .all(applicationId) as { id: number }[]
+    prepared(
+      db,
+      `select u.id from users u join applications a on a.worker_id = u.worker_id where a.id = ? and u.active = 1`,
+    ).all(applicationId) as { id: number }[]
   ).map((r) => r.id);
 }
 
 /** The active staff accounts of an organisation (or an institution's accounts). */
 export function staffAccounts(db: Db, by: { organizationId?: number; institutionId?: number }): number[] {
-  const [col, val] = by.organizationId ? ['organization_id', by.organizationId] : ['institution_id', by.institutionId];
+  const [col, val] = by.organizationId
+    ? ['organization_id', by.organizationId]
+    : ['institution_id', by.institutionId];
   return (
-    prepared(db, `select id from users where ${col} = ? and active = 1 and role in ${STAFF}`)
-      .all(val) as { id: number }[]
+    prepared(db, `select id from users where ${col} = ? and active = 1 and role in ${STAFF}`).all(val) as {
+      id: number;
+    }[]
   ).map((r) => r.id);
 }
 
 /** A message to the worker of an application. */
-export function notifyWorker(db: Db, actor: Actor, applicationId: number, template: string, params: Params = {}) {
+export function notifyWorker(
+  db: Db,
+  actor: Actor,
+  applicationId: number,
+  template: string,
+  params: Params = {},
+) {
   notify(db, actor, workerAccount(db, applicationId), {
     template,
     applicationId,
@@ -96,8 +105,10 @@ export function notifyMove(
   const why = typeof m.after?.why === 'string' ? m.after.why : '';
   const params: Params = { why };
   if (to === 'returned' || to === 'rejected') {
-    const r = prepared(db, 'select comment from reviews where application_id = ? order by id desc limit 1')
-      .get(applicationId) as { comment: string } | undefined;
+    const r = prepared(
+      db,
+      'select comment from reviews where application_id = ? order by id desc limit 1',
+    ).get(applicationId) as { comment: string } | undefined;
     params.comment = r?.comment || why;
   }
   notifyWorker(db, actor, applicationId, template, params);
@@ -119,10 +130,10 @@ const cache = new WeakMap<object, Map<string, TemplateRow>>();
 export function templates(db: Db): Map<string, TemplateRow> {
   let map = cache.get(db.$client);
   if (!map) {
-    const rows = prepared(db, 
-        'select code, zh, en, sms, urgent, updated_at updatedAt, updated_by updatedBy from notification_templates',
-      )
-      .all() as (Omit<TemplateRow, 'sms' | 'urgent'> & { sms: number; urgent: number })[];
+    const rows = prepared(
+      db,
+      'select code, zh, en, sms, urgent, updated_at updatedAt, updated_by updatedBy from notification_templates',
+    ).all() as (Omit<TemplateRow, 'sms' | 'urgent'> & { sms: number; urgent: number })[];
     map = new Map(rows.map((r) => [r.code, { ...r, sms: !!r.sms, urgent: !!r.urgent }]));
     cache.set(db.$client, map);
   }

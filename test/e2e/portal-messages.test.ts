@@ -1,0 +1,139 @@
+import { createHmac } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { smsGateway } from '../helpers/sms-gateway';
+import { apiLogin, launch, pageFor, shot, startServer, type Server } from './harness';
+import { staff } from './portal-staff';
+
+/**
+ * Messages on a fresh demo city with a local SMS gateway listening: the union's approval of worker1's
+ * application is an unread message in worker1's portal (the bell's badge) and one signed POST at the
+ * gateway; reading it clears the badge.
+ */
+const PHONE = { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+const SECRET = 'e2e-sms-secret-0123456789';
+
+let server: Server;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+let gw: Awaited<ReturnType<typeof smsGateway>>;
+let appId: number;
+
+beforeAll(async () => {
+  gw = await smsGateway();
+  server = await startServer({ SMS_WEBHOOK_URL: gw.url, SMS_WEBHOOK_SECRET: SECRET, NOTIFY_EVERY_MS: '300' });
+  browser = await launch();
+  ({ page, errors } = await pageFor(browser, PHONE));
+  await apiLogin(page, server.url, 'worker1');
+  const city = await staff(server.url, 'city');
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const rounds = await city.call<{ id: number; opensOn: string; closesOn: string }[]>('GET', '/rounds');
+  const round = rounds.find((r) => r.opensOn <= today && today <= r.closesOn)!;
+  const probe = await browser.newPage();
+  await probe.setContent('<body><h1>入学通知书</h1></body>');
+  const png = await probe.screenshot({ type: 'png' });
+  await probe.close();
+  const req = page.request;
+  const created = await req.post(`${server.url}/api/applications`, {
+    data: {
+      roundId: round.id,
+      institutionId: 2,
+      educationLevel: 'associate',
+      major: '数控技术',
+      studyMode: 'part_time',
+      enrolledOn: new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10),
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  appId = ((await created.json()) as { id: number }).id;
+  for (const kind of ['application_form', 'id_card', 'admission_notice', 'tuition_receipt']) {
+    const up = await req.post(`${server.url}/api/documents`, {
+      multipart: {
+        applicationId: String(appId),
+        kind,
+        file: { name: `${kind}.png`, mimeType: 'image/png', buffer: png },
+      },
+    });
+    expect(up.status()).toBe(201);
+  }
+  expect((await req.post(`${server.url}/api/applications/${appId}/submit`)).status()).toBe(200);
+  expect((await req.post(`${server.url}/api/notifications/read-all`)).status()).toBe(200);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await gw?.close();
+});
+
+const badge = () => page.getByTestId('unread-badge');
+
+describe('the portal’s messages', () => {
+  it('a badge appears after the union approves, and disappears when the message is read', async () => {
+    await page.goto(`${server.url}/portal`);
+    await page.getByTestId('bell').waitFor();
+    expect(await badge().count()).toBe(0);
+
+    const unit = await staff(server.url, 'wuhua-001');
+    await unit.call('POST', `/applications/${appId}/review`, {
+      decision: 'approve',
+      comment: '',
+      attest: { member: true, frontline: true },
+    });
+    await page.reload();
+    await expect.poll(() => badge().textContent()).toBe('1');
+    await shot(page, 'portal-messages-badge');
+
+    await page.getByTestId('bell').click();
+    const item = page.locator('[data-testid^="message-"]').first();
+    await expect.poll(() => item.textContent()).toContain('基层工会已推荐');
+    expect(await item.getAttribute('data-read')).toBe('false');
+    await shot(page, 'portal-messages-list');
+    await item.locator('a').click();
+    await page.waitForURL(`**/portal/applications/${appId}`);
+    await expect.poll(() => badge().count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('the city’s approval is an unread message and one signed POST at the gateway', async () => {
+    const wuhua = await staff(server.url, 'wuhua');
+    await wuhua.call('POST', `/applications/${appId}/review`, { decision: 'approve', comment: '' });
+    const city = await staff(server.url, 'city');
+    await city.call('POST', `/applications/${appId}/review`, { decision: 'approve', comment: '' });
+    await page.goto(`${server.url}/portal/messages`);
+    await expect.poll(() => badge().textContent()).toBe('2');
+    await expect
+      .poll(() => page.locator('[data-testid^="message-"]').first().textContent())
+      .toContain('已获批准');
+
+    await expect
+      .poll(() => gw.received.filter((r) => r.body.template === 'status.approved').length, {
+        timeout: 20_000,
+      })
+      .toBe(1);
+    const post = gw.received.find((r) => r.body.template === 'status.approved')!;
+    expect(post.signature).toBe(`sha256=${createHmac('sha256', SECRET).update(post.raw).digest('hex')}`);
+    expect(post.body.text).toContain(`#${appId}`);
+    // The city admin sees the outbox's state.
+    const sent = await city.call<{ id: number; smsState: string }[]>(
+      'GET',
+      `/notification-outbox?filter=${encodeURIComponent(JSON.stringify({ template: 'status.approved' }))}`,
+    );
+    await expect
+      .poll(
+        async () =>
+          (await city.call<{ smsState: string }>('GET', `/notification-outbox/${sent[0].id}`)).smsState,
+      )
+      .toBe('sent');
+
+    await page.getByTestId('read-all').click();
+    await expect.poll(() => badge().count()).toBe(0);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect
+      .poll(() => page.locator('[data-testid^="message-"]').first().textContent())
+      .toContain('approved');
+    await shot(page, 'portal-messages-en');
+    expect(errors).toEqual([]);
+  });
+});
