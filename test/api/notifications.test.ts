@@ -137,7 +137,7 @@ describe('the outbox: each event and its message commit together or not at all',
     ).toEqual(['appeal.answered']);
   });
 
-  it('the clock: lapse warnings 90 and 30 days before the deadline, once each', async () => {
+  it('R6: the clock warns 90 and 30 days before the deadline, once each', async () => {
     const id = await approvedViaApi(worker1, f.open.id, [unit, wuhua, city]);
     const deadline = (
       env.db.$client.prepare('select graduation_deadline d from rounds where id = ?').get(f.open.id) as {

@@ -19,6 +19,7 @@ let page: Page;
 let errors: string[];
 let gw: Awaited<ReturnType<typeof smsGateway>>;
 let appId: number;
+let draft: (level: string) => Promise<number>;
 
 beforeAll(async () => {
   gw = await smsGateway();
@@ -35,29 +36,34 @@ beforeAll(async () => {
   const png = await probe.screenshot({ type: 'png' });
   await probe.close();
   const req = page.request;
-  const created = await req.post(`${server.url}/api/applications`, {
-    data: {
-      roundId: round.id,
-      institutionId: 2,
-      educationLevel: 'associate',
-      major: '数控技术',
-      studyMode: 'part_time',
-      enrolledOn: new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10),
-    },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  appId = ((await created.json()) as { id: number }).id;
-  for (const kind of ['application_form', 'id_card', 'admission_notice', 'tuition_receipt']) {
-    const up = await req.post(`${server.url}/api/documents`, {
-      multipart: {
-        applicationId: String(appId),
-        kind,
-        file: { name: `${kind}.png`, mimeType: 'image/png', buffer: png },
+  /** worker1 applies through the API the portal uses: a draft, its four documents, submitted. */
+  draft = async (educationLevel: string) => {
+    const created = await req.post(`${server.url}/api/applications`, {
+      data: {
+        roundId: round.id,
+        institutionId: 2,
+        educationLevel,
+        major: '数控技术',
+        studyMode: 'part_time',
+        enrolledOn: new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10),
       },
     });
-    expect(up.status()).toBe(201);
-  }
-  expect((await req.post(`${server.url}/api/applications/${appId}/submit`)).status()).toBe(200);
+    expect(created.status(), await created.text()).toBe(201);
+    const id = ((await created.json()) as { id: number }).id;
+    for (const kind of ['application_form', 'id_card', 'admission_notice', 'tuition_receipt']) {
+      const up = await req.post(`${server.url}/api/documents`, {
+        multipart: {
+          applicationId: String(id),
+          kind,
+          file: { name: `${kind}.png`, mimeType: 'image/png', buffer: png },
+        },
+      });
+      expect(up.status()).toBe(201);
+    }
+    expect((await req.post(`${server.url}/api/applications/${id}/submit`)).status()).toBe(200);
+    return id;
+  };
+  appId = await draft('associate');
   expect((await req.post(`${server.url}/api/notifications/read-all`)).status()).toBe(200);
 });
 
@@ -135,5 +141,49 @@ describe('the portal’s messages', () => {
       .toContain('approved');
     await shot(page, 'portal-messages-en');
     expect(errors).toEqual([]);
+  });
+
+  it('the panel’s bell counts a clerk’s unread messages and lists them', async () => {
+    // worker1's second application is refused and appealed: the union that refused hears of the appeal.
+    const other = await draft('bachelor');
+    const unit = await staff(server.url, 'wuhua-001');
+    await unit.call('POST', `/applications/${other}/review`, { decision: 'reject', comment: '非一线岗位' });
+    const appeal = await page.request.post(`${server.url}/api/appeals`, {
+      data: { applicationId: other, subject: 'review', content: '我在一线岗位工作，请复核' },
+    });
+    expect(appeal.status()).toBe(201);
+    const unread = await unit.call<unknown[]>(
+      'GET',
+      `/notifications?filter=${encodeURIComponent(JSON.stringify({ read: false }))}`,
+    );
+    expect(unread.length).toBeGreaterThan(0);
+
+    const desk = await pageFor(browser);
+    await apiLogin(desk.page, server.url, 'wuhua-001');
+    await desk.page.goto(server.url);
+    const bell = desk.page.getByTestId('notification-bell');
+    await bell.waitFor();
+    await expect.poll(() => bell.textContent()).toContain(String(unread.length));
+    await bell.click();
+    await expect.poll(() => desk.page.getByRole('menu').textContent()).toContain('收到申诉');
+    await desk.page.waitForTimeout(400); // the menu's fade-in, for the picture only
+    await shot(desk.page, 'panel-notification-bell');
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  });
+
+  it('the city admin previews a template and sees the SMS outbox', async () => {
+    const desk = await pageFor(browser);
+    await apiLogin(desk.page, server.url, 'city');
+    await desk.page.goto(`${server.url}/#/notification-templates/status.returned`);
+    await expect
+      .poll(() => desk.page.getByTestId('template-preview').textContent())
+      .toContain('请补充学费发票');
+    await shot(desk.page, 'panel-notification-template');
+    await desk.page.goto(`${server.url}/#/notification-outbox`);
+    await expect.poll(() => desk.page.locator('tbody').textContent()).toContain('已发送');
+    await shot(desk.page, 'panel-notification-outbox');
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
   });
 });

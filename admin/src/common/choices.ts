@@ -17,6 +17,7 @@ import {
   STUDY_MODES,
   STUDY_STATES,
 } from '../../../db/schema/common';
+import { SMS_STATES } from '../../../db/schema/notifications';
 import type { enumsZhCN } from '../i18n/enums.zh-CN';
 
 /** A family of coded values with its labels under `enums.<name>` in both languages. */
@@ -54,4 +55,5 @@ export const CHOICES = {
   reviewStep: enumChoices('reviewStep', [1, 2, 3]),
   matchingMode: enumChoices('matchingMode', MATCHING_MODES),
   gender: enumChoices('gender', ['M', 'F']),
+  smsState: enumChoices('smsState', SMS_STATES),
 } satisfies Record<EnumName, Choice[]>;
