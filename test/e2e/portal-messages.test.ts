@@ -140,6 +140,22 @@ describe('the portal’s messages', () => {
       .poll(() => page.locator('[data-testid^="message-"]').first().textContent())
       .toContain('approved');
     await shot(page, 'portal-messages-en');
+    await page.getByRole('button', { name: '中文' }).click();
+    expect(errors).toEqual([]);
+  });
+
+  it('the worker switches text messages off in the profile', async () => {
+    await page.goto(`${server.url}/portal/profile`);
+    const box = page.getByTestId('sms-opt-in');
+    await expect.poll(() => box.isChecked()).toBe(true);
+    await box.click();
+    await expect.poll(() => box.isChecked()).toBe(false);
+    const settings = await page.request.get(`${server.url}/api/notifications/settings`);
+    expect(await settings.json()).toMatchObject({ smsOptOut: true });
+    const height = await box.evaluate((el) => el.getBoundingClientRect().height);
+    expect(height).toBeGreaterThanOrEqual(44);
+    await page.getByText('短信通知').scrollIntoViewIfNeeded();
+    await shot(page, 'portal-messages-profile');
     expect(errors).toEqual([]);
   });
 

@@ -32,8 +32,8 @@ function SmsSetting() {
           checked={!!data && !data.smsOptOut}
           disabled={!data}
           onChange={(e) => void toggle(e.target.checked)}
-        />{' '}
-        {t('profile.smsOn')}
+        />
+        <span>{t('profile.smsOn')}</span>
       </label>
       <p className="hint">{t('profile.smsHint')}</p>
       <ErrorNotice error={error ?? failed} />
