@@ -9,6 +9,7 @@ import { defineConfig } from 'vitest/config';
 export const TIMING_BOUND = [
   'test/reliability/crash.test.ts',
   'test/api/money-crash.test.ts',
+  'test/reliability/sms-crash.test.ts',
   'test/reliability/soak.test.ts',
   'test/reliability/backup-load.test.ts',
   'test/reliability/shutdown.test.ts',

@@ -14,6 +14,7 @@ import { compression } from './lib/compression';
 import { log } from './lib/log';
 import { docsAssets, docsRoutes, DOCS_PATHS } from './lib/api-docs';
 import { apiRoutes } from './resources';
+import { ensureTemplates } from './resources/notifications/templates';
 import { backfillPhoneHashes } from './resources/workers/service';
 
 const MAX_BODY = 11 * 1024 * 1024; // a 10 MB scan plus its multipart envelope
@@ -24,6 +25,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   // Every audit row this app writes is sealed with the key kept beside the PII key (I7).
   bindAuditKey(deps.db, deps.pii.auditKey);
   backfillPhoneHashes(deps.db, deps.pii);
+  ensureTemplates(deps.db);
 
   // Lists, statistics and the panel's scripts travel gzipped when the client accepts it.
   app.use('*', compression);

@@ -18,6 +18,7 @@ import { log } from './lib/log';
 import { Pii } from './lib/pii';
 import { startJob } from './lib/off-thread';
 import { clockSweep } from './resources/applications/progress';
+import { startNotifier } from './resources/notifications/notifier';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = readEnv();
@@ -109,6 +110,12 @@ if (!apiOnly) {
   app.get('*', serveStatic({ path: path.join(rel, 'index.html') }));
 }
 
+// In-app messages are written with each change; the morning digest and the SMS outbox run here.
+const notifier = startNotifier(db, clock, {
+  everyMs: env.NOTIFY_EVERY_MS,
+  gateway: env.SMS_WEBHOOK_URL ? { url: env.SMS_WEBHOOK_URL, secret: env.SMS_WEBHOOK_SECRET! } : undefined,
+});
+
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   // Restore refuses to run while this file names a live process (server/lib/backup.ts).
   fs.writeFileSync(pidFile(env.dataDir), String(process.pid));
@@ -126,7 +133,8 @@ function shutdown(signal: string) {
   stopping = true;
   const began = Date.now();
   log.info({ msg: `${signal}: finishing requests in flight` });
-  server.close(() => {
+  server.close(async () => {
+    await notifier.stop(); // the SMS round under way ends (marked as the gateway answered) before the database closes
     db.$client.close();
     fs.rmSync(pidFile(env.dataDir), { force: true });
     log.info({ msg: 'stopped: database closed', ms: Date.now() - began });

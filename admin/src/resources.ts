@@ -9,6 +9,9 @@ import { documents } from './documents';
 import { fundReturns } from './fund-returns';
 import { institutions } from './institutions';
 import { matchingPolicies } from './matching-policies';
+import { notificationOutbox } from './notification-outbox';
+import { notificationTemplates } from './notification-templates';
+import { notifications } from './notifications';
 import { organizations } from './organizations';
 import { payments } from './payments';
 import { quotas } from './quotas';
@@ -43,4 +46,7 @@ export const RESOURCE_CONFIGS: [name: string, config: ResourceConfig][] = [
   ['institutions', institutions],
   ['users', users],
   ['audit-log', auditLog],
+  ['notifications', notifications],
+  ['notification-templates', notificationTemplates],
+  ['notification-outbox', notificationOutbox],
 ];

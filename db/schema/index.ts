@@ -7,3 +7,4 @@ export * from './audit';
 export * from './counts';
 export * from './search';
 export * from './stats';
+export * from './notifications';

@@ -110,6 +110,17 @@ export const PERMISSIONS: Table = {
   // R15: an institution's own students' figures.
   'institution-stats': { institution: ['show'] },
   integrity: { city_admin: ['show'] },
+  // Each account's own messages (the scope is the recipient); the city admin keeps the texts and the SMS outbox.
+  notifications: {
+    city_admin: [...R, 'read'],
+    org_admin: [...R, 'read'],
+    unit_admin: [...R, 'read'],
+    agent: [...R, 'read'],
+    institution: [...R, 'read'],
+    worker: [...R, 'read'],
+  },
+  'notification-templates': { city_admin: [...R, 'edit'] },
+  'notification-outbox': { city_admin: [...R, 'retry'] },
 };
 
 export function canAccess(role: Role | undefined, params: { resource: string; action: Action }): boolean {

@@ -9,6 +9,7 @@ import {
   documents,
   fundReturns,
   matchingPolicies,
+  notifications,
   organizations,
   payments,
   quotas,
@@ -100,6 +101,10 @@ export function scopeFor(resource: string, u: SessionUser): SQL | undefined {
           or ${users.workerId} in (select w.id from workers w join organizations o on o.id = w.organization_id where o.path like ${`${u.orgPath}%`}))`;
       }
       return eq(users.id, u.id);
+    // A message is its recipient's alone, whoever else may see the application it tells of.
+    case 'notifications':
+      return eq(notifications.userId, u.id);
+    case 'notification-outbox':
     case 'institutions':
     case 'rounds':
       return undefined;

@@ -14,6 +14,8 @@ import { healthRoutes } from './health';
 import { institutionRoutes } from './institutions';
 import { integrityRoutes } from './integrity';
 import { matchingRoutes } from './matching-policies';
+import { notificationRoutes } from './notifications';
+import { outboxRoutes, templateRoutes } from './notifications/admin';
 import { organizationRoutes } from './organizations';
 import { paymentRoutes } from './payments';
 import { quotaRoutes } from './quotas';
@@ -46,6 +48,9 @@ export function apiRoutes(): Hono<AppEnv> {
     .route('/agency-agreements', agencyRoutes())
     .route('/appeals', appealRoutes())
     .route('/study-checks', studyCheckRoutes())
+    .route('/notifications', notificationRoutes())
+    .route('/notification-templates', templateRoutes())
+    .route('/notification-outbox', outboxRoutes())
     .route('/audit-log', auditRoutes())
     .route('/stats', statsRoutes())
     .route('/', integrityRoutes())

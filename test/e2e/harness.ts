@@ -26,7 +26,7 @@ export interface Server {
 }
 
 /** `npm start`'s server on a fresh data folder: migrated and seeded with the demo city. */
-export async function startServer(): Promise<Server> {
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<Server> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'subsidy-e2e-'));
   const port = await freePort();
   const proc = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
@@ -37,6 +37,7 @@ export async function startServer(): Promise<Server> {
       DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',
+      ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

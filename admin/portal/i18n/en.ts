@@ -331,4 +331,13 @@ export const en: Record<MessageKey, string> = {
   'end.nextRound': 'You may apply again at the same level in a later round.',
   'end.help': 'Questions? Call the service hotline 95723.',
   'stageState.ended': 'Ended',
+  'profile.sms': 'Text messages',
+  'profile.smsOn': 'Also text me review results, payments and other news',
+  'profile.smsHint': 'Messages stay in “Messages” either way. No texts at night (21:00–08:00) unless urgent.',
+
+  'messages.title': 'Messages',
+  'messages.none': 'No messages yet.',
+  'messages.readAll': 'Mark all read ({n} unread)',
+  'messages.unread': 'Unread',
+  'messages.bell': 'Messages, {n} unread',
 };

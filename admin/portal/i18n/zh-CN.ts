@@ -308,6 +308,15 @@ export const zhCN = {
   'end.nextRound': '您可以在以后的批次以同一学历层次重新申请。',
   'end.help': '有疑问可以拨打服务热线 95723。',
   'stageState.ended': '已结束',
+  'profile.sms': '短信通知',
+  'profile.smsOn': '审核结果、发放等消息同时发短信到我的手机',
+  'profile.smsHint': '关闭后仍可在“消息”中查看。夜间（21:00–次日 08:00）一般不发短信。',
+
+  'messages.title': '消息',
+  'messages.none': '暂无消息。',
+  'messages.readAll': '全部标为已读（{n} 条未读）',
+  'messages.unread': '未读',
+  'messages.bell': '消息，{n} 条未读',
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -38,7 +38,16 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return data as T;
 }
 
+/** The total of a simple-rest list (its Content-Range), without its rows: the unread badge asks this. */
+async function total(resource: string, filter: Record<string, unknown>): Promise<number> {
+  const query = new URLSearchParams({ filter: JSON.stringify(filter), range: JSON.stringify([0, 0]) });
+  const res = await fetch(`/api/${resource}?${query}`, { credentials: 'same-origin' });
+  if (!res.ok) throw new ApiError(res.status, res.statusText);
+  return Number(/\/(\d+)$/.exec(res.headers.get('Content-Range') ?? '')?.[1] ?? 0);
+}
+
 export const api = {
+  total,
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),

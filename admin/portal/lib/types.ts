@@ -140,3 +140,15 @@ export interface Review {
   comment: string;
   createdAt: string;
 }
+
+/** A message of the outbox as its recipient reads it: the template's code and its text in both languages. */
+export interface Message {
+  id: number;
+  template: string;
+  params: Record<string, string | number>;
+  applicationId: number | null;
+  read: boolean;
+  readAt: string | null;
+  createdAt: string;
+  text: { zh: string; en: string };
+}

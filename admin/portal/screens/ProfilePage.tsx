@@ -3,7 +3,43 @@ import { useI18n } from '../i18n';
 import { api, ApiError } from '../lib/api';
 import { Link } from '../lib/router';
 import { useBasics, useSession } from '../lib/session';
-import { ErrorNotice, Field, Notice, Page } from '../ui/kit';
+import { ErrorNotice, Field, Notice, Page, useLoad } from '../ui/kit';
+
+/** The SMS opt-out: saved as soon as it is switched (the messages stay in the portal either way). */
+function SmsSetting() {
+  const { t } = useI18n();
+  const { data, error, reload } = useLoad(
+    () => api.get<{ smsOptOut: boolean }>('/notifications/settings'),
+    [],
+  );
+  const [failed, setFailed] = useState<unknown>();
+  const toggle = async (on: boolean) => {
+    setFailed(undefined);
+    try {
+      await api.put('/notifications/settings', { smsOptOut: !on });
+      await reload();
+    } catch (e) {
+      setFailed(e);
+    }
+  };
+  return (
+    <section className="card">
+      <h2>{t('profile.sms')}</h2>
+      <label className="check">
+        <input
+          type="checkbox"
+          data-testid="sms-opt-in"
+          checked={!!data && !data.smsOptOut}
+          disabled={!data}
+          onChange={(e) => void toggle(e.target.checked)}
+        />
+        <span>{t('profile.smsOn')}</span>
+      </label>
+      <p className="hint">{t('profile.smsHint')}</p>
+      <ErrorNotice error={error ?? failed} />
+    </section>
+  );
+}
 
 /**
  * The worker's own record: read-only what the union registered, editable the phone and the cards the
@@ -122,6 +158,7 @@ export function ProfilePage() {
           {t('profile.save')}
         </button>
       </form>
+      <SmsSetting />
       <div className="links">
         <Link className="btn btn-secondary btn-block" to="/password">
           {t('nav.password')}

@@ -18,6 +18,7 @@ import {
   STUDY_STATES,
 } from '../../../db/schema/common';
 import { GLOSSARY } from '../../../server/domain/glossary';
+import { SMS_STATES } from '../../../db/schema/notifications';
 import type { enumsZhCN } from '../i18n/enums.zh-CN';
 
 /** A family of coded values with its labels under `enums.<name>` in both languages. */
@@ -58,4 +59,5 @@ export const CHOICES = {
   gender: enumChoices('gender', ['M', 'F']),
   mime: enumChoices('mime', Object.keys(GLOSSARY['zh-CN'].mime)),
   auditAction: enumChoices('auditAction', Object.keys(GLOSSARY['zh-CN'].auditAction)),
+  smsState: enumChoices('smsState', SMS_STATES),
 } satisfies Record<EnumName, Choice[]>;

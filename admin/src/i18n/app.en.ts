@@ -22,6 +22,15 @@ export const appEn: typeof appZhCN = {
   },
   dashboard: dashboardEn,
   performance: performanceEn,
+  notifications: {
+    bell: 'Messages (%{n} unread)',
+    none: 'No unread messages',
+    all: 'All messages',
+    readAll: 'Mark all read',
+    slots: 'Parameters: %{slots}',
+    retry: 'Send again',
+    retried: 'Queued to send again',
+  },
   password: {
     menu: 'Change password',
     title: 'Change password',

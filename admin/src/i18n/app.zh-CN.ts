@@ -22,6 +22,15 @@ export const appZhCN = {
   },
   dashboard: dashboardZhCN,
   performance: performanceZhCN,
+  notifications: {
+    bell: '消息（%{n} 条未读）',
+    none: '没有未读消息',
+    all: '全部消息',
+    readAll: '全部标为已读',
+    slots: '可用参数：%{slots}',
+    retry: '重发',
+    retried: '已重新排队发送',
+  },
   password: {
     menu: '修改密码',
     title: '修改密码',

@@ -50,4 +50,11 @@ export const enumsEn: typeof enumsZhCN = {
     result_only: 'All as result subsidy',
   },
   gender: { M: 'Male', F: 'Female' },
+  smsState: {
+    none: 'In-app only',
+    pending: 'Pending',
+    sent: 'Sent',
+    skipped: 'Not sent',
+    dead: 'Dead letter',
+  },
 };

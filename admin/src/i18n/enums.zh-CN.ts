@@ -44,4 +44,5 @@ export const enumsZhCN = {
     result_only: '全部作为结果资助',
   },
   gender: { M: '男', F: '女' },
+  smsState: { none: '仅站内', pending: '待发送', sent: '已发送', skipped: '未发送', dead: '投递失败' },
 };

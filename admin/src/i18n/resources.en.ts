@@ -326,4 +326,24 @@ export const resourcesEn: typeof resourcesZhCN = {
       hash: 'Hash',
     },
   },
+  notifications: {
+    name: 'Message |||| Messages',
+    fields: { ...common, text: 'Text', applicationId: 'Application', read: 'Read', template: 'Template' },
+  },
+  'notification-templates': {
+    name: 'Message template |||| Message templates',
+    fields: { id: 'Code', zh: 'Chinese', en: 'English', sms: 'SMS', urgent: 'Also at night' },
+  },
+  'notification-outbox': {
+    name: 'SMS outbox |||| SMS outbox',
+    fields: {
+      ...common,
+      userId: 'Recipient',
+      template: 'Template',
+      text: 'Text',
+      smsState: 'SMS state',
+      smsTries: 'Tries',
+      smsError: 'Last error',
+    },
+  },
 };

@@ -325,4 +325,24 @@ export const resourcesZhCN = {
       hash: '哈希',
     },
   },
+  notifications: {
+    name: '消息',
+    fields: { ...common, text: '内容', applicationId: '申请', read: '已读', template: '模板' },
+  },
+  'notification-templates': {
+    name: '消息模板',
+    fields: { id: '模板代码', zh: '中文', en: '英文', sms: '发短信', urgent: '夜间也发' },
+  },
+  'notification-outbox': {
+    name: '短信发件箱',
+    fields: {
+      ...common,
+      userId: '收件账号',
+      template: '模板',
+      text: '内容',
+      smsState: '短信状态',
+      smsTries: '尝试次数',
+      smsError: '最近错误',
+    },
+  },
 };

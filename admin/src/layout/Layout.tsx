@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
 import { AppBar, Layout as RaLayout, TitlePortal } from 'react-admin';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { AppUserMenu } from './AppUserMenu';
 import { Menu } from './Menu';
 
 const AppAppBar = () => (
   <AppBar userMenu={<AppUserMenu />}>
     <TitlePortal />
+    <NotificationBell />
   </AppBar>
 );
 

@@ -182,6 +182,10 @@ export const dataProvider = {
   // monitoring
   stats: (roundId?: Identifier | null) => getJson<StatsOverview>(`stats/overview?${query({ roundId })}`),
   integrity: () => getJson<Integrity>('integrity'),
+  // messages
+  readNotification: (id: Identifier) => action('notifications', id, 'read'),
+  readAllNotifications: () => postJson<{ read: number }>('notifications/read-all', {}),
+  retrySms: (id: Identifier) => action('notification-outbox', id, 'retry'),
 } satisfies DataProvider;
 
 export type AppDataProvider = typeof dataProvider;

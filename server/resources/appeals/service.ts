@@ -8,6 +8,7 @@ import { reopenAt, type Step } from '../../domain/lifecycle';
 import { audit } from '../../lib/audit';
 import type { Actor } from '../../lib/context';
 import { conflict, DomainError, forbidden } from '../../lib/errors';
+import { notify, notifyWorker, staffAccounts } from '../notifications/service';
 import type { AppRow } from '../applications/service';
 
 type AppealRow = typeof appeals.$inferSelect;
@@ -66,6 +67,11 @@ export function fileAppeal(
     })
     .returning({ id: appeals.id })
     .get();
+  notify(db, actor, staffAccounts(db, { organizationId }), {
+    template: 'appeal.filed',
+    applicationId: app.id,
+    params: { applicationId: app.id, appealId: row.id, dueOn: dueOn(today) },
+  });
   return row.id;
 }
 
@@ -90,6 +96,7 @@ export function respond(db: Db, actor: Actor, appeal: AppealRow, response: strin
     before: { status: appeal.status },
     after: { status: upheld ? 'upheld' : 'answered' },
   });
+  notifyWorker(db, actor, appeal.applicationId, upheld ? 'appeal.upheld' : 'appeal.answered', { response });
   if (upheld && appeal.subject === 'review') {
     const app = db.select().from(applications).where(eq(applications.id, appeal.applicationId)).get()!;
     if (app.status !== 'rejected') return;

@@ -18,6 +18,8 @@ import { closeWaitlists, promoteWaitlist } from '../quotas/service';
 import { expectRefund } from '../refunds/service';
 import { scopedApplication, type AppRow } from './service';
 import { moveApplication } from './transition';
+import { notifyWorker } from '../notifications/service';
+import { warnSweep } from '../notifications/sweep';
 
 /** After approval: dropout (R5), graduation and its verification (R2), lapse (R6), and the clock's sweep. */
 
@@ -95,6 +97,7 @@ export function verifyGraduation(
       before: { status: app.status },
       after: { status: app.status, decision: d.decision, why: d.comment },
     });
+    notifyWorker(db, actor, app.id, 'graduation.refused', { comment: d.comment });
     return;
   }
   const deadline = deadlineOf(db, app.roundId);
@@ -280,6 +283,8 @@ export function clockSweep(db: Db, clock: Clock) {
     lapsed,
     notFunded: closeWaitlists(t, actor, chinaDate(now)),
     processMissed: cancelMissedProcess(t, actor, chinaDate(now)),
+    // The lapse, overdue-appeal and study-check messages of the day (keyed: written once).
+    warned: warnSweep(t, actor, chinaDate(now)),
   }));
 }
 

@@ -5,6 +5,7 @@ import { assertTransition, TransitionError, type Status } from '../../domain/lif
 import { audit } from '../../lib/audit';
 import type { Actor } from '../../lib/context';
 import { conflict } from '../../lib/errors';
+import { notifyMove } from '../notifications/service';
 
 type AppRow = typeof applications.$inferSelect;
 
@@ -21,7 +22,8 @@ export interface Move {
 
 /**
  * The one writer of an application's status: the move is checked against the lifecycle's table
- * (a forbidden one answers 409 with the reason), written, and audited in the caller's transaction.
+ * (a forbidden one answers 409 with the reason), written, audited and told to the worker (the outbox)
+ * in the caller's transaction.
  */
 export function moveApplication(
   db: Db,
@@ -49,4 +51,5 @@ export function moveApplication(
     before: { status: app.status },
     after: { status: to, ...m.after },
   });
+  notifyMove(db, actor, app.id, to, m);
 }

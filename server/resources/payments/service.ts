@@ -20,6 +20,7 @@ import type { Actor, SessionUser } from '../../lib/context';
 import { badRequest, conflict, DomainError, forbidden, problemError } from '../../lib/errors';
 import { actsForUnion, agreementsOf, roundOf } from '../allocations/service';
 import { moveApplication } from '../applications/transition';
+import { notifyPayment } from '../notifications/service';
 
 export type PaymentRow = {
   id: number;
@@ -121,6 +122,7 @@ export function pay(db: Db, actor: Actor, p: PaymentRow, reference: string): Pay
       paidAt: now,
     },
   });
+  notifyPayment(db, actor, p, 'paid');
   if (outcome.to)
     moveApplication(db, actor, app, outcome.to as Status, {
       action: 'payout',
@@ -152,6 +154,7 @@ export function fail(db: Db, actor: Actor, p: PaymentRow, reason: string): Payme
       card: cardPrint(app),
     },
   });
+  notifyPayment(db, actor, p, 'failed', reason);
   return 'failed';
 }
 

@@ -8,6 +8,7 @@ import {
   type Stage,
 } from '../../domain/money';
 import { audit } from '../../lib/audit';
+import { notify, staffAccounts } from '../notifications/service';
 import type { Actor } from '../../lib/context';
 import { conflict, DomainError } from '../../lib/errors';
 
@@ -65,6 +66,12 @@ export function expectRefund(db: Db, actor: Actor, applicationId: number): numbe
       status: 'expected',
     },
   });
+  if (app.institutionId)
+    notify(db, actor, staffAccounts(db, { institutionId: app.institutionId }), {
+      template: 'refund.expected',
+      applicationId,
+      params: { applicationId, amountYuan: (payment.amountFen / 100).toFixed(2) },
+    });
   return id;
 }
 
