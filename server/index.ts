@@ -22,6 +22,7 @@ import { clockSweep } from './resources/applications/progress';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = readEnv();
 if (env.LOG_LEVEL === 'silent') log.silence();
+log.setFormat(env.logFormat);
 secureDataDir(env.dataDir);
 
 const adminDist = path.join(root, 'admin', 'dist');
@@ -39,7 +40,7 @@ const clock = () => new Date();
 const empty = !db.$client.prepare('select 1 from organizations limit 1').get();
 if (empty && env.NODE_ENV !== 'production') {
   const { seedDemo } = await import('../seed/demo');
-  const summary = seedDemo(db, pii, clock());
+  const summary = seedDemo(db, pii, clock(), { dataDir: env.dataDir });
   // Counts only: the summary's account list carries workers' names (personal data stays out of logs).
   log.info({ msg: 'seeded the demo city', counts: summary.counts });
 }
@@ -113,7 +114,18 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
   // Restore refuses to run while this file names a live process (server/lib/backup.ts).
   fs.writeFileSync(pidFile(env.dataDir), String(process.pid));
   log.info({ msg: `listening on http://${env.HOST}:${info.port}`, pid: process.pid });
+  log.info({ msg: startLine(info.port, env.NODE_ENV !== 'production') });
 });
+
+/** The closing line of a start: where the panel and the portal are and, outside production (the demo city), where its accounts are listed. */
+function startLine(port: number, seeded: boolean): string {
+  const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
+  const base = env.PUBLIC_ORIGIN ?? `http://${host}:${port}`;
+  const where = apiOnly ? `API ${base}/api` : `panel ${base}/  ·  portal ${base}/portal`;
+  return seeded
+    ? `ready: ${where}  ·  demo accounts: README.md "Demo accounts" (password Kunming@2019)`
+    : `ready: ${where}`;
+}
 
 /**
  * SIGTERM: stop accepting, let the requests in flight finish (their keep-alive connections are

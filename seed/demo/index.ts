@@ -23,6 +23,7 @@ import { seedOrganizations } from './organizations';
 import { seedUsers, seedWorkers } from './people';
 import { planApplications } from './plan';
 import { auditAdjustments, institutions, seedQuotas, seedRounds } from './rounds';
+import { writeScans } from './scans';
 import { summarize, type SeedSummary } from './summary';
 import { numberInTimeOrder, writeRows, type Rows } from './write';
 
@@ -32,6 +33,8 @@ export type { SeedSummary } from './summary';
 export interface SeedOptions {
   /** Seed of the PRNG. */
   seed?: number;
+  /** Where the documents' files go (DATA_DIR); without it the records point at files never written. */
+  dataDir?: string;
 }
 
 export function seedDemo(db: Db, pii: Pii, now: Date, opts: SeedOptions = {}): SeedSummary {
@@ -83,6 +86,7 @@ export function seedDemo(db: Db, pii: Pii, now: Date, opts: SeedOptions = {}): S
     cityUserId: accounts.cityUserId,
   };
   numberInTimeOrder(rows);
+  if (opts.dataDir) writeScans(opts.dataDir, rows.docs);
   tx(db, (t) => writeRows(t, pii, passwordHash, rows));
 
   return summarize(

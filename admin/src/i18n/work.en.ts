@@ -33,7 +33,7 @@ export const workEn: typeof workZhCN = {
     too_big: 'The file is larger than 10 MB',
     none: 'No documents yet',
     unavailable:
-      'The file cannot be shown (it may no longer be on the server): open it in a new window or ask an administrator.',
+      "The file cannot be opened: the server does not hold this document's file. Ask whoever uploaded it to upload it again.",
   },
   timeline: {
     title: 'Progress',

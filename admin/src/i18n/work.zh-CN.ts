@@ -30,7 +30,7 @@ export const workZhCN = {
     formats: '支持 PDF、JPEG、PNG，每个文件不超过 10 MB',
     too_big: '文件超过 10 MB',
     none: '暂无材料',
-    unavailable: '文件无法显示（可能已不在服务器上），请在新窗口打开或联系管理员。',
+    unavailable: '文件暂时无法打开：服务器上没有这份材料的文件。请联系上传单位重新上传。',
   },
   timeline: {
     title: '办理进度',
