@@ -22,7 +22,7 @@ const allocationFilters = [
 /** R3 拨付: city → level-2 union, per round and stage; each row offers the caller's next step. */
 export const AllocationList = () => (
   <AppList filters={allocationFilters} sort={{ field: 'id', order: 'DESC' }}>
-    <DataTable bulkActionButtons={false} rowClick={false} rowSx={statusRowSx}>
+    <DataTable bulkActionButtons={false} rowClick="show" rowSx={statusRowSx}>
       <DataTable.Col source="id" />
       <DataTable.Col source="roundId">
         <ReferenceField source="roundId" reference="rounds" link={false} />

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useMediaQuery, type Theme } from '@mui/material';
+import type { ReactElement, ReactNode } from 'react';
 import {
   CreateButton,
   FilterButton,
@@ -33,18 +34,28 @@ export const AppListActions = ({
 interface AppListProps extends ListProps {
   exportSpec?: ExportSpec | false;
   extraActions?: ReactNode;
+  /** What a phone (under 600 px) shows instead of the table: a `<SimpleList>` of the same records. */
+  simple?: ReactElement;
 }
 
-/** Every list of the panel: 25 a page, the export menu (xlsx, CSV with BOM) instead of react-admin's CSV. */
-export const AppList = ({ exportSpec, extraActions, ...props }: AppListProps) => (
-  <List
-    perPage={25}
-    exporter={false}
-    actions={
-      <AppListActions exportSpec={exportSpec} hasFilters={!!props.filters}>
-        {extraActions}
-      </AppListActions>
-    }
-    {...props}
-  />
-);
+/**
+ * Every list of the panel: 25 a page, the export menu (xlsx, CSV with BOM) instead of react-admin's
+ * CSV, and on a phone a simple list instead of a table too wide for it.
+ */
+export const AppList = ({ exportSpec, extraActions, simple, children, ...props }: AppListProps) => {
+  const small = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
+  return (
+    <List
+      perPage={25}
+      exporter={false}
+      actions={
+        <AppListActions exportSpec={exportSpec} hasFilters={!!props.filters}>
+          {extraActions}
+        </AppListActions>
+      }
+      {...props}
+    >
+      {small && simple ? simple : children}
+    </List>
+  );
+};

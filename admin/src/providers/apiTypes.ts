@@ -51,6 +51,13 @@ export interface AllocationPreview {
   applicationCount: number;
   amountFen: number;
   applicationIds: number[];
+  /** The same applications with their workers and grassroots unions. */
+  applications: {
+    applicationId: number;
+    workerName: string;
+    organizationId: number;
+    organizationName: string;
+  }[];
 }
 
 export interface BankImportResult {
