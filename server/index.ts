@@ -18,6 +18,7 @@ import { log } from './lib/log';
 import { Pii } from './lib/pii';
 import { startJob } from './lib/off-thread';
 import { clockSweep } from './resources/applications/progress';
+import { checkInBackground } from './resources/integrity';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = readEnv();
@@ -63,6 +64,18 @@ const sweep = () => {
 };
 sweep();
 setInterval(sweep, 86_400_000).unref();
+
+// The books checked shortly after start and daily (I1–I7), for the city's dashboard to show.
+const checkBooks = () => {
+  try {
+    const r = checkInBackground(db, clock());
+    if (r) log.info({ msg: 'integrity check', ok: r.ok, problems: r.problems.length });
+  } catch (e) {
+    log.error({ msg: 'integrity check failed', error: (e as Error).message });
+  }
+};
+setTimeout(checkBooks, 1_000).unref();
+setInterval(checkBooks, 86_400_000).unref();
 
 // Audit retention: rows past it are copied to the verified archive (never dropped), in a worker thread
 // shortly after start and every day after, so a long history never holds up requests.

@@ -60,3 +60,16 @@ export function coveredApplications(db: Db, ids: number[]): CoveredApplication[]
     out.push(...(stmt.all(JSON.stringify(ids.slice(i, i + 1000))) as CoveredApplication[]));
   return out;
 }
+
+/** The grassroots and level-2 unions of an application by name, for every role that may see it. */
+export function unionNames(
+  db: Db,
+  a: { organizationId: number; level2Id: number | null },
+): { organizationName: string | null; level2Name: string | null } {
+  const name = (id: number | null) =>
+    id === null
+      ? null
+      : ((prepared(db, 'select name from organizations where id = ?').get(id) as { name: string } | undefined)
+          ?.name ?? null);
+  return { organizationName: name(a.organizationId), level2Name: name(a.level2Id) };
+}

@@ -13,6 +13,7 @@ import {
   EnumField,
   enumFilter,
   MoneyField,
+  nowrapSx,
   organizationFilter,
   StatusChip,
   statusRowSx,
@@ -58,7 +59,7 @@ export const PaymentList = () => {
           <ReferenceField source="applicationId" reference="applications" link="show" />
         </DataTable.Col>
         <DataTable.Col source="workerName" disableSort field={TextField} />
-        <DataTable.Col source="cardMasked" disableSort field={TextField} />
+        <DataTable.Col source="cardMasked" disableSort field={TextField} sx={nowrapSx} />
         <DataTable.Col source="organizationId">
           <ReferenceField source="organizationId" reference="organizations" link={false} />
         </DataTable.Col>

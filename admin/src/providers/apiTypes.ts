@@ -159,4 +159,6 @@ export interface StatsOverview {
 export interface Integrity {
   ok: boolean;
   problems: { invariant: string; detail: string }[];
+  /** When the server ran the check. */
+  checkedAt: string;
 }

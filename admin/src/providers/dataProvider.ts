@@ -145,6 +145,8 @@ export const dataProvider = {
   // monitoring
   stats: (roundId?: Identifier | null) => getJson<StatsOverview>(`stats/overview?${query({ roundId })}`),
   integrity: () => getJson<Integrity>('integrity'),
+  /** The last check and its time, without running one (null before the first). */
+  lastIntegrity: () => getJson<Integrity | null>('integrity/last'),
 } satisfies DataProvider;
 
 export type AppDataProvider = typeof dataProvider;

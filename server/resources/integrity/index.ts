@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { countRows } from '../../lib/ra-list';
 import { applications } from '../../../db/schema';
+import type { Db } from '../../../db/client';
 import type { AppEnv } from '../../lib/context';
 import { runJob } from '../../lib/off-thread';
 import { describe, json } from '../../lib/openapi';
@@ -15,8 +16,36 @@ import { checkIntegrity } from './service';
 export const OFF_THREAD_FROM = Number(process.env.INTEGRITY_OFF_THREAD_FROM ?? 50_000);
 let running: Promise<ReturnType<typeof checkIntegrity>> | null = null;
 
+type Checked = ReturnType<typeof checkIntegrity> & { checkedAt: string };
+/** The last result per database, with its time: the dashboard shows it instead of checking at every load. */
+const last = new WeakMap<object, Checked>();
+
+/**
+ * A check in place, kept as the last result: the server runs one shortly after start (and daily) on a
+ * database small enough to check in place, so the dashboard has a result to show. Null for a large one.
+ */
+export function checkInBackground(db: Db, now: Date): Checked | null {
+  if (countRows(db, applications, undefined) >= OFF_THREAD_FROM) return null;
+  const checked = { ...checkIntegrity(db, now), checkedAt: now.toISOString() };
+  last.set(db.$client, checked);
+  return checked;
+}
+
 export const integrityRoutes = () =>
-  new Hono<AppEnv>().get(
+  new Hono<AppEnv>()
+    .get(
+      '/integrity/last',
+      describe({
+        tags: ['system'],
+        summary: 'The last check of the books and when it ran (null before the first since start)',
+        responses: { 200: json('The last result with `checkedAt`, or null', { type: 'object' }) },
+      }),
+      (c) => {
+        requireAccess(c.get('user')!, 'integrity', 'show');
+        return c.json(last.get(c.get('deps').db.$client) ?? null);
+      },
+    )
+    .get(
     '/integrity',
     describe({
       tags: ['system'],
@@ -26,8 +55,13 @@ export const integrityRoutes = () =>
     async (c) => {
       requireAccess(c.get('user')!, 'integrity', 'show');
       const { db } = c.get('deps');
+      const keep = (r: ReturnType<typeof checkIntegrity>): Checked => {
+        const checked = { ...r, checkedAt: c.get('deps').clock().toISOString() };
+        last.set(db.$client, checked);
+        return checked;
+      };
       if (countRows(db, applications, undefined) < OFF_THREAD_FROM)
-        return c.json(checkIntegrity(db, c.get('deps').clock()));
+        return c.json(keep(checkIntegrity(db, c.get('deps').clock())));
       running ??= runJob<ReturnType<typeof checkIntegrity>>(new URL('./worker.ts', import.meta.url), {
         dbFile: db.$client.name,
         now: c.get('deps').clock().toISOString(),
@@ -36,6 +70,6 @@ export const integrityRoutes = () =>
       }).finally(() => {
         running = null;
       });
-      return c.json(await running);
+      return c.json(keep(await running));
     },
   );
