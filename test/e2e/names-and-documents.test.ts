@@ -117,6 +117,13 @@ describe('names on money', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
       await shot(page, `names-04-phone-payments-${locale}`);
       expect(overflow).toBeLessThanOrEqual(390);
+      // The dashboard and the applications fit the phone too.
+      for (const route of ['/', '/applications']) {
+        await page.goto(`${server.url}/?r=${route.length}#${route}`);
+        await page.waitForLoadState('networkidle');
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      }
+      await shot(page, `names-11-phone-applications-${locale}`);
       await page.context().close();
     });
 
@@ -138,6 +145,37 @@ describe('names on money', () => {
     await page.getByRole('heading', { name: '学历提升资助发放清单' }).waitFor();
     await page.waitForLoadState('networkidle');
     await shot(page, 'names-07-payment-list-sheet');
+    await page.context().close();
+  });
+});
+
+describe('smaller things', () => {
+  it('a password change says it was changed', async () => {
+    const { page } = await session('panlong', 'zh-CN');
+    await page.goto(`${server.url}/#/change-password`);
+    await page.getByLabel(/^当前密码/).fill('Kunming@2019');
+    await page.getByLabel(/^新密码/).fill('Kunming@2026x');
+    await page.getByLabel(/^确认新密码/).fill('Kunming@2026x');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('密码已修改').waitFor();
+    await shot(page, 'names-08-password-changed');
+    await page.context().close();
+  });
+
+  it("a unit admin's empty allocation list offers no create it cannot do", async () => {
+    const { page } = await session('wuhua-001', 'zh-CN');
+    await page.goto(`${server.url}/#/allocations`);
+    await page.waitForLoadState('networkidle');
+    await shot(page, 'names-09-unit-allocations');
+    expect(await page.getByText('要新建一条吗').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('the city dashboard shows the last integrity check with its time', async () => {
+    const { page } = await session('city', 'zh-CN');
+    await page.goto(`${server.url}/#/`);
+    await page.getByText(/检查时间/).waitFor();
+    await shot(page, 'names-10-dashboard-integrity');
     await page.context().close();
   });
 });
