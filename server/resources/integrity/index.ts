@@ -46,30 +46,30 @@ export const integrityRoutes = () =>
       },
     )
     .get(
-    '/integrity',
-    describe({
-      tags: ['system'],
-      summary: 'Check the books: the audit chain, the money flows and the counters agree',
-      responses: { 200: json('What was checked, and any discrepancy found', { type: 'object' }) },
-    }),
-    async (c) => {
-      requireAccess(c.get('user')!, 'integrity', 'show');
-      const { db } = c.get('deps');
-      const keep = (r: ReturnType<typeof checkIntegrity>): Checked => {
-        const checked = { ...r, checkedAt: c.get('deps').clock().toISOString() };
-        last.set(db.$client, checked);
-        return checked;
-      };
-      if (countRows(db, applications, undefined) < OFF_THREAD_FROM)
-        return c.json(keep(checkIntegrity(db, c.get('deps').clock())));
-      running ??= runJob<ReturnType<typeof checkIntegrity>>(new URL('./worker.ts', import.meta.url), {
-        dbFile: db.$client.name,
-        now: c.get('deps').clock().toISOString(),
-        // The thread verifies the chain's seals with the same key (server/lib/audit.ts).
-        auditKey: c.get('deps').pii.auditKey.toString('hex'),
-      }).finally(() => {
-        running = null;
-      });
-      return c.json(keep(await running));
-    },
-  );
+      '/integrity',
+      describe({
+        tags: ['system'],
+        summary: 'Check the books: the audit chain, the money flows and the counters agree',
+        responses: { 200: json('What was checked, and any discrepancy found', { type: 'object' }) },
+      }),
+      async (c) => {
+        requireAccess(c.get('user')!, 'integrity', 'show');
+        const { db } = c.get('deps');
+        const keep = (r: ReturnType<typeof checkIntegrity>): Checked => {
+          const checked = { ...r, checkedAt: c.get('deps').clock().toISOString() };
+          last.set(db.$client, checked);
+          return checked;
+        };
+        if (countRows(db, applications, undefined) < OFF_THREAD_FROM)
+          return c.json(keep(checkIntegrity(db, c.get('deps').clock())));
+        running ??= runJob<ReturnType<typeof checkIntegrity>>(new URL('./worker.ts', import.meta.url), {
+          dbFile: db.$client.name,
+          now: c.get('deps').clock().toISOString(),
+          // The thread verifies the chain's seals with the same key (server/lib/audit.ts).
+          auditKey: c.get('deps').pii.auditKey.toString('hex'),
+        }).finally(() => {
+          running = null;
+        });
+        return c.json(keep(await running));
+      },
+    );
