@@ -1,4 +1,4 @@
-import { DataTable, ReferenceField } from 'react-admin';
+import { DataTable, ReferenceField, ShowButton } from 'react-admin';
 import {
   AppList,
   DateTimeField,
@@ -22,7 +22,7 @@ const allocationFilters = [
 /** R3 拨付: city → level-2 union, per round and stage; each row offers the caller's next step. */
 export const AllocationList = () => (
   <AppList filters={allocationFilters} sort={{ field: 'id', order: 'DESC' }}>
-    <DataTable bulkActionButtons={false} rowClick="show" rowSx={statusRowSx}>
+    <DataTable bulkActionButtons={false} rowClick={false} rowSx={statusRowSx}>
       <DataTable.Col source="id" />
       <DataTable.Col source="roundId">
         <ReferenceField source="roundId" reference="rounds" link={false} />
@@ -42,6 +42,8 @@ export const AllocationList = () => (
       <DataTable.Col source="receivedAt" field={DateTimeField} />
       <DataTable.Col label="app.actions" disableSort align="right">
         <AllocationRowButtons />
+        {/* Not a row click: the row's money buttons open dialogs that a navigation would close. */}
+        <ShowButton />
       </DataTable.Col>
     </DataTable>
   </AppList>
