@@ -18,7 +18,7 @@ export const IntegrityBadge = () => {
   });
   const run = useMutation({
     mutationFn: () => dataProvider.integrity(),
-    onSuccess: (r) => client.setQueryData(['integrity', 'last'], r),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['integrity', 'last'] }),
   });
   if (isPending) return null;
   const action = (
