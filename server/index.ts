@@ -137,7 +137,8 @@ function startLine(port: number, seeded: boolean): string {
   const base = env.PUBLIC_ORIGIN ?? `http://${host}:${port}`;
   const where = apiOnly ? `API ${base}/api` : `panel ${base}/  ·  portal ${base}/portal`;
   return seeded
-    ? `ready: ${where}  ·  demo accounts: README.md "Demo accounts" (password Kunming@2019)`
+    ? // No password in the logs, even the demo's: the README's table has it.
+      `ready: ${where}  ·  demo accounts: README.md, "Demo accounts"`
     : `ready: ${where}`;
 }
 
