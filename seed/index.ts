@@ -81,7 +81,7 @@ function main(): void {
           seed: args.options.seed,
           progress: (m) => console.log(`  … ${m}`),
         })
-      : seedDemo(db, pii, new Date(), args.options);
+      : seedDemo(db, pii, new Date(), { ...args.options, dataDir: env.dataDir });
     const ms = Math.round(performance.now() - started);
 
     const size =

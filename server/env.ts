@@ -25,6 +25,8 @@ const schema = z
       .optional(),
     SECURE_COOKIES: z.enum(['0', '1']).optional(),
     LOG_LEVEL: z.enum(['silent', 'info']).default('info'),
+    /** `json` for a log collector; without it, JSON lines in production and readable lines otherwise. */
+    LOG_FORMAT: z.enum(['json', 'text']).optional(),
     /** 1: serve the API only, no admin panel (reliability harnesses, API-only deployments). */
     API_ONLY: z.enum(['0', '1']).optional(),
     /** Audit rows older than this are copied to the verified archive (server/lib/archive.ts). */
@@ -41,9 +43,10 @@ const schema = z
     path: ['SMS_WEBHOOK_SECRET'],
   });
 
-export type Env = z.infer<typeof schema> & { dataDir: string };
+export type Env = z.infer<typeof schema> & { dataDir: string; logFormat: 'json' | 'text' };
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const env = schema.parse(source);
-  return { ...env, dataDir: path.resolve(env.DATA_DIR) };
+  const logFormat = env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'text');
+  return { ...env, dataDir: path.resolve(env.DATA_DIR), logFormat };
 }

@@ -19,10 +19,12 @@ import { Pii } from './lib/pii';
 import { startJob } from './lib/off-thread';
 import { clockSweep } from './resources/applications/progress';
 import { startNotifier } from './resources/notifications/notifier';
+import { checkInBackground } from './resources/integrity';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = readEnv();
 if (env.LOG_LEVEL === 'silent') log.silence();
+log.setFormat(env.logFormat);
 secureDataDir(env.dataDir);
 
 const adminDist = path.join(root, 'admin', 'dist');
@@ -40,7 +42,7 @@ const clock = () => new Date();
 const empty = !db.$client.prepare('select 1 from organizations limit 1').get();
 if (empty && env.NODE_ENV !== 'production') {
   const { seedDemo } = await import('../seed/demo');
-  const summary = seedDemo(db, pii, clock());
+  const summary = seedDemo(db, pii, clock(), { dataDir: env.dataDir });
   // Counts only: the summary's account list carries workers' names (personal data stays out of logs).
   log.info({ msg: 'seeded the demo city', counts: summary.counts });
 }
@@ -63,6 +65,19 @@ const sweep = () => {
 };
 sweep();
 setInterval(sweep, 86_400_000).unref();
+
+// The books checked shortly after start and daily (I1–I7), for the city's dashboard to show.
+const checkBooks = () => {
+  try {
+    const r = checkInBackground(db, clock());
+    // Said only when something is wrong: a start ends on the line that says where the panel is.
+    if (r && !r.ok) log.error({ msg: 'integrity check found problems', problems: r.problems.length });
+  } catch (e) {
+    log.error({ msg: 'integrity check failed', error: (e as Error).message });
+  }
+};
+setTimeout(checkBooks, 1_000).unref();
+setInterval(checkBooks, 86_400_000).unref();
 
 // Audit retention: rows past it are copied to the verified archive (never dropped), in a worker thread
 // shortly after start and every day after, so a long history never holds up requests.
@@ -120,7 +135,19 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
   // Restore refuses to run while this file names a live process (server/lib/backup.ts).
   fs.writeFileSync(pidFile(env.dataDir), String(process.pid));
   log.info({ msg: `listening on http://${env.HOST}:${info.port}`, pid: process.pid });
+  log.info({ msg: startLine(info.port, env.NODE_ENV !== 'production') });
 });
+
+/** The closing line of a start: where the panel and the portal are and, outside production (the demo city), where its accounts are listed. */
+function startLine(port: number, seeded: boolean): string {
+  const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
+  const base = env.PUBLIC_ORIGIN ?? `http://${host}:${port}`;
+  const where = apiOnly ? `API ${base}/api` : `panel ${base}/  ·  portal ${base}/portal`;
+  return seeded
+    ? // No password in the logs, even the demo's: the README's table has it.
+      `ready: ${where}  ·  demo accounts: README.md, "Demo accounts"`
+    : `ready: ${where}`;
+}
 
 /**
  * SIGTERM: stop accepting, let the requests in flight finish (their keep-alive connections are

@@ -37,7 +37,7 @@ export function demoDataDir(dataDir = tmpDir('demo'), now = new Date()): DemoDir
   fs.mkdirSync(dataDir, { recursive: true });
   const db = openDb(path.join(dataDir, 'app.db'));
   migrateDb(db);
-  seedDemo(db, new Pii(Buffer.from(HARNESS_KEY, 'hex')), now);
+  seedDemo(db, new Pii(Buffer.from(HARNESS_KEY, 'hex')), now, { dataDir });
   const rows = db.$client
     .prepare(
       `select u.id, u.username, u.role, u.organization_id organizationId, u.institution_id institutionId,

@@ -68,6 +68,8 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
       NODE_ENV: 'test',
       API_ONLY: '1',
       LOG_LEVEL: o.logs ? 'info' : 'silent',
+      // The harnesses read the log lines as JSON.
+      LOG_FORMAT: 'json',
       ...(o.piiKey ? { PII_KEY: o.piiKey } : {}),
       ...o.env,
     },

@@ -25,6 +25,7 @@ import { planApplications } from './plan';
 import { seedRoster } from './roster';
 import { auditAdjustments, institutions, seedQuotas, seedRounds } from './rounds';
 import { seedStudyChecks } from './study';
+import { writeScans } from './scans';
 import { summarize, type SeedSummary } from './summary';
 import { numberInTimeOrder, writeRows, type Rows } from './write';
 
@@ -34,6 +35,8 @@ export type { SeedSummary } from './summary';
 export interface SeedOptions {
   /** Seed of the PRNG. */
   seed?: number;
+  /** Where the documents' files go (DATA_DIR); without it the records point at files never written. */
+  dataDir?: string;
 }
 
 export function seedDemo(db: Db, pii: Pii, now: Date, opts: SeedOptions = {}): SeedSummary {
@@ -85,6 +88,7 @@ export function seedDemo(db: Db, pii: Pii, now: Date, opts: SeedOptions = {}): S
     cityUserId: accounts.cityUserId,
   };
   numberInTimeOrder(rows);
+  if (opts.dataDir) writeScans(opts.dataDir, rows.docs);
   tx(db, (t) => {
     writeRows(t, pii, passwordHash, rows);
     seedStudyChecks(t, now);

@@ -259,7 +259,7 @@ describe('the admin panel, clerk by clerk', () => {
 
     await open(district, `/payments?${q({ allocationId: allocation.id, status: 'pending' })}`);
     const pending = (
-      await api<{ id: number; amountFen: number }[]>(
+      await api<{ id: number; amountFen: number; workerName: string; cardMasked: string }[]>(
         district,
         `/payments?${q({ allocationId: allocation.id, status: 'pending' })}&sort=["id","ASC"]`,
       )
@@ -270,7 +270,10 @@ describe('the admin panel, clerk by clerk', () => {
     await open(district, `/payments?${q({ id: pending[0].id })}`);
     await district.page.getByRole('button', { name: '登记已发放' }).click();
     const dialog = district.page.getByRole('dialog');
-    await dialog.getByText('确认已向职工发放 ¥500.00？').waitFor();
+    // The dialog names the worker and the card the money goes to.
+    await dialog
+      .getByText(`确认已向职工 ${pending[0].workerName}（${pending[0].cardMasked}）发放 ¥500.00？`)
+      .waitFor();
     await dialog.getByLabel(/银行流水号/).fill('WUHUA-E2E-0001');
     await shot(district.page, 'admin-12-pay-confirm');
     await confirmIn(district, '登记已发放', '已登记为已发放');

@@ -15,6 +15,7 @@ import { useRef, useState } from 'react';
 import { Title, useGetList, useRedirect, useTranslate, type Identifier } from 'react-admin';
 import { ActionDialog, CHOICES, formatFen, MoneyConfirm, newIdempotencyKey, useApiAction } from '../common';
 import type { Stage } from '../providers/apiTypes';
+import { CoveredApplications } from './CoveredApplications';
 import { useAppDataProvider } from '../providers/useAppDataProvider';
 
 /**
@@ -123,12 +124,15 @@ export const AllocationCreate = () => {
             ) : preview.error ? (
               <Alert severity="error">{(preview.error as Error).message}</Alert>
             ) : due && due.applicationCount > 0 ? (
-              <Alert severity="info">
-                {translate('app.allocations.preview', {
-                  smart_count: due.applicationCount,
-                  amount: formatFen(due.amountFen),
-                })}
-              </Alert>
+              <Stack spacing={1}>
+                <Alert severity="info">
+                  {translate('app.allocations.preview', {
+                    smart_count: due.applicationCount,
+                    amount: formatFen(due.amountFen),
+                  })}
+                </Alert>
+                <CoveredApplications rows={due.applications} />
+              </Stack>
             ) : (
               <Alert severity="warning">{translate('app.allocations.nothing_due')}</Alert>
             )}
@@ -161,6 +165,7 @@ export const AllocationCreate = () => {
             amountFen={due.amountFen}
             count={due.applicationCount}
           />
+          <CoveredApplications rows={due.applications} maxHeight={240} />
         </ActionDialog>
       )}
     </Card>

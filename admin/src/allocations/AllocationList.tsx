@@ -1,4 +1,4 @@
-import { DataTable, ReferenceField } from 'react-admin';
+import { DataTable, ReferenceField, ShowButton } from 'react-admin';
 import {
   AppList,
   DateTimeField,
@@ -42,6 +42,8 @@ export const AllocationList = () => (
       <DataTable.Col source="receivedAt" field={DateTimeField} />
       <DataTable.Col label="app.actions" disableSort align="right">
         <AllocationRowButtons />
+        {/* Not a row click: the row's money buttons open dialogs that a navigation would close. */}
+        <ShowButton />
       </DataTable.Col>
     </DataTable>
   </AppList>

@@ -1,4 +1,12 @@
-import { BooleanInput, DataTable, ReferenceField, SearchInput, type RaRecord } from 'react-admin';
+import {
+  BooleanInput,
+  DataTable,
+  ReferenceField,
+  SearchInput,
+  SimpleList,
+  TextField,
+  type RaRecord,
+} from 'react-admin';
 import {
   AppList,
   DateTimeField,
@@ -27,12 +35,24 @@ const appealRowSx = (r: RaRecord) =>
 
 /** R14: a worker's appeal against a review or payment result, answered by the union that decided. */
 export const AppealList = () => (
-  <AppList filters={appealFilters} sort={{ field: 'dueOn', order: 'ASC' }}>
+  <AppList
+    filters={appealFilters}
+    sort={{ field: 'dueOn', order: 'ASC' }}
+    simple={
+      <SimpleList
+        primaryText={(r) => r.workerName ?? ''}
+        secondaryText={(r) => r.content}
+        tertiaryText={(r) => r.dueOn}
+        linkType="show"
+      />
+    }
+  >
     <DataTable bulkActionButtons={false} rowClick="show" rowSx={appealRowSx}>
       <DataTable.Col source="createdAt" field={DateTimeField} />
       <DataTable.Col source="applicationId">
         <ReferenceField source="applicationId" reference="applications" link="show" />
       </DataTable.Col>
+      <DataTable.Col source="workerName" disableSort field={TextField} />
       <DataTable.Col source="subject">
         <EnumField source="subject" enumName="appealSubject" />
       </DataTable.Col>

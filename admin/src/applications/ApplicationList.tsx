@@ -1,4 +1,12 @@
-import { DataTable, ReferenceField, useCanAccess, useGetIdentity, type RaRecord } from 'react-admin';
+import {
+  DataTable,
+  ReferenceField,
+  SimpleList,
+  useCanAccess,
+  useGetIdentity,
+  useTranslate,
+  type RaRecord,
+} from 'react-admin';
 import { AppList, DateTimeField, EnumField, nowrapSx, StatusChip, statusRowSx } from '../common';
 import type { Role } from '../providers/canAccess';
 import { WorkerFlags } from '../workers/WorkerFlags';
@@ -12,12 +20,23 @@ import { UnionTreeButton } from './UnionTreeButton';
 export const ApplicationList = () => {
   const role = useGetIdentity().identity?.role as Role | undefined;
   const review = useCanAccess({ resource: 'applications', action: 'review' });
+  const translate = useTranslate();
   return (
     <AppList
       filters={applicationFilters}
       sort={{ field: 'id', order: 'DESC' }}
       exportSpec={applicationExport}
       extraActions={<UnionTreeButton />}
+      simple={
+        <SimpleList
+          primaryText={(r) => (
+            <ReferenceField record={r} source="workerId" reference="workers" link={false} />
+          )}
+          secondaryText={(r) => translate(`enums.applicationStatus.${r.status}`)}
+          tertiaryText={(r) => `#${r.id}`}
+          linkType="show"
+        />
+      }
     >
       <DataTable
         rowClick="show"

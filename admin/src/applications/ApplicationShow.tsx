@@ -1,5 +1,6 @@
 import { Alert, Grid } from '@mui/material';
 import {
+  FunctionField,
   DataTable,
   ListButton,
   ReferenceField,
@@ -77,8 +78,9 @@ export const ApplicationShow = () => {
               <EnumField source="fundedBy" enumName="fundedBy" />
               <EnumField source="currentStep" enumName="reviewStep" />
               <ReferenceField source="roundId" reference="rounds" link={false} />
-              <ReferenceField source="organizationId" reference="organizations" link="show" />
-              <ReferenceField source="level2Id" reference="organizations" link="show" />
+              {/* The unions by the names the server sends: a role that may not open a union still sees it. */}
+              <FunctionField source="organizationId" render={(r) => r.organizationName ?? '—'} />
+              <FunctionField source="level2Id" render={(r) => r.level2Name ?? '—'} />
               <ReferenceField source="institutionId" reference="institutions" link={false} />
               <EnumField source="educationLevel" enumName="educationLevel" />
               <TextField source="major" />

@@ -1,6 +1,6 @@
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { apiUrl } from '../providers/http';
 
@@ -15,6 +15,18 @@ export const DocumentPreview = ({ doc, onClose }: { doc: PreviewDoc; onClose: ()
   const translate = useTranslate();
   const [broken, setBroken] = useState(false);
   const src = apiUrl(`documents/${doc.id}/file`);
+  const isPdf = doc.mimeType === 'application/pdf';
+  // A PDF's frame cannot report a 404: ask first, so a missing file reads as the message, not as a page.
+  useEffect(() => {
+    if (!isPdf) return;
+    let live = true;
+    fetch(src, { method: 'HEAD', credentials: 'same-origin' })
+      .then((r) => live && !r.ok && setBroken(true))
+      .catch(() => live && setBroken(true));
+    return () => {
+      live = false;
+    };
+  }, [src, isPdf]);
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="lg">
       <DialogTitle>{doc.fileName}</DialogTitle>
@@ -23,7 +35,7 @@ export const DocumentPreview = ({ doc, onClose }: { doc: PreviewDoc; onClose: ()
           <Alert severity="warning" sx={{ m: 2 }}>
             {translate('app.documents.unavailable')}
           </Alert>
-        ) : doc.mimeType === 'application/pdf' ? (
+        ) : isPdf ? (
           <Box
             component="iframe"
             src={src}

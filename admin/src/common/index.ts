@@ -23,3 +23,4 @@ export { enumFilter, organizationFilter, roundFilter } from './filters';
 export { formSx } from './formSx';
 export { useApiAction } from './useApiAction';
 export { useConfirm } from './useConfirm';
+export { PrintSheet } from './PrintSheet';

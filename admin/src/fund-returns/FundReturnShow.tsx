@@ -38,6 +38,7 @@ export const FundReturnShow = () => (
           <DataTable.Col source="applicationId" label="resources.payments.fields.applicationId">
             <ReferenceField source="applicationId" reference="applications" link="show" />
           </DataTable.Col>
+          <DataTable.Col source="workerName" label="resources.payments.fields.workerName" />
           <DataTable.Col source="paymentId" label="resources.refunds.fields.paymentId" />
           <DataTable.Col
             source="amountFen"

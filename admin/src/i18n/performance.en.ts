@@ -11,6 +11,9 @@ export const dashboardEn: typeof dashboardZhCN = {
   integrity_ok: 'Money integrity check passed (all money rules)',
   integrity_problems:
     'The money integrity check found %{smart_count} problem |||| The money integrity check found %{smart_count} problems',
+  integrity_checked_at: 'checked %{time}',
+  integrity_never: 'The money integrity check has not run since the server started.',
+  integrity_run: 'Check now',
   piles: {
     review_overdue: 'Waiting over 7 days',
     review: 'Waiting for my review',

@@ -9,6 +9,9 @@ export const dashboardZhCN = {
   figures: '%{round} 概况',
   integrity_ok: '资金一致性检查通过（全部资金规则）',
   integrity_problems: '资金一致性检查发现 %{smart_count} 个问题',
+  integrity_checked_at: '检查时间 %{time}',
+  integrity_never: '本次启动后尚未做资金一致性检查。',
+  integrity_run: '立即检查',
   piles: {
     review_overdue: '超过 7 天未审核',
     review: '待我审核',

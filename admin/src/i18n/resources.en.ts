@@ -203,12 +203,15 @@ export const resourcesEn: typeof resourcesZhCN = {
       failureReason: 'Failure reason',
       reissueOf: 'Reissue of',
       paidAt: 'Paid at',
+      workerName: 'Worker',
+      cardMasked: 'Card',
       q: 'Search reference',
     },
   },
   refunds: {
     name: 'Dropout refund |||| Dropout refunds',
     fields: {
+      workerName: 'Worker',
       ...common,
       ...money,
       applicationId: 'Application',
@@ -281,6 +284,7 @@ export const resourcesEn: typeof resourcesZhCN = {
   appeals: {
     name: 'Appeal |||| Appeals',
     fields: {
+      workerName: 'Worker',
       ...common,
       applicationId: 'Application',
       subject: 'Subject',

@@ -202,12 +202,15 @@ export const resourcesZhCN = {
       failureReason: '失败原因',
       reissueOf: '补发自',
       paidAt: '发放时间',
+      workerName: '职工',
+      cardMasked: '收款卡号',
       q: '搜索凭证号',
     },
   },
   refunds: {
     name: '退学退款',
     fields: {
+      workerName: '职工',
       ...common,
       ...money,
       applicationId: '申请',
@@ -280,6 +283,7 @@ export const resourcesZhCN = {
   appeals: {
     name: '申诉',
     fields: {
+      workerName: '职工',
       ...common,
       applicationId: '申请',
       subject: '申诉事项',

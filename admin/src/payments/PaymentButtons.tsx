@@ -16,6 +16,8 @@ type PaymentRecord = {
   channel: string;
   payerOrganizationId: number;
   organizationId: number;
+  workerName?: string | null;
+  cardMasked?: string | null;
 };
 type Kind = 'pay' | 'fail' | 'reissue';
 
@@ -81,7 +83,12 @@ const PaymentButton = ({ kind }: { kind: Kind }) => {
         confirmLabel={`app.payments.${kind}`}
         confirmColor={kind === 'fail' ? 'error' : 'primary'}
       >
-        <MoneyConfirm message={`app.payments.${kind}_confirm`} amountFen={record.amountFen} />
+        <MoneyConfirm
+          message={`app.payments.${kind}_confirm`}
+          amountFen={record.amountFen}
+          name={record.workerName}
+          card={record.cardMasked}
+        />
         {kind === 'reissue' && (
           <FormControlLabel
             control={

@@ -35,6 +35,13 @@ export interface AllocationPreview {
   applicationCount: number;
   amountFen: number;
   applicationIds: number[];
+  /** The same applications with their workers and grassroots unions. */
+  applications: {
+    applicationId: number;
+    workerName: string;
+    organizationId: number;
+    organizationName: string;
+  }[];
 }
 
 export interface BankImportResult {
@@ -194,4 +201,6 @@ export interface StatsOverview {
 export interface Integrity {
   ok: boolean;
   problems: { invariant: string; detail: string }[];
+  /** When the server ran the check. */
+  checkedAt: string;
 }

@@ -186,6 +186,8 @@ export const dataProvider = {
   readNotification: (id: Identifier) => action('notifications', id, 'read'),
   readAllNotifications: () => postJson<{ read: number }>('notifications/read-all', {}),
   retrySms: (id: Identifier) => action('notification-outbox', id, 'retry'),
+  /** The last check and its time, without running one (null before the first). */
+  lastIntegrity: () => getJson<Integrity | null>('integrity/last'),
 } satisfies DataProvider;
 
 export type AppDataProvider = typeof dataProvider;

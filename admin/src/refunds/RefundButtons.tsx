@@ -2,11 +2,12 @@ import CallReceivedIcon from '@mui/icons-material/CallReceived';
 import DoneAllIcon from '@mui/icons-material/DoneAll';
 import { Button, InputAdornment, TextField } from '@mui/material';
 import { useRef, useState } from 'react';
-import { useCanAccess, useRecordContext, useTranslate } from 'react-admin';
+import { useCanAccess, useGetIdentity, useRecordContext, useTranslate } from 'react-admin';
+import type { AppUser } from '../providers/authProvider';
 import { ActionDialog, MoneyConfirm, newIdempotencyKey, useApiAction } from '../common';
 import { fenToYuan } from '../common/money';
 
-type RefundRecord = { id: number; amountFen: number; status: string };
+type RefundRecord = { id: number; amountFen: number; status: string; workerName?: string | null };
 
 /**
  * R5 退款到账: the institution's money arrived. The amount is the process subsidy that was paid —
@@ -16,6 +17,8 @@ type RefundRecord = { id: number; amountFen: number; status: string };
 const ReceiveRefundButton = () => {
   const record = useRecordContext<RefundRecord>();
   const translate = useTranslate();
+  // The institution sends the money back; the city receives it: each reads its own side.
+  const institution = (useGetIdentity().identity as AppUser | undefined)?.role === 'institution';
   const [open, setOpen] = useState(false);
   const [reference, setReference] = useState('');
   const key = useRef('');
@@ -53,7 +56,11 @@ const ReceiveRefundButton = () => {
         titleArgs={{ id: record.id }}
         confirmLabel="app.refunds.receive"
       >
-        <MoneyConfirm message="app.refunds.receive_confirm" amountFen={record.amountFen} />
+        <MoneyConfirm
+          message={institution ? 'app.refunds.send_confirm' : 'app.refunds.receive_confirm'}
+          amountFen={record.amountFen}
+          name={record.workerName}
+        />
         <TextField
           fullWidth
           margin="dense"
@@ -118,7 +125,11 @@ const ConfirmRefundButton = () => {
         titleArgs={{ id: record.id }}
         confirmLabel="app.refunds.confirm"
       >
-        <MoneyConfirm message="app.refunds.confirm_confirm" amountFen={record.amountFen} />
+        <MoneyConfirm
+          message="app.refunds.confirm_confirm"
+          amountFen={record.amountFen}
+          name={record.workerName}
+        />
       </ActionDialog>
     </>
   );

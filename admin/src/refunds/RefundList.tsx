@@ -1,4 +1,12 @@
-import { AutocompleteInput, DataTable, ReferenceField, ReferenceInput } from 'react-admin';
+import {
+  AutocompleteInput,
+  DataTable,
+  ReferenceField,
+  ReferenceInput,
+  SimpleList,
+  TextField,
+} from 'react-admin';
+import { formatFen } from '../common/money';
 import { AppList, DateTimeField, enumFilter, MoneyField, StatusChip, statusRowSx } from '../common';
 import { RefundRowButtons } from './RefundButtons';
 
@@ -14,12 +22,23 @@ const refundFilters = [
  * when the dropout is recorded (application page); here it is received, then confirmed by the city.
  */
 export const RefundList = () => (
-  <AppList filters={refundFilters} sort={{ field: 'id', order: 'DESC' }}>
+  <AppList
+    filters={refundFilters}
+    sort={{ field: 'id', order: 'DESC' }}
+    simple={
+      <SimpleList
+        primaryText={(r) => `${r.workerName ?? ''} · ${formatFen(r.amountFen)}`}
+        secondaryText={(r) => `#${r.id}`}
+        linkType={false}
+      />
+    }
+  >
     <DataTable bulkActionButtons={false} rowClick={false} rowSx={statusRowSx}>
       <DataTable.Col source="id" />
       <DataTable.Col source="applicationId">
         <ReferenceField source="applicationId" reference="applications" link="show" />
       </DataTable.Col>
+      <DataTable.Col source="workerName" disableSort field={TextField} />
       <DataTable.Col source="institutionId">
         <ReferenceField source="institutionId" reference="institutions" link={false} />
       </DataTable.Col>

@@ -10,6 +10,7 @@ import { moneyAction, moneyGate } from '../../lib/idempotency';
 import { describe, idempotencyKey, json, recordSchema, validated } from '../../lib/openapi';
 import type { ListSpec } from '../../lib/ra-list';
 import { recordActions } from '../../lib/record-action';
+import { allocationItems, coveredApplications } from '../../lib/people-on-money';
 import { crud, findScoped, requireAccess } from '../../lib/resource';
 import {
   createAllocation,
@@ -63,6 +64,19 @@ export const allocationRoutes = () => {
             applicationCount: { type: 'integer' },
             amountFen: { type: 'integer' },
             applicationIds: { type: 'array', items: { type: 'integer' } },
+            applications: {
+              type: 'array',
+              description: 'The same applications with their workers and grassroots unions',
+              items: {
+                type: 'object',
+                properties: {
+                  applicationId: { type: 'integer' },
+                  workerName: { type: 'string' },
+                  organizationId: { type: 'integer' },
+                  organizationName: { type: 'string' },
+                },
+              },
+            },
           },
         }),
       },
@@ -95,6 +109,7 @@ export const allocationRoutes = () => {
         applicationCount: ids.length,
         amountFen: ids.length * stageAmountFen(round, stage),
         applicationIds: ids,
+        applications: coveredApplications(c.get('deps').db, ids),
       });
     },
   );
@@ -146,6 +161,14 @@ export const allocationRoutes = () => {
     answer: withResult,
   });
 
-  app.route('/', crud<AllocationRow>({ list: allocationList }));
+  // An allocation's show page lists the applications it covers, by worker and union (R3).
+  app.route(
+    '/',
+    crud<AllocationRow>({
+      list: allocationList,
+      serialize: (row, _u, db, mode) =>
+        mode === 'one' ? { ...row, items: allocationItems(db, row.id) } : row,
+    }),
+  );
   return app;
 };

@@ -7,6 +7,7 @@ import { badRequest } from '../../lib/errors';
 import { recordSchema } from '../../lib/openapi';
 import type { ListSpec } from '../../lib/ra-list';
 import { recordActions } from '../../lib/record-action';
+import { applicantName } from '../../lib/people-on-money';
 import { crud, findScoped } from '../../lib/resource';
 import { scopedApplication } from '../applications/service';
 import { close, fileAppeal, respond } from './service';
@@ -40,7 +41,11 @@ export const appealList: ListSpec = {
 export const appealRoutes = () => {
   const app = crud({
     list: appealList,
-    serialize: (row: AppealRow, _u, _db, _m, now) => ({ ...row, overdue: isOverdue(row, chinaDate(now)) }),
+    serialize: (row: AppealRow, _u, db, _m, now) => ({
+      ...row,
+      workerName: applicantName(db, row.applicationId),
+      overdue: isOverdue(row, chinaDate(now)),
+    }),
     create: {
       schema: z.object({
         applicationId: z.number().int().positive(),

@@ -5,6 +5,7 @@ import { ApiError } from '../../lib/errors';
 import { describe, idParam, json, recordSchema, validated } from '../../lib/openapi';
 import { recordActions } from '../../lib/record-action';
 import { crud, parseId, requireAccess } from '../../lib/resource';
+import { unionNames } from '../../lib/people-on-money';
 import { applicationList } from './list';
 import {
   createDraft,
@@ -43,6 +44,8 @@ const BULK_BATCH = 250;
 export const applicationRoutes = () => {
   const app = crud({
     list: applicationList,
+    // Every role that sees an application sees the same unions by name, whether or not it may open them.
+    serialize: (row: AppRow, _u, db, mode) => (mode === 'one' ? { ...row, ...unionNames(db, row) } : row),
     create: {
       schema: z.object({
         roundId: z.number().int().positive(),

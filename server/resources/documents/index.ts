@@ -12,7 +12,14 @@ import { describe, idParam, json, recordSchema } from '../../lib/openapi';
 import { crud, findScoped, parseId, requireAccess } from '../../lib/resource';
 import type { ListSpec } from '../../lib/ra-list';
 import { scopedApplication } from '../applications/service';
-import { documentHeaders, filePath, inspectUpload, MAX_DOCUMENT_BYTES, storeFile } from './storage';
+import {
+  documentHeaders,
+  filePath,
+  inspectUpload,
+  MAX_DOCUMENT_BYTES,
+  missingFilePage,
+  storeFile,
+} from './storage';
 
 /** Ends of the road take no more documents, except a dropout, whose withdrawal proof may follow (R5). */
 const FINISHED = FINAL.filter((s) => s !== 'dropped_out');
@@ -150,7 +157,11 @@ export const documentRoutes = () => {
       const { db, dataDir } = c.get('deps');
       const doc = findScoped<DocRow>(db, documentList, u, parseId(c.req.param('id')));
       const file = filePath(dataDir, doc.sha256);
-      if (!fs.existsSync(file)) throw notFound('文件');
+      if (!fs.existsSync(file)) {
+        if (!/text\/html/.test(c.req.header('accept') ?? '')) throw notFound('文件');
+        const page = missingFilePage();
+        return c.html(page.body, 404, page.headers);
+      }
       for (const [name, value] of Object.entries(documentHeaders(doc))) c.header(name, value);
       return c.body(fs.readFileSync(file));
     },

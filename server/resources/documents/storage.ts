@@ -224,3 +224,30 @@ export function cleanFileName(name: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what this replaces
   return base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_').slice(0, 120) || 'file';
 }
+
+/** What every preview says when a document's file is missing: the panel's, the portal's, a new tab. */
+export const MISSING_FILE = {
+  zh: '文件暂时无法打开：服务器上没有这份材料的文件。请联系上传单位重新上传。',
+  en: "The file cannot be opened: the server does not hold this document's file. Ask whoever uploaded it to upload it again.",
+};
+
+/**
+ * A missing file opened by a browser (a new tab, an iframe) reads as a page, not as raw JSON; API
+ * callers keep the JSON 404. Same sandboxing headers as a document.
+ */
+export function missingFilePage(): { body: string; headers: Record<string, string> } {
+  const body = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>文件无法打开 · File unavailable</title>
+<style>body{font:16px/1.6 system-ui,"Noto Sans CJK SC",sans-serif;margin:0;display:flex;min-height:90vh;align-items:center;justify-content:center;background:#f5f5f5;color:#333}
+div{max-width:32em;padding:24px;background:#fff4e5;border:1px solid #ffb74d;border-radius:8px}p{margin:.4em 0}.en{color:#666;font-size:14px}</style>
+<div role="alert"><p>${MISSING_FILE.zh}</p><p class="en" lang="en">${MISSING_FILE.en}</p></div></html>`;
+  return {
+    body,
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy':
+        "sandbox; default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'",
+      'Cache-Control': 'no-store',
+    },
+  };
+}

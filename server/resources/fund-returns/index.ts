@@ -37,8 +37,9 @@ const returnBody = z.object({
 function withItems(db: Parameters<typeof confirmReturn>[0], row: FundReturnRow) {
   const items = db.$client
     .prepare(
-      `select application_id applicationId, payment_id paymentId, amount_fen amountFen from fund_return_items
-    where fund_return_id = ? order by id`,
+      `select i.application_id applicationId, w.name workerName, i.payment_id paymentId, i.amount_fen amountFen
+    from fund_return_items i join applications a on a.id = i.application_id join workers w on w.id = a.worker_id
+    where i.fund_return_id = ? order by i.id`,
     )
     .all(row.id);
   return { ...row, items };

@@ -10,6 +10,7 @@ import { moneyAction, moneyGate } from '../../lib/idempotency';
 import { describe, idempotencyKey, json, recordSchema, validated } from '../../lib/openapi';
 import type { ListSpec } from '../../lib/ra-list';
 import { recordActions } from '../../lib/record-action';
+import { payee } from '../../lib/people-on-money';
 import { crud, findScoped, requireAccess } from '../../lib/resource';
 import { applyResultSheet, bankFile, bankFileRows, readResultSheet } from './bank-file';
 import { fail, pay, payOwnPlaces, reissue, type PaymentRow } from './service';
@@ -192,6 +193,13 @@ export const paymentRoutes = () => {
     (c) => moneyAction(c, (t) => payOwnPlaces(t, c.get('actor'), c.req.valid('json'))),
   );
 
-  app.route('/', crud<PaymentRow>({ list: paymentList }));
+  // The worker and the masked card beside every payment: whom the money goes to, not only its number.
+  app.route(
+    '/',
+    crud<PaymentRow>({
+      list: paymentList,
+      serialize: (row, _u, db) => ({ ...row, ...payee(db, row.applicationId) }),
+    }),
+  );
   return app;
 };

@@ -5,6 +5,7 @@ import type { AppEnv } from '../../lib/context';
 import { recordSchema } from '../../lib/openapi';
 import type { ListSpec } from '../../lib/ra-list';
 import { recordActions } from '../../lib/record-action';
+import { applicantName } from '../../lib/people-on-money';
 import { crud, findScoped } from '../../lib/resource';
 import { confirmRefund, receiveRefund, type RefundRow } from './service';
 
@@ -46,6 +47,12 @@ export const refundRoutes = () => {
     refusals: [409, 422],
     run: ({ db, actor, row }) => confirmRefund(db, actor, row),
   });
-  app.route('/', crud<RefundRow>({ list: refundList }));
+  app.route(
+    '/',
+    crud<RefundRow>({
+      list: refundList,
+      serialize: (row, _u, db) => ({ ...row, workerName: applicantName(db, row.applicationId) }),
+    }),
+  );
   return app;
 };
