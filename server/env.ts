@@ -33,6 +33,11 @@ const schema = z
     AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(180),
     /** The SMS gateway's webhook: without it messages stay in-app (server/resources/notifications/dispatch.ts). */
     SMS_WEBHOOK_URL: z.string().url().optional(),
+    /** When non-urgent SMS wait, China time: `21-8` (default), `22-7`, or `off`. */
+    SMS_QUIET_HOURS: z
+      .string()
+      .regex(/^(\d{1,2}-\d{1,2}|off)$/)
+      .optional(),
     /** The key of the `X-Signature` HMAC; required with SMS_WEBHOOK_URL. */
     SMS_WEBHOOK_SECRET: z.string().min(16).optional(),
     /** How often the outbox and the digest are looked at, in ms. */

@@ -18,6 +18,7 @@ import { log } from './lib/log';
 import { Pii } from './lib/pii';
 import { startJob } from './lib/off-thread';
 import { clockSweep } from './resources/applications/progress';
+import { parseQuietHours } from './domain/notifications';
 import { startNotifier } from './resources/notifications/notifier';
 import { checkInBackground } from './resources/integrity';
 
@@ -128,7 +129,13 @@ if (!apiOnly) {
 // In-app messages are written with each change; the morning digest and the SMS outbox run here.
 const notifier = startNotifier(db, clock, {
   everyMs: env.NOTIFY_EVERY_MS,
-  gateway: env.SMS_WEBHOOK_URL ? { url: env.SMS_WEBHOOK_URL, secret: env.SMS_WEBHOOK_SECRET! } : undefined,
+  gateway: env.SMS_WEBHOOK_URL
+    ? {
+        url: env.SMS_WEBHOOK_URL,
+        secret: env.SMS_WEBHOOK_SECRET!,
+        quietHours: parseQuietHours(env.SMS_QUIET_HOURS),
+      }
+    : undefined,
 });
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {

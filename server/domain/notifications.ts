@@ -20,10 +20,27 @@ export function statusTemplate(action: string, to: Status): string | null {
   return `status.${to}`;
 }
 
-/** Quiet hours 21:00–08:00 China time (UTC+8, no daylight saving): non-urgent SMS wait for the morning. */
-export function inQuietHours(now: Date): boolean {
+/** Hours of the day (China time) from which and until which non-urgent SMS wait. */
+export interface QuietHours {
+  from: number;
+  to: number;
+}
+export const QUIET_HOURS: QuietHours = { from: 21, to: 8 };
+
+/** `21-8` (the default), `22-7`, or `off`: the SMS_QUIET_HOURS setting; null means no quiet hours. */
+export function parseQuietHours(value: string | undefined): QuietHours | null {
+  if (value === undefined) return QUIET_HOURS;
+  if (value === 'off') return null;
+  const m = /^(\d{1,2})-(\d{1,2})$/.exec(value);
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 23) throw new Error('SMS_QUIET_HOURS: like 21-8, or off');
+  return { from: Number(m[1]), to: Number(m[2]) };
+}
+
+/** Quiet hours, by default 21:00–08:00 China time (UTC+8, no daylight saving): non-urgent SMS wait for the morning. */
+export function inQuietHours(now: Date, q: QuietHours | null = QUIET_HOURS): boolean {
+  if (!q) return false;
   const h = (now.getUTCHours() + 8) % 24;
-  return h >= 21 || h < 8;
+  return q.from > q.to ? h >= q.from || h < q.to : h >= q.from && h < q.to;
 }
 
 /** Exponential backoff after the `tries`-th failed attempt: 1, 2, 4 … minutes, at most 6 hours. */

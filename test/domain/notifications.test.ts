@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   inQuietHours,
+  parseQuietHours,
   lapseWarning,
   redactNumbers,
   render,
@@ -25,6 +26,17 @@ describe('notifications', () => {
     expect(inQuietHours(new Date('2026-11-20T13:00:00Z'))).toBe(true); // 21:00
     expect(inQuietHours(new Date('2026-11-20T23:59:00Z'))).toBe(true); // 07:59
     expect(inQuietHours(new Date('2026-11-21T00:00:00Z'))).toBe(false); // 08:00
+  });
+
+  it('quiet hours are a setting: another span, or off', () => {
+    expect(parseQuietHours(undefined)).toEqual({ from: 21, to: 8 });
+    expect(parseQuietHours('off')).toBeNull();
+    const q = parseQuietHours('22-7');
+    expect(inQuietHours(new Date('2026-11-20T13:30:00Z'), q)).toBe(false); // 21:30
+    expect(inQuietHours(new Date('2026-11-20T14:00:00Z'), q)).toBe(true); // 22:00
+    expect(inQuietHours(new Date('2026-11-20T13:30:00Z'), null)).toBe(false);
+    expect(inQuietHours(new Date('2026-11-20T05:00:00Z'), { from: 12, to: 14 })).toBe(true); // 13:00
+    expect(() => parseQuietHours('25-7')).toThrow();
   });
 
   it('retries back off exponentially, at most six hours', () => {

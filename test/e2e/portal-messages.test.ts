@@ -23,7 +23,13 @@ let draft: (level: string) => Promise<number>;
 
 beforeAll(async () => {
   gw = await smsGateway();
-  server = await startServer({ SMS_WEBHOOK_URL: gw.url, SMS_WEBHOOK_SECRET: SECRET, NOTIFY_EVERY_MS: '300' });
+  // Quiet hours off: the test runs at any hour of the day (they are tested on a fake clock elsewhere).
+  server = await startServer({
+    SMS_WEBHOOK_URL: gw.url,
+    SMS_WEBHOOK_SECRET: SECRET,
+    NOTIFY_EVERY_MS: '300',
+    SMS_QUIET_HOURS: 'off',
+  });
   browser = await launch();
   ({ page, errors } = await pageFor(browser, PHONE));
   await apiLogin(page, server.url, 'worker1');

@@ -74,7 +74,7 @@ export const appEn: typeof appZhCN = {
     dropouts: 'Dropped out',
     refunds: 'Refunds (count / amount)',
     dropout: 'Record dropout',
-    behind_title: 'Funded students not yet checked in term %{term}: %{total}',
+    behind_title: 'Funded students not yet checked this term (%{term}): %{total}',
     behind_unions: 'By level-2 union',
     behind_institutions: 'By institution',
     none_behind: 'All checked',

@@ -74,7 +74,7 @@ export const appZhCN = {
     dropouts: '退学',
     refunds: '退款（笔数 / 金额）',
     dropout: '办理退学',
-    behind_title: '%{term} 学期尚未检查的受资助学员：%{total} 人',
+    behind_title: '%{term}学期尚未检查的受资助学员：%{total} 人',
     behind_unions: '按二级工会',
     behind_institutions: '按院校',
     none_behind: '都已检查',

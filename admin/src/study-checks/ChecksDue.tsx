@@ -1,6 +1,7 @@
 import { Card, CardContent, Grid, List, ListItem, ListItemText, Skeleton, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useCanAccess, useTranslate } from 'react-admin';
+import { useCanAccess, useLocaleState, useTranslate } from 'react-admin';
+import { roundCode } from '../../../server/domain/glossary';
 import { getJson } from '../providers/http';
 
 interface Behind {
@@ -38,6 +39,7 @@ const Column = ({ title, rows }: { title: string; rows: { key: number; name: str
  */
 export const ChecksDue = () => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const can = useCanAccess({ resource: 'stats', action: 'show' });
   const { data } = useQuery({
     queryKey: ['stats', 'study-checks-due'],
@@ -50,7 +52,10 @@ export const ChecksDue = () => {
       <CardContent>
         <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 1 }}>
           {data ? (
-            translate('app.study_checks.behind_title', { term: data.term, total: data.total })
+            translate('app.study_checks.behind_title', {
+              term: roundCode(locale === 'en' ? 'en' : 'zh-CN', data.term),
+              total: data.total,
+            })
           ) : (
             <Skeleton width={240} />
           )}

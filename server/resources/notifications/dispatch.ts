@@ -1,6 +1,13 @@
 import { createHmac } from 'node:crypto';
 import type { Db } from '../../../db/client';
-import { inQuietHours, redactNumbers, retryDelayMs, type Params } from '../../domain/notifications';
+import {
+  inQuietHours,
+  QUIET_HOURS,
+  redactNumbers,
+  retryDelayMs,
+  type Params,
+  type QuietHours,
+} from '../../domain/notifications';
 import { chinaDate } from '../../domain/eligibility';
 import type { Clock } from '../../lib/context';
 import { textOf } from './service';
@@ -16,6 +23,8 @@ export interface Gateway {
   maxTries?: number;
   /** The first retry's delay; each next one doubles (retryDelayMs). */
   baseDelayMs?: number;
+  /** SMS_QUIET_HOURS: when non-urgent messages wait (China time); null for none. Default 21:00–08:00. */
+  quietHours?: QuietHours | null;
   /** Messages per round. */
   batch?: number;
   /** A message older than this is not sent any more (the gateway was off for days): skipped. */
@@ -111,7 +120,7 @@ export async function dispatchRound(
       out.skipped++;
       continue;
     }
-    if (!m.urgent && inQuietHours(clock())) {
+    if (!m.urgent && inQuietHours(clock(), gw.quietHours === undefined ? QUIET_HOURS : gw.quietHours)) {
       set(m.id, 'sms_next_at = ?', morningAfter(clock()));
       out.deferred++;
       continue;
