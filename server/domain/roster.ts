@@ -108,7 +108,7 @@ export function checkRosterRow(
       row,
       field: 'isFrontline',
       rule: 'R9b',
-      message: `R9b: 职务「${jobTitle}」高于科室主任，不能标为一线岗位`,
+      message: `职务「${jobTitle}」高于科室主任，不能标为一线岗位`,
     });
   const sinceText = get('memberSince');
   const memberSince = sinceText ? rosterDate(sinceText) : null;

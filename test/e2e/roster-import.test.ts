@@ -61,7 +61,7 @@ describe('the member roster import page', () => {
     await page.locator('input[type=file]').setInputFiles(file(rows));
     await page.getByRole('button', { name: '预览' }).click();
     await page.getByText(/有误 2 行/).waitFor();
-    await page.getByText('R9b: 职务「销售部经理」高于科室主任，不能标为一线岗位', { exact: false }).waitFor();
+    await page.getByText('职务「销售部经理」高于科室主任，不能标为一线岗位', { exact: false }).waitFor();
     await page.getByText(/身份证号：身份证号码校验位不正确/).waitFor();
     expect(await page.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
     await shot(page, 'roster-import-preview');
