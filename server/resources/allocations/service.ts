@@ -57,6 +57,16 @@ export function agreementsOf(db: Db, level2Id: number): Agreement[] {
   ).map((g) => ({ ...g, active: !!g.active }));
 }
 
+/** R8: a union's matching policy for a round (undefined when it has none); `matchingFen` reads its stages. */
+export function matchingPolicyOf(db: Db, roundId: number, level2Id: number) {
+  return db.$client
+    .prepare(
+      `select mode, process_amount_fen processAmountFen, result_amount_fen resultAmountFen
+    from matching_policies where round_id = ? and organization_id = ?`,
+    )
+    .get(roundId, level2Id) as Parameters<typeof matchingFen>[0] | undefined;
+}
+
 /**
  * R2/R6: applications on the union's city places due for the stage and not yet covered by an
  * allocation of that stage (a place the union funds itself is paid from its own money, R8).
@@ -179,13 +189,7 @@ export function receiveAllocation(
   const now = actor.now().toISOString();
   const today = chinaDate(actor.now());
   const agreements = agreementsOf(db, al.organizationId);
-  const policy = db.$client
-    .prepare(
-      `select mode, process_amount_fen processAmountFen, result_amount_fen resultAmountFen
-    from matching_policies where round_id = ? and organization_id = ?`,
-    )
-    .get(al.roundId, al.organizationId) as Parameters<typeof matchingFen>[0];
-  const extra = matchingFen(policy, al.stage);
+  const extra = matchingFen(matchingPolicyOf(db, al.roundId, al.organizationId), al.stage);
   const items = db.$client
     .prepare(
       `select i.application_id id, i.amount_fen amountFen, a.status, a.graduation_verified_at graduationVerifiedAt,

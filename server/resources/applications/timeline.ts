@@ -11,6 +11,8 @@ import type {
   TimelineNext,
 } from '../../domain/timeline-words';
 import type { SessionUser } from '../../lib/context';
+import { matchingFen } from '../../domain/money';
+import { matchingPolicyOf } from '../allocations/service';
 import type { AppRow } from './service';
 
 /** The audit actions a timeline shows (the reviews come from their own table). */
@@ -191,19 +193,16 @@ function nextStep(db: Db, app: AppRow, step: number | null, lastCheck?: Timeline
   if (step) return null;
   const amount = (stage: 'process' | 'result'): TimelineNext => {
     // R8: on a place the union funds itself, the union's subsidy is what comes.
-    const r = (
-      app.fundedBy === 'union'
-        ? prepared(
-            db,
-            `select case when mode = 'result_only' then 0 else process_amount_fen end p,
-              case when mode = 'process_only' then 0 else result_amount_fen end r
-            from matching_policies where round_id = ? and organization_id = ?`,
-          ).get(app.roundId, app.level2Id)
-        : prepared(db, 'select process_amount_fen p, result_amount_fen r from rounds where id = ?').get(
-            app.roundId,
-          )
-    ) as { p: number; r: number } | undefined;
-    return { code: 'awaitPayment', stage, amountFen: stage === 'process' ? (r?.p ?? 0) : (r?.r ?? 0) };
+    if (app.fundedBy === 'union')
+      return {
+        code: 'awaitPayment',
+        stage,
+        amountFen: matchingFen(matchingPolicyOf(db, app.roundId, app.level2Id), stage),
+      };
+    const r = prepared(db, 'select process_amount_fen p, result_amount_fen r from rounds where id = ?').get(
+      app.roundId,
+    ) as { p: number; r: number };
+    return { code: 'awaitPayment', stage, amountFen: stage === 'process' ? r.p : r.r };
   };
   switch (app.status) {
     case 'draft':

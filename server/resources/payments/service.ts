@@ -18,7 +18,7 @@ import {
 import { audit } from '../../lib/audit';
 import type { Actor, SessionUser } from '../../lib/context';
 import { badRequest, conflict, DomainError, forbidden, problemError } from '../../lib/errors';
-import { actsForUnion, agreementsOf, roundOf } from '../allocations/service';
+import { actsForUnion, agreementsOf, matchingPolicyOf, roundOf } from '../allocations/service';
 import { moveApplication } from '../applications/transition';
 import { notifyPayment } from '../notifications/service';
 
@@ -308,13 +308,7 @@ export function payOwnPlaces(
     throw forbidden('只有二级工会的工作人员可以发放本会出资名额的资助');
   const round = roundOf(db, d.roundId);
   if (!round) throw badRequest('批次不存在', { roundId: '批次不存在' });
-  const policy = db.$client
-    .prepare(
-      `select mode, process_amount_fen processAmountFen, result_amount_fen resultAmountFen
-    from matching_policies where round_id = ? and organization_id = ?`,
-    )
-    .get(d.roundId, level2Id) as Parameters<typeof matchingFen>[0] | undefined;
-  const amount = matchingFen(policy, d.stage);
+  const amount = matchingFen(matchingPolicyOf(db, d.roundId, level2Id), d.stage);
   const today = chinaDate(actor.now());
   const rows = db.$client
     .prepare(
